@@ -1,0 +1,68 @@
+using HardwareProbes.IO;
+
+namespace HardwareProbes.Cpu;
+
+/// <summary>The CPU lines of <c>/proc/stat</c>: the aggregate and one entry per online CPU.</summary>
+/// <param name="Total">The aggregate <c>cpu</c> line.</param>
+/// <param name="Cores">The <c>cpuN</c> lines in file order; offline CPUs have no line.</param>
+public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
+{
+    /// <summary>Parses the text of <c>/proc/stat</c>. Only the leading <c>cpu</c> lines are read.</summary>
+    /// <param name="text">The file's text.</param>
+    /// <returns>The parsed counters.</returns>
+    /// <exception cref="FormatException">The aggregate line is missing, or a cpu line is truncated or not numeric; the message names the line.</exception>
+    public static ProcStat Parse(ReadOnlySpan<char> text)
+    {
+        CpuTimes? total = null;
+        var cores = new List<CoreTimes>(8);
+        int lineNumber = 0;
+        foreach (ReadOnlySpan<char> line in text.EnumerateLines())
+        {
+            lineNumber++;
+            if (!line.StartsWith("cpu"))
+            {
+                if (total is not null)
+                {
+                    break; // the cpu lines come first; the rest (intr can be >100 KB) is not needed
+                }
+
+                continue;
+            }
+
+            var fields = TextLines.Fields(line);
+            ReadOnlySpan<char> label = fields.Next(lineNumber, line, "cpu label");
+            CpuTimes times = ParseTimes(ref fields, lineNumber, line);
+            if (label.Length == 3)
+            {
+                total = times;
+            }
+            else
+            {
+                int id = (int)TextLines.ParseUInt64(label[3..], lineNumber, line);
+                cores.Add(new CoreTimes(id, times));
+            }
+        }
+
+        return total is null
+            ? throw TextLines.MalformedFile("no aggregate 'cpu' line")
+            : new ProcStat(total.Value, cores);
+    }
+
+    private static CpuTimes ParseTimes(ref TextLines.FieldEnumerator fields, int lineNumber, ReadOnlySpan<char> line)
+    {
+        // user nice system idle are always there; later kernels appended iowait irq softirq steal guest guest_nice.
+        Span<ulong> values = stackalloc ulong[10];
+        int count = 0;
+        while (count < values.Length && fields.MoveNext())
+        {
+            values[count++] = TextLines.ParseUInt64(fields.Current, lineNumber, line);
+        }
+
+        if (count < 4)
+        {
+            throw TextLines.Malformed(lineNumber, line, $"{count} counters, at least 4 expected");
+        }
+
+        return new CpuTimes(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9]);
+    }
+}

@@ -1,0 +1,71 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace HardwareProbes;
+
+/// <summary>
+/// Where the probes read from and how long and how much they may read.
+/// </summary>
+public sealed class ProbeOptions
+{
+    /// <summary>Gets or sets the procfs mount point.</summary>
+    /// <value>The default value is <c>/proc</c>.</value>
+    [Required]
+    public string ProcPath { get; set; } = "/proc";
+
+    /// <summary>Gets or sets the sysfs mount point.</summary>
+    /// <value>The default value is <c>/sys</c>.</value>
+    [Required]
+    public string SysPath { get; set; } = "/sys";
+
+    /// <summary>Gets or sets the directory that holds <c>nv_tegra_release</c> (Jetson).</summary>
+    /// <value>The default value is <c>/etc</c>.</value>
+    [Required]
+    public string EtcPath { get; set; } = "/etc";
+
+    /// <summary>Gets or sets the mount points whose filesystem usage is reported, in order.</summary>
+    /// <value>The default value is a single entry, <c>/</c>.</value>
+    public IList<string> DiskPaths { get; set; } = ["/"];
+
+    /// <summary>Gets or sets the longest time one file read or filesystem query may take before its source is reported unavailable.</summary>
+    /// <value>The default value is 500 milliseconds; it must be between 1 ms and 1 minute.</value>
+    public TimeSpan ReadTimeout { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Gets or sets the largest file, in bytes, a probe reads; a larger file is reported unavailable.</summary>
+    /// <value>The default value is 1 MiB.</value>
+    [Range(4096, 64 * 1024 * 1024)]
+    public int MaxFileBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Gets or sets how often static facts (model, serial, the list of thermal zones and hwmon sensors) are read again.</summary>
+    /// <value>The default value is one hour; it must be at least one second.</value>
+    public TimeSpan StaticRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>Throws when a value is out of its documented range, naming the property and the value.</summary>
+    /// <exception cref="ArgumentException">A root is empty, or a limit is out of range.</exception>
+    public void Validate()
+    {
+        foreach ((string name, string value) in new[] { (nameof(ProcPath), ProcPath), (nameof(SysPath), SysPath), (nameof(EtcPath), EtcPath) })
+        {
+            if (string.IsNullOrWhiteSpace(value))
+            {
+                throw new ArgumentException($"{name} must name a directory.", name);
+            }
+        }
+
+        if (ReadTimeout < TimeSpan.FromMilliseconds(1) || ReadTimeout > TimeSpan.FromMinutes(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(ReadTimeout), ReadTimeout, "must be between 1 ms and 1 minute");
+        }
+
+        if (MaxFileBytes is < 4096 or > 64 * 1024 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxFileBytes), MaxFileBytes, "must be between 4096 and 67108864");
+        }
+
+        if (StaticRefreshInterval < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(StaticRefreshInterval), StaticRefreshInterval, "must be at least one second");
+        }
+
+        ArgumentNullException.ThrowIfNull(DiskPaths);
+    }
+}

@@ -1,0 +1,317 @@
+using System.IO.Abstractions;
+using HardwareProbes.Cpu;
+using HardwareProbes.Host;
+using HardwareProbes.IO;
+using HardwareProbes.Memory;
+using HardwareProbes.Network;
+using HardwareProbes.Storage;
+using HardwareProbes.Thermal;
+
+namespace HardwareProbes.Snapshots;
+
+/// <summary>
+/// Takes snapshots of a Linux machine from procfs and sysfs. Every source fails alone: a missing, unreadable,
+/// hung or malformed file leaves its fields null and says why in <see cref="HardwareSnapshot.Sources"/>;
+/// nothing a reader throws escapes.
+/// </summary>
+/// <remarks>
+/// CPU usage needs two readings of the tick counters: each snapshot measures from the previous one taken by
+/// this instance (or from a baseline the caller passes), so the first snapshot has null usage rather than a
+/// misleading average since boot. Calls are serialised; one instance serves one sampler.
+/// </remarks>
+public sealed class LinuxSnapshotSource : IDisposable
+{
+    private readonly ProbeFiles _files;
+    private readonly ProbeOptions _options;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private readonly string _statPath;
+    private readonly string _onlinePath;
+    private StaticFacts? _static;
+    private DateTimeOffset _staticReadAt;
+    private ProcStat? _previous;
+
+    /// <summary>Creates a source reading the real filesystem.</summary>
+    /// <param name="options">Roots and limits.</param>
+    public LinuxSnapshotSource(ProbeOptions options)
+        : this(new FileSystem(), options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a source reading through <paramref name="fileSystem"/>, with time from <paramref name="timeProvider"/>.</summary>
+    /// <param name="fileSystem">The filesystem to read.</param>
+    /// <param name="options">Roots and limits.</param>
+    /// <param name="timeProvider">The clock for timestamps and the static-facts refresh.</param>
+    public LinuxSnapshotSource(IFileSystem fileSystem, ProbeOptions options, TimeProvider timeProvider)
+    {
+        ArgumentNullException.ThrowIfNull(fileSystem);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(timeProvider);
+        options.Validate();
+        _options = options;
+        _time = timeProvider;
+        _files = new ProbeFiles(fileSystem, options);
+        _statPath = $"{_files.Proc}/stat";
+        _onlinePath = $"{_files.Sys}/devices/system/cpu/online";
+    }
+
+    /// <summary>Reads the CPU tick counters alone, to serve as the baseline of a later <see cref="Collect(ProcStat?)"/>.</summary>
+    /// <returns>The counters, or null when <c>/proc/stat</c> cannot be read.</returns>
+    public ProcStat? ReadCpuTimes()
+    {
+        lock (_gate)
+        {
+            return _files.TryParse(_statPath, static t => ProcStat.Parse(t), out ProcStat? stat, out _) ? stat : null;
+        }
+    }
+
+    /// <summary>Takes a snapshot, with CPU usage measured since the previous snapshot of this instance.</summary>
+    /// <returns>The snapshot.</returns>
+    public HardwareSnapshot Collect() => Collect(baseline: null);
+
+    /// <summary>Takes a snapshot, with CPU usage measured since <paramref name="baseline"/> (or, when null, since the previous snapshot).</summary>
+    /// <param name="baseline">Counters from <see cref="ReadCpuTimes"/> or an earlier snapshot.</param>
+    /// <returns>The snapshot.</returns>
+    public HardwareSnapshot Collect(ProcStat? baseline)
+    {
+        lock (_gate)
+        {
+            DateTimeOffset now = _time.GetUtcNow();
+            StaticFacts facts = RefreshStatic(now);
+            var sources = new Dictionary<string, string>(facts.Sources, StringComparer.Ordinal);
+
+            CpuReading cpu = ReadCpu(facts, baseline ?? _previous, sources);
+            if (cpu.Times is not null)
+            {
+                _previous = cpu.Times;
+            }
+
+            IReadOnlyList<TemperatureReading> temperatures = ReadTemperatures(facts, sources);
+            MemInfo? memInfo = Read($"{_files.Proc}/meminfo", "memory", static t => MemInfo.Parse(t), sources);
+            IReadOnlyList<InterfaceCounters>? interfaces = Read($"{_files.Proc}/net/dev", "net_dev", static t => NetDev.Parse(t), sources);
+
+            return new HardwareSnapshot(
+                now,
+                facts.Identity,
+                cpu,
+                CpuTemperature.Pick(temperatures),
+                temperatures,
+                memInfo is null ? null : MemoryReading.From(memInfo),
+                memInfo is null ? null : SwapReading.From(memInfo),
+                Read($"{_files.Proc}/loadavg", "loadavg", static t => LoadAverage.Parse(t), sources),
+                ReadStruct($"{_files.Proc}/uptime", "uptime", static t => Uptime.ParseSeconds(t), sources),
+                ReadDiskIo(sources),
+                ReadFilesystems(sources),
+                interfaces,
+                Read($"{_files.Proc}/net/wireless", "wireless", static t => WirelessSignal.Parse(t), sources),
+                ReadConnections(sources),
+                CountUsbDevices(sources),
+                sources);
+        }
+    }
+
+    /// <summary>Stops the reader threads.</summary>
+    public void Dispose() => _files.Dispose();
+
+    private StaticFacts RefreshStatic(DateTimeOffset now)
+    {
+        if (_static is null || now - _staticReadAt >= _options.StaticRefreshInterval)
+        {
+            _static = StaticFacts.Read(_files);
+            _staticReadAt = now;
+        }
+
+        return _static;
+    }
+
+    private CpuReading ReadCpu(StaticFacts facts, ProcStat? baseline, Dictionary<string, string> sources)
+    {
+        ProcStat? stat = Read(_statPath, "cpu_times", static t => ProcStat.Parse(t), sources);
+        IReadOnlyList<int>? online = Read(_onlinePath, "cpu_online", static t => CpuList.Parse(t), sources);
+
+        double? total = null;
+        if (stat is null)
+        {
+            sources["cpu_usage"] = "no CPU counters";
+        }
+        else if (baseline is null)
+        {
+            sources["cpu_usage"] = "first reading: usage needs a second one";
+        }
+        else
+        {
+            total = CpuUsage.Percent(baseline.Total, stat.Total);
+            sources["cpu_usage"] = total is null ? "no ticks elapsed since the baseline" : HardwareSnapshot.Ok;
+        }
+
+        // Every CPU the kernel knows: present ones, and any that /proc/stat or the online list names.
+        var ids = new SortedSet<int>(facts.PresentCpus ?? []);
+        if (stat is not null)
+        {
+            foreach (CoreTimes core in stat.Cores)
+            {
+                ids.Add(core.Id);
+            }
+        }
+
+        if (online is not null)
+        {
+            ids.UnionWith(online);
+        }
+
+        var cores = new List<CpuCore>(ids.Count);
+        double frequencySum = 0;
+        int frequencyCount = 0;
+        string? frequencyFailure = null;
+        foreach (int id in ids)
+        {
+            CoreTimes? now = Find(stat, id);
+            bool isOnline = online is not null ? online.Contains(id) : now is not null;
+            CoreTimes? before = Find(baseline, id);
+            double? usage = isOnline && now is not null && before is not null ? CpuUsage.Percent(before.Value.Times, now.Value.Times) : null;
+
+            double? mhz = null;
+            if (isOnline && facts.CurrentFrequencyPaths.TryGetValue(id, out string? path))
+            {
+                if (_files.TryReadInt64(path, out long khz, out string? failure))
+                {
+                    mhz = khz / 1000.0;
+                    frequencySum += mhz.Value;
+                    frequencyCount++;
+                }
+                else
+                {
+                    frequencyFailure ??= failure;
+                }
+            }
+
+            facts.MaxFrequencyMhz.TryGetValue(id, out double? max);
+            cores.Add(new CpuCore(id, isOnline, usage, mhz, max));
+        }
+
+        sources["cpufreq"] = frequencyCount > 0 ? HardwareSnapshot.Ok : frequencyFailure ?? "no cpufreq for any online CPU";
+        return new CpuReading(total, frequencyCount > 0 ? frequencySum / frequencyCount : null, cores, stat);
+    }
+
+    private static CoreTimes? Find(ProcStat? stat, int id)
+    {
+        if (stat is null)
+        {
+            return null;
+        }
+
+        foreach (CoreTimes core in stat.Cores)
+        {
+            if (core.Id == id)
+            {
+                return core;
+            }
+        }
+
+        return null;
+    }
+
+    private List<TemperatureReading> ReadTemperatures(StaticFacts facts, Dictionary<string, string> sources)
+    {
+        var readings = new List<TemperatureReading>(facts.Sensors.Count);
+        foreach (SensorFile sensor in facts.Sensors)
+        {
+            double? celsius = null;
+            if (_files.TryReadInt64(sensor.Path, out long millidegrees, out string? failure))
+            {
+                celsius = Millidegrees.ToCelsius(millidegrees, out failure);
+                failure = failure is null ? null : $"{sensor.Path}: {failure}";
+            }
+
+            if (failure is not null)
+            {
+                sources[$"temperature:{sensor.Source}"] = failure;
+            }
+
+            readings.Add(new TemperatureReading(sensor.Name, sensor.Source, celsius, failure));
+        }
+
+        return readings;
+    }
+
+    private DiskIoCounters? ReadDiskIo(Dictionary<string, string> sources)
+    {
+        IReadOnlyList<DiskStat>? stats = Read($"{_files.Proc}/diskstats", "diskstats", static t => DiskStats.Parse(t), sources);
+        if (stats is null)
+        {
+            return null;
+        }
+
+        // /sys/block lists whole disks (partitions live below them); without it, judge by name.
+        string blockRoot = $"{_files.Sys}/block";
+        IFileSystem fs = _files.FileSystem;
+        bool haveSysBlock = fs.Directory.Exists(blockRoot);
+        return DiskIoCounters.Sum(
+            stats,
+            name => !DiskStats.IsVirtual(name) && (haveSysBlock ? fs.Directory.Exists($"{blockRoot}/{name}") : DiskStats.LooksLikeWholeDisk(name)));
+    }
+
+    private List<FilesystemUsage> ReadFilesystems(Dictionary<string, string> sources)
+    {
+        var usage = new List<FilesystemUsage>(_options.DiskPaths.Count);
+        foreach (string mount in _options.DiskPaths)
+        {
+            if (_files.TryGetSpace(mount, out FilesystemSpace space, out string? failure))
+            {
+                usage.Add(FilesystemUsage.FromStatvfs(mount, space.TotalBytes, space.FreeBytes, space.AvailableBytes));
+                sources[$"disk:{mount}"] = HardwareSnapshot.Ok;
+            }
+            else
+            {
+                sources[$"disk:{mount}"] = failure;
+            }
+        }
+
+        return usage;
+    }
+
+    private int? ReadConnections(Dictionary<string, string> sources)
+    {
+        int? v4 = ReadStruct($"{_files.Proc}/net/tcp", "tcp", static t => TcpSockets.CountNotListening(t), sources);
+        int? v6 = ReadStruct($"{_files.Proc}/net/tcp6", "tcp6", static t => TcpSockets.CountNotListening(t), sources);
+        return v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0);
+    }
+
+    private int? CountUsbDevices(Dictionary<string, string> sources)
+    {
+        // Interfaces are named bus-port:config.interface; devices and root hubs have no colon.
+        IReadOnlyList<string> entries = _files.ListNames($"{_files.Sys}/bus/usb/devices", "*", out string? failure);
+        sources["usb"] = failure ?? HardwareSnapshot.Ok;
+        if (failure is not null)
+        {
+            return null;
+        }
+
+        int count = 0;
+        foreach (string entry in entries)
+        {
+            if (!entry.Contains(':', StringComparison.Ordinal))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private T? Read<T>(string path, string source, SpanParser<T> parser, Dictionary<string, string> sources)
+        where T : class
+    {
+        bool ok = _files.TryParse(path, parser, out T? value, out string? failure);
+        sources[source] = failure ?? HardwareSnapshot.Ok;
+        return ok ? value : null;
+    }
+
+    private T? ReadStruct<T>(string path, string source, SpanParser<T> parser, Dictionary<string, string> sources)
+        where T : struct
+    {
+        bool ok = _files.TryParse(path, parser, out T value, out string? failure);
+        sources[source] = failure ?? HardwareSnapshot.Ok;
+        return ok ? value : null;
+    }
+}

@@ -1,0 +1,37 @@
+namespace HardwareProbes.Storage;
+
+/// <summary>I/O counters summed over whole physical disks since boot (psutil's <c>disk_io_counters()</c> fields).</summary>
+/// <param name="ReadCount">Reads completed.</param>
+/// <param name="WriteCount">Writes completed.</param>
+/// <param name="ReadBytes">Bytes read (sectors × 512).</param>
+/// <param name="WriteBytes">Bytes written (sectors × 512).</param>
+/// <param name="Disks">The devices summed.</param>
+public sealed record DiskIoCounters(ulong ReadCount, ulong WriteCount, ulong ReadBytes, ulong WriteBytes, IReadOnlyList<string> Disks)
+{
+    /// <summary>Sums the devices that <paramref name="isWholeDisk"/> accepts.</summary>
+    /// <param name="stats">The parsed diskstats.</param>
+    /// <param name="isWholeDisk">Which device names count.</param>
+    /// <returns>The sums.</returns>
+    public static DiskIoCounters Sum(IReadOnlyList<DiskStat> stats, Func<string, bool> isWholeDisk)
+    {
+        ArgumentNullException.ThrowIfNull(stats);
+        ArgumentNullException.ThrowIfNull(isWholeDisk);
+        ulong reads = 0, writes = 0, readSectors = 0, writeSectors = 0;
+        var disks = new List<string>();
+        foreach (DiskStat stat in stats)
+        {
+            if (!isWholeDisk(stat.Name))
+            {
+                continue;
+            }
+
+            disks.Add(stat.Name);
+            reads += stat.ReadsCompleted;
+            writes += stat.WritesCompleted;
+            readSectors += stat.SectorsRead;
+            writeSectors += stat.SectorsWritten;
+        }
+
+        return new DiskIoCounters(reads, writes, readSectors * DiskStat.SectorBytes, writeSectors * DiskStat.SectorBytes, disks);
+    }
+}

@@ -1,0 +1,8 @@
+namespace HardwareProbes.Thermal;
+
+/// <summary>One temperature sensor: a thermal zone or an hwmon input.</summary>
+/// <param name="Name">The zone type (<c>cpu-thermal</c>) or hwmon chip name and label (<c>coretemp Package id 0</c>).</param>
+/// <param name="Source">Where it was read: <c>thermal_zone0</c> or <c>hwmon2/temp1</c>.</param>
+/// <param name="Celsius">Degrees Celsius; null when the sensor could not be read or reports a sentinel.</param>
+/// <param name="Failure">Why <paramref name="Celsius"/> is null; null when it is not.</param>
+public sealed record TemperatureReading(string Name, string Source, double? Celsius, string? Failure);
