@@ -25,7 +25,8 @@ public sealed record CpuInfo(
     /// <summary>Parses <c>/proc/cpuinfo</c>; separators may be tabs, spaces or both, and unknown keys are skipped.</summary>
     /// <param name="text">The file's text.</param>
     /// <returns>The parsed facts.</returns>
-    /// <exception cref="FormatException">A <c>processor</c> value is not a number, or the file has no <c>processor</c> entry.</exception>
+    /// <remarks>Uniprocessor ARMv6 kernels and s390x print no <c>processor : N</c> lines; their list of ids is empty.</remarks>
+    /// <exception cref="FormatException">A <c>processor</c> value is not a number; the message names the line.</exception>
     public static CpuInfo Parse(ReadOnlySpan<char> text)
     {
         var ids = new List<int>();
@@ -73,9 +74,7 @@ public sealed record CpuInfo(
             }
         }
 
-        return ids.Count == 0
-            ? throw TextLines.MalformedFile("no 'processor' entry")
-            : new CpuInfo(ids, modelName, vendor, part, hardware, revision, serial, model);
+        return new CpuInfo(ids, modelName, vendor, part, hardware, revision, serial, model);
     }
 
     private static string? Text(ReadOnlySpan<char> value) => value.IsEmpty ? null : value.ToString();

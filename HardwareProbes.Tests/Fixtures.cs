@@ -1,0 +1,49 @@
+namespace HardwareProbes.Tests;
+
+/// <summary>Locates the repository's fixtures folder and reads captures from it.</summary>
+internal static class Fixtures
+{
+    private static readonly Lazy<string> RootPath = new(FindRoot);
+
+    public static string Root => RootPath.Value;
+
+    public static string Board(string board) => Path.Combine(Root, board);
+
+    public static string Capture(string name) => File.ReadAllText(Path.Combine(Root, "captures", name));
+
+    public static ProbeOptions OptionsFor(string boardRoot, params string[] diskPaths) => new()
+    {
+        ProcPath = Path.Combine(boardRoot, "proc"),
+        SysPath = Path.Combine(boardRoot, "sys"),
+        EtcPath = Path.Combine(boardRoot, "etc"),
+        DiskPaths = diskPaths.Length == 0 ? [] : [.. diskPaths],
+    };
+
+    /// <summary>Copies a board tree to a fresh temporary folder the test may change.</summary>
+    public static string CopyBoard(string board)
+    {
+        string target = Path.Combine(Path.GetTempPath(), $"pistat-{board}-{Guid.NewGuid():N}");
+        foreach (string file in Directory.EnumerateFiles(Board(board), "*", SearchOption.AllDirectories))
+        {
+            string destination = Path.Combine(target, Path.GetRelativePath(Board(board), file));
+            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
+            File.Copy(file, destination);
+        }
+
+        return target;
+    }
+
+    private static string FindRoot()
+    {
+        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            string candidate = Path.Combine(dir.FullName, "fixtures");
+            if (Directory.Exists(Path.Combine(candidate, "captures")))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("fixtures/ not found above " + AppContext.BaseDirectory);
+    }
+}
