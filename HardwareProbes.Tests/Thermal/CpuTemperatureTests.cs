@@ -19,12 +19,25 @@ public sealed class CpuTemperatureTests
     }
 
     [TestMethod]
-    public void Pick_PreferredSensorUnreadable_FallsBackToFirstReadableZone()
+    public void Pick_CpuSensorUnreadable_IsNullRatherThanAnotherSensorsValue()
     {
         TemperatureReading[] zones =
         [
             new("cpu-thermal", "thermal_zone0", null, "hung"),
             new("acpitz", "thermal_zone1", 40.0, null),
+        ];
+
+        Assert.IsNull(CpuTemperature.Pick(zones));
+    }
+
+    [TestMethod]
+    public void Pick_NoKnownCpuSensor_FallsBackToFirstReadableZone()
+    {
+        TemperatureReading[] zones =
+        [
+            new("board", "thermal_zone0", null, "not found"),
+            new("acpitz", "thermal_zone1", 40.0, null),
+            new("nvme Composite", "hwmon0/temp1", 35.0, null),
         ];
 
         Assert.AreEqual(40.0, CpuTemperature.Pick(zones));

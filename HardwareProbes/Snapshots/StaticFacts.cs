@@ -90,10 +90,10 @@ internal sealed class StaticFacts
         }
 
         model ??= cpuInfo?.Model;
-        sources["model"] = model is not null ? HardwareSnapshot.Ok : modelFailure ?? "no device-tree, cpuinfo or DMI model";
+        sources["model"] = model is not null ? HardwareSnapshot.Ok : $"no device-tree, cpuinfo or DMI model ({modelFailure})";
 
         string? serial = ReadDeviceTree(files, "serial-number", out string? serialFailure) ?? cpuInfo?.Serial;
-        sources["serial"] = serial is not null ? HardwareSnapshot.Ok : serialFailure ?? "no device-tree or cpuinfo serial";
+        sources["serial"] = serial is not null ? HardwareSnapshot.Ok : $"no device-tree or cpuinfo serial ({serialFailure})";
 
         TegraRelease? tegra = files.TryParse($"{files.Etc}/nv_tegra_release", static t => TegraRelease.Parse(t), out TegraRelease? release, out string? tegraFailure)
             ? release

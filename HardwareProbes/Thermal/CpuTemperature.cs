@@ -11,21 +11,36 @@ public static class CpuTemperature
         "coretemp Package id 0", "k10temp Tctl", "k10temp Tdie", "soc_thermal", "soc-thermal",
     ];
 
-    /// <summary>Picks the CPU's temperature: the first readable sensor whose name is a known CPU sensor, else the first readable thermal zone.</summary>
+    /// <summary>
+    /// Picks the CPU's temperature: the first readable sensor whose name is a known CPU sensor. When a CPU sensor
+    /// exists but none can be read, the answer is null, not another sensor's value under the CPU's name. Only a
+    /// machine with no known CPU sensor falls back to its first readable thermal zone (as piStat reads zone 0).
+    /// </summary>
     /// <param name="readings">All readings, thermal zones first.</param>
-    /// <returns>Degrees Celsius, or null when no sensor could be read.</returns>
+    /// <returns>Degrees Celsius, or null.</returns>
     public static double? Pick(IReadOnlyList<TemperatureReading> readings)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        bool cpuSensorExists = false;
         foreach (string name in Preferred)
         {
             foreach (TemperatureReading reading in readings)
             {
-                if (reading.Celsius is not null && string.Equals(reading.Name, name, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(reading.Name, name, StringComparison.OrdinalIgnoreCase))
                 {
-                    return reading.Celsius;
+                    if (reading.Celsius is not null)
+                    {
+                        return reading.Celsius;
+                    }
+
+                    cpuSensorExists = true;
                 }
             }
+        }
+
+        if (cpuSensorExists)
+        {
+            return null;
         }
 
         foreach (TemperatureReading reading in readings)

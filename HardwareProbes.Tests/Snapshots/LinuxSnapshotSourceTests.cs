@@ -1,0 +1,171 @@
+using System.IO.Abstractions;
+using HardwareProbes.Cpu;
+using HardwareProbes.Host;
+using HardwareProbes.Identity;
+using HardwareProbes.Network;
+using HardwareProbes.Snapshots;
+using HardwareProbes.Storage;
+using HardwareProbes.Thermal;
+
+namespace HardwareProbes.Tests.Snapshots;
+
+[TestClass]
+public sealed class LinuxSnapshotSourceTests
+{
+    private static readonly DiskIoCounters FixtureDiskIo = new(25401943, 29523076, 516091729408, 279116116480, ["sda", "mmcblk0", "nvme0n1"]);
+
+    /// <summary>Collects once from the board's tree, then again after /proc/stat advanced to later/proc/stat.</summary>
+    private static (HardwareSnapshot First, HardwareSnapshot Second) CollectTwice(string board)
+    {
+        string root = Fixtures.CopyBoard(board);
+        try
+        {
+            using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsFor(root, Fixtures.Root), TimeProvider.System);
+            HardwareSnapshot first = source.Collect();
+            File.Copy(Path.Combine(root, "later", "proc", "stat"), Path.Combine(root, "proc", "stat"), overwrite: true);
+            HardwareSnapshot second = source.Collect();
+            return (first, second);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    private static void AssertCommonProcfs(HardwareSnapshot s)
+    {
+        Assert.AreEqual(new LoadAverage(0.02, 0.04, 0.05), s.LoadAverage);
+        Assert.AreEqual(FixtureDiskIo.ReadCount, s.DiskIo!.ReadCount);
+        Assert.AreEqual(FixtureDiskIo.WriteCount, s.DiskIo.WriteCount);
+        Assert.AreEqual(FixtureDiskIo.ReadBytes, s.DiskIo.ReadBytes);
+        Assert.AreEqual(FixtureDiskIo.WriteBytes, s.DiskIo.WriteBytes);
+        CollectionAssert.AreEqual(FixtureDiskIo.Disks.ToArray(), s.DiskIo!.Disks.ToArray());
+        CollectionAssert.AreEqual(new[] { "vethf345468", "lo", "docker0", "eth0" }, s.NetworkInterfaces!.Select(i => i.Name).ToArray());
+        Assert.AreEqual(new InterfaceCounters("eth0", 874354587, 1036395, 0, 0, 563352563, 732147, 0, 0), s.NetworkInterfaces![3]);
+        Assert.AreEqual(2, s.ActiveConnections);
+        FilesystemUsage disk = s.Filesystems.Single();
+        Assert.AreEqual(Fixtures.Root, disk.MountPoint);
+        Assert.AreEqual(new DriveInfo(Fixtures.Root).TotalSize, disk.TotalBytes);
+    }
+
+    [TestMethod]
+    public void Collect_RaspberryPi4Tree_ReadsEverything()
+    {
+        (HardwareSnapshot first, HardwareSnapshot s) = CollectTwice("raspberry-pi-4");
+
+        Assert.IsNull(first.Cpu.UsagePercent);
+        Assert.AreEqual("first reading: usage needs a second one", first.Sources["cpu_usage"]);
+        Assert.AreEqual(new DeviceIdentity(BoardKind.RaspberryPi, "Raspberry Pi 4 Model B Rev 1.5", "xxxxxxxxxxxxxxxx", "Cortex-A72", s.Identity.CpuInfo, null, null), s.Identity);
+        Assert.AreEqual("d03115", s.Identity.CpuInfo!.Revision);
+        SnapshotAssert.Usage(s, 35.0, 80.0, 20.0, 40.0, 0.0);
+        CollectionAssert.AreEqual(new CpuCore[] { new(0, true, s.Cpu.Cores[0].UsagePercent, 1500, 1800), new(1, true, s.Cpu.Cores[1].UsagePercent, 1500, 1800), new(2, true, s.Cpu.Cores[2].UsagePercent, 600, 1800), new(3, true, s.Cpu.Cores[3].UsagePercent, 1500, 1800) }, s.Cpu.Cores.ToArray());
+        Assert.AreEqual(1275.0, s.Cpu.FrequencyMhz);
+        CollectionAssert.AreEqual(new TemperatureReading[] { new("cpu-thermal", "thermal_zone0", 49.925, null), new("cpu_thermal temp1", "hwmon0/temp1", 49.925, null) }, s.Temperatures.ToArray());
+        Assert.AreEqual(49.925, s.CpuTemperatureCelsius);
+        Assert.AreEqual(15666184L * 1024, s.Memory!.TotalBytes);
+        Assert.AreEqual(471007232L, s.Memory.UsedBytes);
+        Assert.AreEqual(15204908L * 1024, s.Memory.AvailableBytes);
+        Assert.IsTrue(s.Memory.AvailableIsEstimated);
+        Assert.AreEqual(0L, s.Swap!.TotalBytes);
+        Assert.AreEqual(351735.65, s.UptimeSeconds);
+        Assert.AreEqual(-59, s.WirelessSignalDbm!["wlo1"]);
+        Assert.AreEqual(3, s.UsbDevices);
+        AssertCommonProcfs(s);
+        SnapshotAssert.Sources(s, ("tegra_release", "nv_tegra_release: not found"));
+    }
+
+    [TestMethod]
+    public void Collect_RaspberryPi5Tree_ReadsDeviceTreeSerialAndSwap()
+    {
+        (_, HardwareSnapshot s) = CollectTwice("raspberry-pi-5");
+
+        Assert.AreEqual(new DeviceIdentity(BoardKind.RaspberryPi, "Raspberry Pi 5 Model B Rev 1.0", "ee14f78c1312ce93", "Cortex-A76", s.Identity.CpuInfo, null, null), s.Identity);
+        Assert.AreEqual("BCM2835", s.Identity.CpuInfo!.Hardware);
+        SnapshotAssert.Usage(s, 35.0, 80.0, 20.0, 40.0, 0.0);
+        Assert.AreEqual(1950.0, s.Cpu.FrequencyMhz);
+        Assert.IsTrue(s.Cpu.Cores.All(c => c.MaxFrequencyMhz == 2400));
+        Assert.AreEqual(61.05, s.CpuTemperatureCelsius);
+        Assert.AreEqual(3742148L * 1024, s.Memory!.TotalBytes);
+        Assert.AreEqual(new HardwareProbes.Memory.SwapReading(4194300L * 1024, (4194300L - 3155360) * 1024, 3155360L * 1024, (4194300 - 3155360) * 100.0 / 4194300), s.Swap);
+        Assert.IsEmpty(s.WirelessSignalDbm!);
+        Assert.AreEqual(5, s.UsbDevices);
+        AssertCommonProcfs(s);
+        SnapshotAssert.Sources(s, ("tegra_release", "not found"), ("hwmon", "not found"));
+    }
+
+    [TestMethod]
+    public void Collect_JetsonNanoTreeInFiveWattMode_KeepsOfflineCoresWithTheirIds()
+    {
+        (_, HardwareSnapshot s) = CollectTwice("jetson-nano");
+
+        Assert.AreEqual(BoardKind.Jetson, s.Identity.Board);
+        Assert.AreEqual("NVIDIA Jetson Nano Developer Kit", s.Identity.Model);
+        Assert.AreEqual("Cortex-A57", s.Identity.CpuModel);
+        Assert.IsNull(s.Identity.Serial);
+        Assert.AreEqual("32.5.1", s.Identity.TegraRelease!.Version);
+        Assert.AreEqual("t210ref", s.Identity.TegraRelease.Board);
+        SnapshotAssert.Usage(s, 50.0, 80.0, 20.0, null, null);
+        CollectionAssert.AreEqual(new CpuCore[] { new(0, true, s.Cpu.Cores[0].UsagePercent, 518.4, 1479), new(1, true, s.Cpu.Cores[1].UsagePercent, 518.4, 1479), new(2, false, null, null, 1479), new(3, false, null, null, 1479) }, s.Cpu.Cores.ToArray());
+        CollectionAssert.AreEqual(
+            new[] { ("AO-therm", 31.0), ("CPU-therm", 24.5), ("GPU-therm", 26.5), ("PLL-therm", 24.5), ("PMIC-Die", 100.0), ("thermal-fan-est", 25.5) },
+            s.Temperatures.Select(t => (t.Name, t.Celsius!.Value)).ToArray());
+        Assert.AreEqual(24.5, s.CpuTemperatureCelsius);
+        Assert.AreEqual(8366284L * 1024, s.Memory!.AvailableBytes);
+        Assert.IsFalse(s.Memory.AvailableIsEstimated);
+        Assert.AreEqual(4521.08, s.UptimeSeconds);
+        Assert.AreEqual(4, s.UsbDevices);
+        AssertCommonProcfs(s);
+        SnapshotAssert.Sources(s, ("serial", "serial-number: not found"), ("hwmon", "not found"));
+    }
+
+    [TestMethod]
+    public void Collect_JetsonOrinNanoTree_ReportsPowerGatedZoneAsNullWithReason()
+    {
+        (_, HardwareSnapshot s) = CollectTwice("jetson-orin-nano");
+
+        Assert.AreEqual(BoardKind.Jetson, s.Identity.Board);
+        Assert.AreEqual("NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super", s.Identity.Model);
+        Assert.AreEqual("Cortex-A78AE", s.Identity.CpuModel);
+        Assert.AreEqual(new TegraRelease(36, "4.7", "generic", "Thu Sep 18 22:54:44 UTC 2025", "oot"), s.Identity.TegraRelease);
+        SnapshotAssert.Usage(s, 40.0, 80.0, 20.0, 40.0, 0.0, 80.0, 20.0);
+        Assert.AreEqual(729.6, s.Cpu.FrequencyMhz!.Value, 1e-9);
+        Assert.IsTrue(s.Cpu.Cores.All(c => c.MaxFrequencyMhz == 1728));
+        CollectionAssert.AreEqual(
+            new[] { ("cpu-thermal", (double?)53.968), ("gpu-thermal", 53.343), ("cv0-thermal", null), ("soc0-thermal", 50.75), ("soc1-thermal", 51.656), ("soc2-thermal", 52.437), ("tj-thermal", 53.968) },
+            s.Temperatures.Select(t => (t.Name, t.Celsius)).ToArray());
+        Assert.AreEqual(53.968, s.CpuTemperatureCelsius);
+        StringAssert.Contains(s.Temperatures[2].Failure, "reports -256 °C, a no-reading sentinel");
+        Assert.AreEqual(-59, s.WirelessSignalDbm!["wlo1"]);
+        AssertCommonProcfs(s);
+        SnapshotAssert.Sources(s, ("serial", "not found"), ("hwmon", "not found"), ("temperature:thermal_zone2", "thermal_zone2/temp: reports -256 °C"));
+    }
+
+    [TestMethod]
+    public void Collect_X86ServerTree_ReadsHwmonLabelsAndNoBoardModel()
+    {
+        (_, HardwareSnapshot s) = CollectTwice("x86-server");
+
+        Assert.AreEqual(BoardKind.Linux, s.Identity.Board);
+        Assert.IsNull(s.Identity.Model);
+        Assert.AreEqual("Intel(R) Core(TM) i7-8650U CPU @ 1.90GHz", s.Identity.CpuModel);
+        SnapshotAssert.Usage(s, 35.0, 80.0, 20.0, 40.0, 0.0, 80.0, 20.0, 40.0, 0.0);
+        Assert.AreEqual((1699.981 + 1200.195) / 2, s.Cpu.FrequencyMhz!.Value, 1e-9);
+        CollectionAssert.AreEqual(
+            new[] { "x86_pkg_temp", "acpitz", "coretemp Physical id 0", "coretemp Core 0", "nvme Composite", "nvme Sensor 1", "nvme Sensor 2" },
+            s.Temperatures.Select(t => t.Name).ToArray());
+        CollectionAssert.AreEqual(new double?[] { 49.925, -44.0, 55.0, 54.0, 43.85 }, s.Temperatures.Take(5).Select(t => t.Celsius).ToArray());
+        Assert.AreEqual("hwmon3/temp2", s.Temperatures[5].Source);
+        Assert.AreEqual(49.925, s.CpuTemperatureCelsius);
+        Assert.AreEqual(16268680L * 1024, s.Memory!.TotalBytes);
+        Assert.AreEqual(7818092544L, s.Memory.UsedBytes);
+        Assert.IsEmpty(s.WirelessSignalDbm!);
+        Assert.IsNull(s.UsbDevices);
+        AssertCommonProcfs(s);
+        SnapshotAssert.Sources(
+            s,
+            ("model", "no device-tree, cpuinfo or DMI model"),
+            ("serial", "not found"),
+            ("tegra_release", "not found"),
+            ("usb", "not found"));
+    }
+}
