@@ -120,7 +120,7 @@ internal sealed class BoundedFileReader : IDisposable
         return false;
     }
 
-    private static string Describe(string path, Exception error) => error switch
+    internal static string Describe(string path, Exception error) => error switch
     {
         FileNotFoundException or DirectoryNotFoundException or DriveNotFoundException => $"{path}: not found",
         UnauthorizedAccessException => $"{path}: permission denied",
