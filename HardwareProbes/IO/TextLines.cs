@@ -88,6 +88,20 @@ internal static class TextLines
             return true;
         }
 
+        /// <summary>Parses the next <paramref name="counters"/>.Length fields as unsigned counters, or fails naming the line and the missing counter.</summary>
+        public void NextCounters(scoped Span<ulong> counters, int lineNumber, scoped ReadOnlySpan<char> line)
+        {
+            for (int i = 0; i < counters.Length; i++)
+            {
+                if (!MoveNext())
+                {
+                    throw Malformed(lineNumber, line, $"missing counter {i + 1} of {counters.Length}");
+                }
+
+                counters[i] = ParseUInt64(Current, lineNumber, line);
+            }
+        }
+
         /// <summary>Moves to the next field or fails naming the line.</summary>
         public ReadOnlySpan<char> Next(int lineNumber, ReadOnlySpan<char> line, string what)
             => MoveNext() ? Current : throw Malformed(lineNumber, line, $"missing {what}");

@@ -30,10 +30,7 @@ public static class NetDev
             }
 
             var fields = TextLines.Fields(line[(colon + 1)..]);
-            for (int i = 0; i < c.Length; i++)
-            {
-                c[i] = TextLines.ParseUInt64(fields.Next(lineNumber, line, $"counter {i + 1} of 16"), lineNumber, line);
-            }
+            fields.NextCounters(c, lineNumber, line);
 
             // receive: bytes packets errs drop fifo frame compressed multicast; transmit: bytes packets errs drop fifo colls carrier compressed
             interfaces.Add(new InterfaceCounters(name.ToString(), c[0], c[1], c[2], c[3], c[8], c[9], c[10], c[11]));

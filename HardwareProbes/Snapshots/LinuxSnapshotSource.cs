@@ -25,8 +25,7 @@ public sealed class LinuxSnapshotSource : IDisposable
     private readonly ProbeOptions _options;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();
-    private readonly string _statPath;
-    private readonly string _onlinePath;
+    private readonly SamplePaths _paths;
     private StaticFacts? _static;
     private DateTimeOffset _staticReadAt;
     private ProcStat? _previous;
@@ -51,8 +50,7 @@ public sealed class LinuxSnapshotSource : IDisposable
         _options = options;
         _time = timeProvider;
         _files = new ProbeFiles(fileSystem, options);
-        _statPath = $"{_files.Proc}/stat";
-        _onlinePath = $"{_files.Sys}/devices/system/cpu/online";
+        _paths = new SamplePaths(_files.Proc, _files.Sys, options.DiskPaths);
     }
 
     /// <summary>Reads the CPU tick counters alone, to serve as the baseline of a later <see cref="Collect(ProcStat?)"/>.</summary>
@@ -61,7 +59,7 @@ public sealed class LinuxSnapshotSource : IDisposable
     {
         lock (_gate)
         {
-            return _files.TryParse(_statPath, static t => ProcStat.Parse(t), out ProcStat? stat, out _) ? stat : null;
+            return _files.TryParse(_paths.Stat, static t => ProcStat.Parse(t), out ProcStat? stat, out _) ? stat : null;
         }
     }
 
@@ -87,8 +85,8 @@ public sealed class LinuxSnapshotSource : IDisposable
             }
 
             IReadOnlyList<TemperatureReading> temperatures = ReadTemperatures(facts, sources);
-            MemInfo? memInfo = Read($"{_files.Proc}/meminfo", "memory", static t => MemInfo.Parse(t), sources);
-            IReadOnlyList<InterfaceCounters>? interfaces = Read($"{_files.Proc}/net/dev", "net_dev", static t => NetDev.Parse(t), sources);
+            MemInfo? memInfo = Read(_paths.MemInfo, "memory", static t => MemInfo.Parse(t), sources);
+            IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, "net_dev", static t => NetDev.Parse(t), sources);
 
             return new HardwareSnapshot(
                 now,
@@ -98,12 +96,12 @@ public sealed class LinuxSnapshotSource : IDisposable
                 temperatures,
                 memInfo is null ? null : MemoryReading.From(memInfo),
                 memInfo is null ? null : SwapReading.From(memInfo),
-                Read($"{_files.Proc}/loadavg", "loadavg", static t => LoadAverage.Parse(t), sources),
-                ReadStruct($"{_files.Proc}/uptime", "uptime", static t => Uptime.ParseSeconds(t), sources),
+                Read(_paths.LoadAverage, "loadavg", static t => LoadAverage.Parse(t), sources),
+                ReadStruct(_paths.Uptime, "uptime", static t => Uptime.ParseSeconds(t), sources),
                 ReadDiskIo(sources),
                 ReadFilesystems(sources),
                 interfaces,
-                Read($"{_files.Proc}/net/wireless", "wireless", static t => WirelessSignal.Parse(t), sources),
+                Read(_paths.Wireless, "wireless", static t => WirelessSignal.Parse(t), sources),
                 ReadConnections(sources),
                 CountUsbDevices(sources),
                 sources);
@@ -126,8 +124,8 @@ public sealed class LinuxSnapshotSource : IDisposable
 
     private CpuReading ReadCpu(StaticFacts facts, ProcStat? baseline, Dictionary<string, string> sources)
     {
-        ProcStat? stat = Read(_statPath, "cpu_times", static t => ProcStat.Parse(t), sources);
-        IReadOnlyList<int>? online = Read(_onlinePath, "cpu_online", static t => CpuList.Parse(t), sources);
+        ProcStat? stat = Read(_paths.Stat, "cpu_times", static t => ProcStat.Parse(t), sources);
+        IReadOnlyList<int>? online = Read(_paths.Online, "cpu_online", static t => CpuList.Parse(t), sources);
 
         double? total = null;
         if (stat is null)
@@ -236,14 +234,14 @@ public sealed class LinuxSnapshotSource : IDisposable
 
     private DiskIoCounters? ReadDiskIo(Dictionary<string, string> sources)
     {
-        IReadOnlyList<DiskStat>? stats = Read($"{_files.Proc}/diskstats", "diskstats", static t => DiskStats.Parse(t), sources);
+        IReadOnlyList<DiskStat>? stats = Read(_paths.DiskStats, "diskstats", static t => DiskStats.Parse(t), sources);
         if (stats is null)
         {
             return null;
         }
 
         // /sys/block lists whole disks (partitions live below them); without it, judge by name.
-        string blockRoot = $"{_files.Sys}/block";
+        string blockRoot = _paths.Block;
         IFileSystem fs = _files.FileSystem;
         bool haveSysBlock = fs.Directory.Exists(blockRoot);
         return DiskIoCounters.Sum(
@@ -253,17 +251,17 @@ public sealed class LinuxSnapshotSource : IDisposable
 
     private List<FilesystemUsage> ReadFilesystems(Dictionary<string, string> sources)
     {
-        var usage = new List<FilesystemUsage>(_options.DiskPaths.Count);
-        foreach (string mount in _options.DiskPaths)
+        var usage = new List<FilesystemUsage>(_paths.Mounts.Length);
+        foreach ((string mount, string source) in _paths.Mounts)
         {
             if (_files.TryGetSpace(mount, out FilesystemSpace space, out string? failure))
             {
                 usage.Add(FilesystemUsage.FromStatvfs(mount, space.TotalBytes, space.FreeBytes, space.AvailableBytes));
-                sources[$"disk:{mount}"] = HardwareSnapshot.Ok;
+                sources[source] = HardwareSnapshot.Ok;
             }
             else
             {
-                sources[$"disk:{mount}"] = failure;
+                sources[source] = failure;
             }
         }
 
@@ -272,15 +270,15 @@ public sealed class LinuxSnapshotSource : IDisposable
 
     private int? ReadConnections(Dictionary<string, string> sources)
     {
-        int? v4 = ReadStruct($"{_files.Proc}/net/tcp", "tcp", static t => TcpSockets.CountNotListening(t), sources);
-        int? v6 = ReadStruct($"{_files.Proc}/net/tcp6", "tcp6", static t => TcpSockets.CountNotListening(t), sources);
+        int? v4 = ReadStruct(_paths.Tcp, "tcp", static t => TcpSockets.CountNotListening(t), sources);
+        int? v6 = ReadStruct(_paths.Tcp6, "tcp6", static t => TcpSockets.CountNotListening(t), sources);
         return v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0);
     }
 
     private int? CountUsbDevices(Dictionary<string, string> sources)
     {
         // Interfaces are named bus-port:config.interface; devices and root hubs have no colon.
-        IReadOnlyList<string> entries = _files.ListNames($"{_files.Sys}/bus/usb/devices", "*", out string? failure);
+        IReadOnlyList<string> entries = _files.ListNames(_paths.UsbDevices, "*", out string? failure);
         sources["usb"] = failure ?? HardwareSnapshot.Ok;
         if (failure is not null)
         {
@@ -313,5 +311,36 @@ public sealed class LinuxSnapshotSource : IDisposable
         bool ok = _files.TryParse(path, parser, out T value, out string? failure);
         sources[source] = failure ?? HardwareSnapshot.Ok;
         return ok ? value : null;
+    }
+
+    /// <summary>The files read on every sample, with their paths built once.</summary>
+    private sealed class SamplePaths(string proc, string sys, IList<string> mounts)
+    {
+        public string Stat { get; } = $"{proc}/stat";
+
+        public string MemInfo { get; } = $"{proc}/meminfo";
+
+        public string LoadAverage { get; } = $"{proc}/loadavg";
+
+        public string Uptime { get; } = $"{proc}/uptime";
+
+        public string DiskStats { get; } = $"{proc}/diskstats";
+
+        public string NetDev { get; } = $"{proc}/net/dev";
+
+        public string Wireless { get; } = $"{proc}/net/wireless";
+
+        public string Tcp { get; } = $"{proc}/net/tcp";
+
+        public string Tcp6 { get; } = $"{proc}/net/tcp6";
+
+        public string Online { get; } = $"{sys}/devices/system/cpu/online";
+
+        public string Block { get; } = $"{sys}/block";
+
+        public string UsbDevices { get; } = $"{sys}/bus/usb/devices";
+
+        /// <summary>Each configured mount point with its key in the sources map.</summary>
+        public (string Mount, string Source)[] Mounts { get; } = [.. mounts.Select(m => (m, $"disk:{m}"))];
     }
 }

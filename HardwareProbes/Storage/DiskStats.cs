@@ -26,10 +26,7 @@ public static class DiskStats
             int major = (int)TextLines.ParseUInt64(fields.Next(lineNumber, line, "major number"), lineNumber, line);
             int minor = (int)TextLines.ParseUInt64(fields.Next(lineNumber, line, "minor number"), lineNumber, line);
             string name = fields.Next(lineNumber, line, "device name").ToString();
-            for (int i = 0; i < counters.Length; i++)
-            {
-                counters[i] = TextLines.ParseUInt64(fields.Next(lineNumber, line, $"counter {i + 1} of 11"), lineNumber, line);
-            }
+            fields.NextCounters(counters, lineNumber, line);
 
             // counters: reads, reads merged, sectors read, ms reading, writes, writes merged, sectors written, ms writing, in flight, ms doing I/O, weighted ms
             disks.Add(new DiskStat(major, minor, name, counters[0], counters[2], counters[4], counters[6], counters[9]));
