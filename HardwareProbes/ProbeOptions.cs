@@ -39,6 +39,22 @@ public sealed class ProbeOptions
     /// <value>The default value is one hour; it must be at least one second.</value>
     public TimeSpan StaticRefreshInterval { get; set; } = TimeSpan.FromHours(1);
 
+    /// <summary>Gets or sets the vcgencmd executable (Raspberry Pi); null searches PATH, <c>/usr/bin</c> and <c>/opt/vc/bin</c>.</summary>
+    /// <value>The default value is null.</value>
+    public string? VcgencmdPath { get; set; }
+
+    /// <summary>Gets or sets how long one vcgencmd command may take.</summary>
+    /// <value>The default value is 2 seconds.</value>
+    public TimeSpan VcgencmdTimeout { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Gets or sets how often the values only vcgencmd gives (core voltage, core and v3d clocks) are asked again; between, snapshots reuse them.</summary>
+    /// <value>The default value is 5 seconds: spawning vcgencmd every second costs a Pi Zero more than everything else together.</value>
+    public TimeSpan VcgencmdRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Gets or sets how tegrastats is run on a Jetson.</summary>
+    /// <value>The default value is <see cref="Jetson.TegrastatsOptions"/>' defaults.</value>
+    public Jetson.TegrastatsOptions Tegrastats { get; set; } = new();
+
     /// <summary>Throws when a value is out of its documented range, naming the property and the value.</summary>
     /// <exception cref="ArgumentException">A root is empty, or a limit is out of range.</exception>
     public void Validate()

@@ -27,6 +27,8 @@ namespace HardwareProbes.Snapshots;
 /// <param name="WirelessSignalDbm">Signal level by associated wireless interface, in dBm.</param>
 /// <param name="ActiveConnections">TCP sockets (IPv4 and IPv6) not in LISTEN state.</param>
 /// <param name="UsbDevices">USB devices, root hubs included.</param>
+/// <param name="RaspberryPi">Raspberry Pi figures (throttling, VideoCore clocks and voltage, firmware); null on other boards.</param>
+/// <param name="Jetson">Jetson figures (tegrastats sample, GPU); null on other boards.</param>
 /// <param name="Sources">Each source by name: <c>ok</c>, or why it is unavailable (naming the file and, for bad contents, the line).</param>
 public sealed record HardwareSnapshot(
     DateTimeOffset Timestamp,
@@ -44,6 +46,8 @@ public sealed record HardwareSnapshot(
     IReadOnlyDictionary<string, int>? WirelessSignalDbm,
     int? ActiveConnections,
     int? UsbDevices,
+    RaspberryPi.RaspberryPiReading? RaspberryPi,
+    Jetson.JetsonReading? Jetson,
     IReadOnlyDictionary<string, string> Sources)
 {
     /// <summary>The value of a <see cref="Sources"/> entry whose source was read.</summary>

@@ -1,9 +1,13 @@
 using System.IO.Abstractions;
 using HardwareProbes.Cpu;
 using HardwareProbes.Host;
+using HardwareProbes.Identity;
 using HardwareProbes.IO;
+using HardwareProbes.Jetson;
 using HardwareProbes.Memory;
 using HardwareProbes.Network;
+using HardwareProbes.Processes;
+using HardwareProbes.RaspberryPi;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
 
@@ -29,6 +33,8 @@ public sealed class LinuxSnapshotSource : IDisposable
     private StaticFacts? _static;
     private DateTimeOffset _staticReadAt;
     private ProcStat? _previous;
+    private RaspberryPiProbe? _raspberryPi;
+    private JetsonProbe? _jetson;
 
     /// <summary>Creates a source reading the real filesystem.</summary>
     /// <param name="options">Roots and limits.</param>
@@ -87,6 +93,7 @@ public sealed class LinuxSnapshotSource : IDisposable
             IReadOnlyList<TemperatureReading> temperatures = ReadTemperatures(facts, sources);
             MemInfo? memInfo = Read(_paths.MemInfo, "memory", static t => MemInfo.Parse(t), sources);
             IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, "net_dev", static t => NetDev.Parse(t), sources);
+            StartBoardProbes(facts.Identity.Board);
 
             return new HardwareSnapshot(
                 now,
@@ -104,12 +111,37 @@ public sealed class LinuxSnapshotSource : IDisposable
                 Read(_paths.Wireless, "wireless", static t => WirelessSignal.Parse(t), sources),
                 ReadConnections(sources),
                 CountUsbDevices(sources),
+                _raspberryPi?.Read(cpu, sources),
+                _jetson?.Read(sources),
                 sources);
         }
     }
 
-    /// <summary>Stops the reader threads.</summary>
-    public void Dispose() => _files.Dispose();
+    /// <summary>Gets the tegrastats source this instance runs on a Jetson (for live lines), or null on other boards or before the first snapshot.</summary>
+    public TegrastatsSource? Tegrastats => _jetson?.Tegrastats;
+
+    /// <summary>Stops the reader threads and, on a Jetson, tegrastats.</summary>
+    public void Dispose()
+    {
+        _jetson?.Tegrastats.Dispose();
+        _files.Dispose();
+    }
+
+    /// <summary>Board probes start with the first snapshot that knows the board: vcgencmd on a Pi, tegrastats on a Jetson.</summary>
+    private void StartBoardProbes(BoardKind board)
+    {
+        if (board == BoardKind.RaspberryPi && _raspberryPi is null)
+        {
+            var vcgencmd = new VcgencmdClient(_files.FileSystem, SystemProcessRunner.Instance, _options.VcgencmdPath, _options.VcgencmdTimeout);
+            _raspberryPi = new RaspberryPiProbe(_files, vcgencmd, _time, _options.VcgencmdRefreshInterval);
+        }
+        else if (board == BoardKind.Jetson && _jetson is null)
+        {
+            var tegrastats = new TegrastatsSource(_options.Tegrastats, _files.FileSystem, SystemProcessRunner.Instance, _time);
+            tegrastats.Start();
+            _jetson = new JetsonProbe(_files, tegrastats, _options.Tegrastats);
+        }
+    }
 
     private StaticFacts RefreshStatic(DateTimeOffset now)
     {

@@ -1,0 +1,79 @@
+using HardwareProbes.IO;
+using HardwareProbes.Snapshots;
+
+namespace HardwareProbes.Jetson;
+
+/// <summary>
+/// Reads the Jetson's own figures from the running tegrastats source, and the GPU from sysfs when tegrastats has
+/// nothing fresh (absent, restarting, or a Thor that prints no GR3D).
+/// </summary>
+internal sealed class JetsonProbe
+{
+    // Load in per mille: Nano/TX1/Xavier, Orin JP5, Orin JP6.
+    private static readonly string[] LoadFiles = ["devices/gpu.0/load", "devices/platform/gpu.0/load", "devices/platform/bus@0/17000000.gpu/load"];
+
+    private readonly ProbeFiles _files;
+    private readonly TegrastatsSource _tegrastats;
+    private readonly TimeSpan _fresh;
+    private readonly string? _loadPath;
+    private readonly string? _frequencyPath;
+
+    public JetsonProbe(ProbeFiles files, TegrastatsSource tegrastats, TegrastatsOptions options)
+    {
+        _files = files;
+        _tegrastats = tegrastats;
+        _fresh = options.Interval * options.StallIntervals;
+        _loadPath = LoadFiles.Select(f => $"{files.Sys}/{f}").FirstOrDefault(files.FileSystem.File.Exists);
+        string devfreq = $"{files.Sys}/class/devfreq";
+        _frequencyPath = files.ListNames(devfreq, "*gpu*", out _)
+            .Select(name => $"{devfreq}/{name}/cur_freq")
+            .FirstOrDefault(files.FileSystem.File.Exists);
+    }
+
+    public TegrastatsSource Tegrastats => _tegrastats;
+
+    public JetsonReading Read(Dictionary<string, string> sources)
+    {
+        TegrastatsSample? sample = _tegrastats.Latest;
+        TimeSpan? age = _tegrastats.LatestAge;
+        bool fresh = sample is not null && age <= _fresh;
+        sources["tegrastats"] = _tegrastats.Status switch
+        {
+            TegrastatsStatus.Running when fresh => HardwareSnapshot.Ok,
+            TegrastatsStatus.Absent => _tegrastats.LastError ?? "tegrastats: not found",
+            TegrastatsStatus.Restarting => $"restarting after {_tegrastats.RestartCount} restarts: {_tegrastats.LastError}",
+            TegrastatsStatus s => $"{s.ToString().ToLowerInvariant()}: no line for {age?.TotalSeconds ?? 0:0.#} s",
+        };
+
+        double? load = null, mhz = null;
+        string? gpuSource = null;
+        TegraEngine? gr3d = fresh ? sample!.Gpu : null;
+        if (gr3d?.LoadPercent is int percent)
+        {
+            load = percent;
+            mhz = gr3d.FrequencyMhz;
+            gpuSource = "tegrastats";
+        }
+        else
+        {
+            string? failure = "no GR3D load from tegrastats and no gpu.0/load in sysfs";
+            if (_loadPath is not null && _files.TryReadInt64(_loadPath, out long perMille, out failure))
+            {
+                load = perMille / 10.0;
+                gpuSource = "sysfs";
+            }
+            else
+            {
+                sources["gpu_load"] = failure;
+            }
+
+            mhz = gr3d?.FrequencyMhz;
+            if (mhz is null && _frequencyPath is not null && _files.TryReadInt64(_frequencyPath, out long hz, out _))
+            {
+                mhz = hz / 1_000_000.0;
+            }
+        }
+
+        return new JetsonReading(sample, age?.TotalSeconds, _tegrastats.Status, _tegrastats.RestartCount, _tegrastats.LastError, load, mhz, gpuSource);
+    }
+}

@@ -1,0 +1,20 @@
+namespace HardwareProbes.Jetson;
+
+/// <summary>What only a Jetson reports: tegrastats' view (per-core load, GPU, rails, zones) and the GPU from sysfs.</summary>
+/// <param name="Sample">The newest tegrastats line, or null when tegrastats has printed none (absent, starting, restarting).</param>
+/// <param name="SampleAgeSeconds">The age of <paramref name="Sample"/>, in seconds.</param>
+/// <param name="Status">Where the tegrastats child stands.</param>
+/// <param name="Restarts">How many times tegrastats has been restarted.</param>
+/// <param name="LastError">Why tegrastats last ended or is absent, or null.</param>
+/// <param name="GpuLoadPercent">GPU load: tegrastats' GR3D, else sysfs <c>gpu.0/load</c> (per mille ÷ 10), in percent.</param>
+/// <param name="GpuFrequencyMhz">GPU frequency: tegrastats' GR3D (first GPC), else devfreq <c>cur_freq</c>, in MHz.</param>
+/// <param name="GpuSource">Where the GPU figures came from: <c>tegrastats</c>, <c>sysfs</c>, or null.</param>
+public sealed record JetsonReading(
+    TegrastatsSample? Sample,
+    double? SampleAgeSeconds,
+    TegrastatsStatus Status,
+    int Restarts,
+    string? LastError,
+    double? GpuLoadPercent,
+    double? GpuFrequencyMhz,
+    string? GpuSource);

@@ -1,0 +1,52 @@
+namespace HardwareProbes.Jetson;
+
+/// <summary>One line of tegrastats, parsed. Fields the line does not print are null or empty.</summary>
+/// <param name="Timestamp">The leading timestamp (JetPack 5+, or a logger's prefix), or null.</param>
+/// <param name="Ram">RAM.</param>
+/// <param name="Swap">Swap (absent on JetPack 3 and some Thor lines).</param>
+/// <param name="Iram">IRAM (Nano and TX1, as root).</param>
+/// <param name="Cores">Every CPU by id, offline ones included.</param>
+/// <param name="Engines">GR3D, EMC, NVENC, NVDEC, VIC, APE and the rest, in line order.</param>
+/// <param name="MtsForegroundPercent">MTS foreground load (TX2, Xavier as root), or null.</param>
+/// <param name="MtsBackgroundPercent">MTS background load, or null.</param>
+/// <param name="Temperatures">Every temperature, in line order.</param>
+/// <param name="Rails">Every power rail, in line order; names can repeat.</param>
+/// <param name="Unrecognized">Tokens no rule matched, kept so nothing is silently dropped.</param>
+public sealed record TegrastatsSample(
+    DateTime? Timestamp,
+    TegraMemory? Ram,
+    TegraMemory? Swap,
+    TegraMemory? Iram,
+    IReadOnlyList<TegraCore> Cores,
+    IReadOnlyList<TegraEngine> Engines,
+    int? MtsForegroundPercent,
+    int? MtsBackgroundPercent,
+    IReadOnlyList<TegraTemperature> Temperatures,
+    IReadOnlyList<TegraRail> Rails,
+    IReadOnlyList<string> Unrecognized)
+{
+    /// <summary>Gets the GPU (first GPC group): <c>GR3D_FREQ</c>, or <c>GR3D</c> in the legacy format.</summary>
+    public TegraEngine? Gpu => Engine("GR3D_FREQ") ?? Engine("GR3D");
+
+    /// <summary>Gets the second GPC group that JetPack 5.0 AGX Orin prints as <c>GR3D2_FREQ</c>.</summary>
+    public TegraEngine? Gpu2 => Engine("GR3D2_FREQ");
+
+    /// <summary>Gets the memory controller: <c>EMC_FREQ</c>, or <c>EMC</c> in the legacy format.</summary>
+    public TegraEngine? Emc => Engine("EMC_FREQ") ?? Engine("EMC");
+
+    /// <summary>Finds an engine by the name tegrastats printed.</summary>
+    /// <param name="name">The exact name.</param>
+    /// <returns>The engine, or null when the line does not print it.</returns>
+    public TegraEngine? Engine(string name)
+    {
+        foreach (TegraEngine engine in Engines)
+        {
+            if (string.Equals(engine.Name, name, StringComparison.Ordinal))
+            {
+                return engine;
+            }
+        }
+
+        return null;
+    }
+}

@@ -1,0 +1,164 @@
+using HardwareProbes.Cpu;
+using HardwareProbes.IO;
+using HardwareProbes.Snapshots;
+
+namespace HardwareProbes.RaspberryPi;
+
+/// <summary>
+/// Reads the Raspberry Pi's own figures. sysfs first (the firmware's get_throttled attribute, the rpi_volt hwmon
+/// alarm, cpufreq), vcgencmd only for what sysfs lacks, and then no more often than the refresh interval; facts that
+/// do not change while running (firmware, GPU memory split, SDRAM clock) are asked once.
+/// </summary>
+internal sealed class RaspberryPiProbe
+{
+    private readonly ProbeFiles _files;
+    private readonly VcgencmdClient _vcgencmd;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _refresh;
+    private readonly string? _throttledPath;
+    private readonly string? _underVoltageAlarmPath;
+    private readonly Dictionary<string, string> _staticSources = new(StringComparer.Ordinal);
+    private readonly FirmwareVersion? _firmware;
+    private readonly long? _gpuMemory;
+    private readonly long? _sdramHz;
+    private Dynamic? _dynamic;
+
+    public RaspberryPiProbe(ProbeFiles files, VcgencmdClient vcgencmd, TimeProvider time, TimeSpan refresh)
+    {
+        _files = files;
+        _vcgencmd = vcgencmd;
+        _time = time;
+        _refresh = refresh;
+        _throttledPath = FindThrottledAttribute(files);
+        _underVoltageAlarmPath = FindUnderVoltageAlarm(files);
+        _staticSources["vcgencmd"] = vcgencmd.Unavailable ?? HardwareSnapshot.Ok;
+        _firmware = Ask("firmware", "version", static r => FirmwareVersion.Parse(r), _staticSources);
+        _gpuMemory = AskValue("gpu_memory", "get_mem gpu", static r => VcgencmdReply.ParseMemory(r), _staticSources);
+        long? sdramMhz = AskValue("sdram_clock", "get_config sdram_freq", static r => VcgencmdReply.ParseConfigInteger(r), _staticSources);
+        if (sdramMhz == 0)
+        {
+            _staticSources["sdram_clock"] = "get_config sdram_freq: not set (firmware default)";
+        }
+
+        _sdramHz = sdramMhz is > 0 ? sdramMhz * 1_000_000 : null;
+    }
+
+    public RaspberryPiReading Read(CpuReading cpu, Dictionary<string, string> sources)
+    {
+        foreach ((string key, string value) in _staticSources)
+        {
+            sources[key] = value;
+        }
+
+        DateTimeOffset now = _time.GetUtcNow();
+        if (_dynamic is null || now - _dynamic.At >= _refresh)
+        {
+            _dynamic = AskDynamic(now, ArmFromCpufreq(cpu) is null);
+        }
+
+        foreach ((string key, string value) in _dynamic.Sources)
+        {
+            sources[key] = value;
+        }
+
+        ThrottleState? throttle = _dynamic.Throttle;
+        if (_throttledPath is not null)
+        {
+            throttle = _files.TryParse(_throttledPath, static t => ThrottleState.Parse(t), out ThrottleState? state, out string? failure) ? state : null;
+            sources["throttled"] = failure ?? HardwareSnapshot.Ok;
+        }
+
+        bool? underVoltage = throttle?.UnderVoltage;
+        if (_underVoltageAlarmPath is not null && _files.TryReadInt64(_underVoltageAlarmPath, out long alarm, out _))
+        {
+            underVoltage = alarm != 0;
+        }
+
+        return new RaspberryPiReading(
+            throttle,
+            underVoltage,
+            _dynamic.CoreVolts,
+            ArmFromCpufreq(cpu) ?? _dynamic.ArmHz,
+            _dynamic.CoreHz,
+            _dynamic.V3dHz,
+            _sdramHz,
+            _gpuMemory,
+            _firmware);
+    }
+
+    private static long? ArmFromCpufreq(CpuReading cpu)
+        => cpu.Cores.FirstOrDefault(c => c.FrequencyMhz is not null)?.FrequencyMhz is double mhz ? (long)Math.Round(mhz * 1_000_000) : null;
+
+    private Dynamic AskDynamic(DateTimeOffset now, bool needArm)
+    {
+        var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+        double? volts = AskValue("core_volts", "measure_volts core", static r => VcgencmdReply.ParseVolts(r), sources);
+        long? core = AskValue("core_clock", "measure_clock core", static r => VcgencmdReply.ParseClock(r), sources);
+        long? v3d = AskValue("v3d_clock", "measure_clock v3d", static r => VcgencmdReply.ParseClock(r), sources);
+        long? arm = needArm ? AskValue("arm_clock", "measure_clock arm", static r => VcgencmdReply.ParseClock(r), sources) : null;
+        ThrottleState? throttle = _throttledPath is null ? Ask("throttled", "get_throttled", static r => ThrottleState.Parse(r), sources) : null;
+        return new Dynamic(now, volts, core, v3d, arm, throttle, sources);
+    }
+
+    private T? Ask<T>(string source, string command, Func<string, T> parse, Dictionary<string, string> sources)
+        where T : class
+    {
+        if (!_vcgencmd.TryRun(command, out string? reply, out string? failure))
+        {
+            sources[source] = failure;
+            return null;
+        }
+
+        try
+        {
+            T value = parse(reply);
+            sources[source] = HardwareSnapshot.Ok;
+            return value;
+        }
+        catch (FormatException e)
+        {
+            sources[source] = $"vcgencmd {command}: {e.Message}";
+            return null;
+        }
+    }
+
+    private T? AskValue<T>(string source, string command, Func<string, T> parse, Dictionary<string, string> sources)
+        where T : struct
+        => Ask(source, command, r => new Box<T>(parse(r)), sources)?.Value;
+
+    /// <summary>The firmware driver's attribute lives at <c>/sys/devices/platform/soc/soc:firmware/get_throttled</c>; the folder's name varies across kernels.</summary>
+    private static string? FindThrottledAttribute(ProbeFiles files)
+    {
+        string soc = $"{files.Sys}/devices/platform/soc";
+        foreach (string name in files.ListNames(soc, "*firmware", out _))
+        {
+            string candidate = $"{soc}/{name}/get_throttled";
+            if (files.FileSystem.File.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The rpi_volt hwmon device raises <c>in0_lcrit_alarm</c> while the supply is under-voltage.</summary>
+    private static string? FindUnderVoltageAlarm(ProbeFiles files)
+    {
+        string root = $"{files.Sys}/class/hwmon";
+        foreach (string chip in files.ListNames(root, "hwmon*", out _))
+        {
+            if (files.TryReadString($"{root}/{chip}/name", out string? name, out _) && name == "rpi_volt"
+                && files.FileSystem.File.Exists($"{root}/{chip}/in0_lcrit_alarm"))
+            {
+                return $"{root}/{chip}/in0_lcrit_alarm";
+            }
+        }
+
+        return null;
+    }
+
+    private sealed record Box<T>(T Value);
+
+    private sealed record Dynamic(DateTimeOffset At, double? CoreVolts, long? CoreHz, long? V3dHz, long? ArmHz, ThrottleState? Throttle, Dictionary<string, string> Sources);
+}
