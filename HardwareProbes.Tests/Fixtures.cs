@@ -19,6 +19,18 @@ internal static class Fixtures
         DiskPaths = diskPaths.Length == 0 ? [] : [.. diskPaths],
     };
 
+    /// <summary>Options for a board tree (possibly a copy) with that board's fake vcgencmd and tegrastats from the fixtures.</summary>
+    public static ProbeOptions OptionsWithToolsFor(string board, string boardRoot, params string[] diskPaths)
+    {
+        ProbeOptions options = OptionsFor(boardRoot, diskPaths);
+        string vcgencmd = Path.Combine(Board(board), "vcgencmd", "vcgencmd");
+        string tegrastats = Path.Combine(Board(board), "tegrastats", "tegrastats");
+        options.VcgencmdPath = File.Exists(vcgencmd) ? vcgencmd : "/nonexistent/vcgencmd";
+        options.Tegrastats.ExecutablePath = File.Exists(tegrastats) ? tegrastats : "/nonexistent/tegrastats";
+        options.Tegrastats.Interval = TimeSpan.FromMilliseconds(100);
+        return options;
+    }
+
     /// <summary>Copies a board tree to a fresh temporary folder the test may change.</summary>
     public static string CopyBoard(string board)
     {

@@ -2,7 +2,9 @@ using System.IO.Abstractions;
 using HardwareProbes.Cpu;
 using HardwareProbes.Host;
 using HardwareProbes.Identity;
+using HardwareProbes.Jetson;
 using HardwareProbes.Network;
+using HardwareProbes.RaspberryPi;
 using HardwareProbes.Snapshots;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
@@ -20,9 +22,10 @@ public sealed class LinuxSnapshotSourceTests
         string root = Fixtures.CopyBoard(board);
         try
         {
-            using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsFor(root, Fixtures.Root), TimeProvider.System);
+            using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsWithToolsFor(board, root, Fixtures.Root), TimeProvider.System);
             HardwareSnapshot first = source.Collect();
             File.Copy(Path.Combine(root, "later", "proc", "stat"), Path.Combine(root, "proc", "stat"), overwrite: true);
+            WaitForTegrastats(source);
             HardwareSnapshot second = source.Collect();
             return (first, second);
         }
@@ -30,6 +33,23 @@ public sealed class LinuxSnapshotSourceTests
         {
             Directory.Delete(root, recursive: true);
         }
+    }
+
+    /// <summary>On a Jetson the first snapshot starts tegrastats; wait (in real time) for its first line.</summary>
+    private static void WaitForTegrastats(LinuxSnapshotSource source)
+    {
+        if (source.Tegrastats is not TegrastatsSource tegrastats || tegrastats.Status == TegrastatsStatus.Absent)
+        {
+            return;
+        }
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (tegrastats.Latest is null && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(20);
+        }
+
+        Assert.IsNotNull(tegrastats.Latest, $"no tegrastats line: {tegrastats.Status} {tegrastats.LastError}");
     }
 
     private static void AssertCommonProcfs(HardwareSnapshot s)
@@ -71,7 +91,19 @@ public sealed class LinuxSnapshotSourceTests
         Assert.AreEqual(-59, s.WirelessSignalDbm!["wlo1"]);
         Assert.AreEqual(3, s.UsbDevices);
         AssertCommonProcfs(s);
-        SnapshotAssert.Sources(s, ("tegra_release", "nv_tegra_release: not found"));
+        Assert.IsNull(s.Jetson);
+        RaspberryPiReading pi = s.RaspberryPi!;
+        Assert.AreEqual(0x50000u, pi.Throttle!.Raw, "from sysfs soc:firmware/get_throttled, not vcgencmd's 0x50005");
+        Assert.IsTrue(pi.Throttle.UnderVoltageOccurred);
+        Assert.IsFalse(pi.UnderVoltageNow, "rpi_volt in0_lcrit_alarm is 0");
+        Assert.AreEqual(1.2, pi.CoreVolts);
+        Assert.AreEqual(1_500_000_000L, pi.ArmClockHz, "cpufreq of cpu0, not measure_clock arm");
+        Assert.AreEqual(250_000_000L, pi.CoreClockHz);
+        Assert.AreEqual(0L, pi.V3dClockHz);
+        Assert.IsNull(pi.SdramClockHz);
+        Assert.AreEqual(128L * 1024 * 1024, pi.GpuMemoryBytes);
+        Assert.AreEqual(new FirmwareVersion(new DateTime(2020, 2, 12, 12, 36, 21), "c3c8dbdf147686fb0c3f32aece709d0653368810", pi.Firmware!.Flags), pi.Firmware);
+        SnapshotAssert.Sources(s, ("tegra_release", "nv_tegra_release: not found"), ("sdram_clock", "vcgencmd get_config sdram_freq: invalid arguments"));
     }
 
     [TestMethod]
@@ -90,6 +122,15 @@ public sealed class LinuxSnapshotSourceTests
         Assert.IsEmpty(s.WirelessSignalDbm!);
         Assert.AreEqual(5, s.UsbDevices);
         AssertCommonProcfs(s);
+        RaspberryPiReading pi = s.RaspberryPi!;
+        Assert.AreEqual(0x50005u, pi.Throttle!.Raw, "no sysfs attribute on this tree: from vcgencmd get_throttled");
+        Assert.IsTrue(pi.UnderVoltageNow, "no rpi_volt alarm: bit 0 of the mask");
+        Assert.IsTrue(pi.Throttle.Throttled);
+        Assert.AreEqual(2_400_000_000L, pi.ArmClockHz);
+        Assert.AreEqual(0L, pi.V3dClockHz, "labelled measure_clock reply");
+        Assert.AreEqual(3_200_000_000L, pi.SdramClockHz);
+        Assert.AreEqual(256L * 1024 * 1024, pi.GpuMemoryBytes);
+        Assert.AreEqual("0e6daa5106dd4164474616408e0dc24f997ffcf3", pi.Firmware!.Version);
         SnapshotAssert.Sources(s, ("tegra_release", "not found"), ("hwmon", "not found"));
     }
 
@@ -115,6 +156,17 @@ public sealed class LinuxSnapshotSourceTests
         Assert.AreEqual(4521.08, s.UptimeSeconds);
         Assert.AreEqual(4, s.UsbDevices);
         AssertCommonProcfs(s);
+        Assert.IsNull(s.RaspberryPi);
+        JetsonReading jetson = s.Jetson!;
+        Assert.AreEqual(TegrastatsStatus.Running, jetson.Status);
+        Assert.AreEqual(0, jetson.Restarts);
+        CollectionAssert.AreEqual(new TegraCore[] { new(0, true, 6, 102), new(1, true, 5, 102), new(2, true, 4, 102), new(3, true, 3, 102) }, jetson.Sample!.Cores.ToArray());
+        CollectionAssert.AreEqual(new TegraRail[] { new("POM_5V_IN", 1388, 1388, null), new("POM_5V_GPU", 122, 122, null), new("POM_5V_CPU", 163, 163, null) }, jetson.Sample.Rails.ToArray());
+        Assert.AreEqual(31.5, jetson.Sample.Temperatures.Single(t => t.Name == "CPU").Celsius);
+        Assert.AreEqual(0.0, jetson.GpuLoadPercent);
+        Assert.AreEqual("tegrastats", jetson.GpuLoadSource);
+        Assert.AreEqual(921.6, jetson.GpuFrequencyMhz, "non-root tegrastats prints no GPU frequency: devfreq");
+        Assert.AreEqual("sysfs", jetson.GpuFrequencySource);
         SnapshotAssert.Sources(s, ("serial", "serial-number: not found"), ("hwmon", "not found"));
     }
 
@@ -137,7 +189,37 @@ public sealed class LinuxSnapshotSourceTests
         StringAssert.Contains(s.Temperatures[2].Failure, "reports -256 °C, a no-reading sentinel");
         Assert.AreEqual(-59, s.WirelessSignalDbm!["wlo1"]);
         AssertCommonProcfs(s);
+        JetsonReading jetson = s.Jetson!;
+        Assert.AreEqual(63.0, jetson.GpuLoadPercent);
+        Assert.AreEqual(621.0, jetson.GpuFrequencyMhz);
+        Assert.AreEqual("tegrastats", jetson.GpuFrequencySource);
+        Assert.AreEqual(new TegraRail("VDD_CPU_GPU_CV", 4667, 4667, null), jetson.Sample!.Rails[1]);
+        Assert.AreEqual(43, jetson.Sample.Emc!.LoadPercent);
         SnapshotAssert.Sources(s, ("serial", "not found"), ("hwmon", "not found"), ("temperature:thermal_zone2", "thermal_zone2/temp: reports -256 °C"));
+    }
+
+    [TestMethod]
+    public void Collect_JetsonWithoutTegrastats_ReadsTheGpuFromSysfsAndSaysWhy()
+    {
+        ProbeOptions options = Fixtures.OptionsFor(Fixtures.Board("jetson-orin-nano"));
+        options.Tegrastats.ExecutablePath = "/nonexistent/tegrastats";
+        using var source = new LinuxSnapshotSource(new FileSystem(), options, TimeProvider.System);
+        source.Collect();
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (source.Tegrastats!.Status != TegrastatsStatus.Absent && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
+
+        HardwareSnapshot s = source.Collect();
+
+        JetsonReading jetson = s.Jetson!;
+        Assert.AreEqual(TegrastatsStatus.Absent, jetson.Status);
+        Assert.IsNull(jetson.Sample);
+        Assert.AreEqual(63.0, jetson.GpuLoadPercent);
+        Assert.AreEqual("sysfs", jetson.GpuLoadSource);
+        Assert.AreEqual(621.0, jetson.GpuFrequencyMhz);
+        Assert.AreEqual("/nonexistent/tegrastats: not found", s.Sources["tegrastats"]);
     }
 
     [TestMethod]

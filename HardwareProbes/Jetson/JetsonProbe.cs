@@ -45,35 +45,33 @@ internal sealed class JetsonProbe
             TegrastatsStatus s => $"{s.ToString().ToLowerInvariant()}: no line for {age?.TotalSeconds ?? 0:0.#} s",
         };
 
-        double? load = null, mhz = null;
-        string? gpuSource = null;
+        // Each figure from tegrastats when it has a fresh one, else from sysfs: non-root tegrastats prints GR3D load
+        // without a frequency, Thor prints frequencies without a load, and without tegrastats there is only sysfs.
         TegraEngine? gr3d = fresh ? sample!.Gpu : null;
-        if (gr3d?.LoadPercent is int percent)
-        {
-            load = percent;
-            mhz = gr3d.FrequencyMhz;
-            gpuSource = "tegrastats";
-        }
-        else
+        double? load = gr3d?.LoadPercent;
+        string? loadSource = load is null ? null : "tegrastats";
+        if (load is null)
         {
             string? failure = "no GR3D load from tegrastats and no gpu.0/load in sysfs";
             if (_loadPath is not null && _files.TryReadInt64(_loadPath, out long perMille, out failure))
             {
                 load = perMille / 10.0;
-                gpuSource = "sysfs";
+                loadSource = "sysfs";
             }
             else
             {
                 sources["gpu_load"] = failure;
             }
-
-            mhz = gr3d?.FrequencyMhz;
-            if (mhz is null && _frequencyPath is not null && _files.TryReadInt64(_frequencyPath, out long hz, out _))
-            {
-                mhz = hz / 1_000_000.0;
-            }
         }
 
-        return new JetsonReading(sample, age?.TotalSeconds, _tegrastats.Status, _tegrastats.RestartCount, _tegrastats.LastError, load, mhz, gpuSource);
+        double? mhz = gr3d?.FrequencyMhz;
+        string? frequencySource = mhz is null ? null : "tegrastats";
+        if (mhz is null && _frequencyPath is not null && _files.TryReadInt64(_frequencyPath, out long hz, out _))
+        {
+            mhz = hz / 1_000_000.0;
+            frequencySource = "sysfs";
+        }
+
+        return new JetsonReading(sample, age?.TotalSeconds, _tegrastats.Status, _tegrastats.RestartCount, _tegrastats.LastError, load, mhz, loadSource, frequencySource);
     }
 }

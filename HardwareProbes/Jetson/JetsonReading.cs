@@ -8,7 +8,8 @@ namespace HardwareProbes.Jetson;
 /// <param name="LastError">Why tegrastats last ended or is absent, or null.</param>
 /// <param name="GpuLoadPercent">GPU load: tegrastats' GR3D, else sysfs <c>gpu.0/load</c> (per mille ÷ 10), in percent.</param>
 /// <param name="GpuFrequencyMhz">GPU frequency: tegrastats' GR3D (first GPC), else devfreq <c>cur_freq</c>, in MHz.</param>
-/// <param name="GpuSource">Where the GPU figures came from: <c>tegrastats</c>, <c>sysfs</c>, or null.</param>
+/// <param name="GpuLoadSource">Where <paramref name="GpuLoadPercent"/> came from: <c>tegrastats</c>, <c>sysfs</c>, or null.</param>
+/// <param name="GpuFrequencySource">Where <paramref name="GpuFrequencyMhz"/> came from: <c>tegrastats</c>, <c>sysfs</c>, or null (non-root tegrastats prints no frequency).</param>
 public sealed record JetsonReading(
     TegrastatsSample? Sample,
     double? SampleAgeSeconds,
@@ -17,4 +18,5 @@ public sealed record JetsonReading(
     string? LastError,
     double? GpuLoadPercent,
     double? GpuFrequencyMhz,
-    string? GpuSource);
+    string? GpuLoadSource,
+    string? GpuFrequencySource);
