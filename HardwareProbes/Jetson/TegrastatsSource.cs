@@ -42,32 +42,36 @@ public sealed class TegrastatsSource : IAsyncDisposable, IDisposable
     {
     }
 
-    internal TegrastatsSource(TegrastatsOptions options, IFileSystem fileSystem, IProcessRunner runner, TimeProvider timeProvider)
+    internal TegrastatsSource(TegrastatsOptions options, IFileSystem fileSystem, IProcessRunner runner, TimeProvider timeProvider, Func<double>? jitterRandomizer = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _fileSystem = fileSystem;
         _runner = runner;
         _time = timeProvider;
-        _restarts = new ResiliencePipelineBuilder { TimeProvider = timeProvider }
-            .AddRetry(new RetryStrategyOptions
+        var retry = new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<TegrastatsException>(),
+            MaxRetryAttempts = int.MaxValue,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = options.FirstRestartDelay,
+            MaxDelay = options.MaxRestartDelay,
+            OnRetry = args =>
             {
-                ShouldHandle = new PredicateBuilder().Handle<TegrastatsException>(),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                UseJitter = true,
-                Delay = options.FirstRestartDelay,
-                MaxDelay = options.MaxRestartDelay,
-                OnRetry = args =>
-                {
-                    Interlocked.Increment(ref _restartCount);
-                    _lastError = args.Outcome.Exception?.Message;
-                    _status = TegrastatsStatus.Restarting;
-                    RestartScheduled?.Invoke(args.RetryDelay);
-                    return default;
-                },
-            })
-            .Build();
+                Interlocked.Increment(ref _restartCount);
+                _lastError = args.Outcome.Exception?.Message;
+                _status = TegrastatsStatus.Restarting;
+                RestartScheduled?.Invoke(args.RetryDelay);
+                return default;
+            },
+        };
+        if (jitterRandomizer is not null)
+        {
+            retry.Randomizer = jitterRandomizer;
+        }
+
+        _restarts = new ResiliencePipelineBuilder { TimeProvider = timeProvider }.AddRetry(retry).Build();
     }
 
     /// <summary>Gets where the stream stands.</summary>
