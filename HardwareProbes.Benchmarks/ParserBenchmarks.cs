@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using HardwareProbes.Cpu;
 using HardwareProbes.Host;
 using HardwareProbes.Identity;
+using HardwareProbes.Jetson;
 using HardwareProbes.Memory;
 using HardwareProbes.Network;
 using HardwareProbes.Storage;
@@ -20,6 +21,7 @@ public class ParserBenchmarks
     private string _tcp6 = string.Empty;
     private string _loadavg = string.Empty;
     private string _cpuinfo = string.Empty;
+    private string _tegrastats = string.Empty;
 
     [GlobalSetup]
     public void Setup()
@@ -32,6 +34,7 @@ public class ParserBenchmarks
         _tcp6 = FixturePaths.Capture("procfs__proc_net_tcp6.txt");
         _loadavg = FixturePaths.Capture("procfs__proc_loadavg.txt");
         _cpuinfo = FixturePaths.Capture("procfs__proc_cpuinfo.txt");
+        _tegrastats = FixturePaths.Capture("tegrastats__orin_nano_8gb__jp6__root_nvenc_nvdec_vic_busy.txt").Trim();
     }
 
     [Benchmark]
@@ -57,4 +60,7 @@ public class ParserBenchmarks
 
     [Benchmark]
     public CpuInfo CpuInfo() => Identity.CpuInfo.Parse(_cpuinfo);
+
+    [Benchmark]
+    public TegrastatsSample Tegrastats() => TegrastatsLine.Parse(_tegrastats);
 }
