@@ -23,7 +23,7 @@ namespace HardwareProbes.Snapshots;
 /// this instance (or from a baseline the caller passes), so the first snapshot has null usage rather than a
 /// misleading average since boot. Calls are serialised; one instance serves one sampler.
 /// </remarks>
-public sealed class LinuxSnapshotSource : IDisposable
+public sealed class LinuxSnapshotSource : ISnapshotSource
 {
     private readonly ProbeFiles _files;
     private readonly ProbeOptions _options;

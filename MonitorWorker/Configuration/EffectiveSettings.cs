@@ -1,0 +1,81 @@
+namespace MonitorWorker.Configuration;
+
+/// <summary>Where a setting's value came from, lowest precedence first.</summary>
+public enum SettingOrigin
+{
+    Default,
+    DotEnv,
+    Environment,
+    CommandLine,
+}
+
+/// <summary>The options as loaded, with the origin of each variable's value, or the errors that stop the start.</summary>
+public sealed class EffectiveSettings
+{
+    internal EffectiveSettings(PiStatOptions options, IReadOnlyDictionary<string, (string Value, SettingOrigin Origin)> values, IReadOnlyList<string> errors)
+    {
+        Options = options;
+        Values = values;
+        Errors = errors;
+    }
+
+    public PiStatOptions Options { get; }
+
+    /// <summary>Every variable that was set somewhere, with its winning value and origin.</summary>
+    public IReadOnlyDictionary<string, (string Value, SettingOrigin Origin)> Values { get; }
+
+    /// <summary>One line per bad value: <c>PISTAT_PORT: 'abc' is not a port (1–65535)</c>.</summary>
+    public IReadOnlyList<string> Errors { get; }
+
+    /// <summary>
+    /// Loads the settings: defaults, then <c>.env</c> in <paramref name="workingDirectory"/>, then the environment, then
+    /// command-line values (keyed by variable name). A value that does not parse, or breaks a DataAnnotations rule,
+    /// becomes an error line naming the variable, the value and what is allowed.
+    /// </summary>
+    public static EffectiveSettings Load(IReadOnlyDictionary<string, string> environment, string workingDirectory, IReadOnlyDictionary<string, string> commandLine)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        ArgumentNullException.ThrowIfNull(commandLine);
+        var values = new Dictionary<string, (string, SettingOrigin)>(StringComparer.Ordinal);
+        var errors = new List<string>();
+        string dotEnvPath = Path.Combine(workingDirectory, ".env");
+        if (File.Exists(dotEnvPath))
+        {
+            Layer(DotEnvFile.Parse(File.ReadAllText(dotEnvPath)), SettingOrigin.DotEnv, values);
+        }
+
+        Layer(environment, SettingOrigin.Environment, values);
+        Layer(commandLine, SettingOrigin.CommandLine, values);
+
+        var options = new PiStatOptions();
+        foreach (Setting setting in Settings.All)
+        {
+            if (values.TryGetValue(setting.Variable, out (string Value, SettingOrigin Origin) entry) && setting.Apply(entry.Value.Trim(), options) is string problem)
+            {
+                errors.Add($"{setting.Variable}: '{entry.Value}' {problem}; allowed: {setting.Allowed}");
+            }
+        }
+
+        if (errors.Count == 0)
+        {
+            Microsoft.Extensions.Options.ValidateOptionsResult check = new PiStatOptionsValidator().Validate(null, options);
+            if (check.Failed)
+            {
+                errors.AddRange(check.Failures);
+            }
+        }
+
+        return new EffectiveSettings(options, values, errors);
+    }
+
+    private static void Layer(IEnumerable<KeyValuePair<string, string>> source, SettingOrigin origin, Dictionary<string, (string, SettingOrigin)> values)
+    {
+        foreach ((string name, string value) in source)
+        {
+            if (name.StartsWith("PISTAT_", StringComparison.Ordinal) && Settings.Find(name) is not null)
+            {
+                values[name] = (value, origin);
+            }
+        }
+    }
+}

@@ -1,0 +1,130 @@
+using System.Globalization;
+using System.Net;
+
+namespace MonitorWorker.Configuration;
+
+/// <summary>The table of every PISTAT_ variable: the one place that knows names, defaults, parsing and allowed values.</summary>
+internal static class Settings
+{
+    public static IReadOnlyList<Setting> All { get; } =
+    [
+        new("PISTAT_PORT", "8585", $"a port ({PiStatOptions.MinPort}–{PiStatOptions.MaxPort})",
+            (v, o) => Int(v, PiStatOptions.MinPort, PiStatOptions.MaxPort, "is not a port", x => o.Port = x)),
+        new("PISTAT_HOST", "0.0.0.0", "an IP address, localhost, or * for every interface",
+            (v, o) => v == "*" || v == "localhost" || IPAddress.TryParse(v, out _) ? Set(() => o.Host = v) : "is not an IP address, localhost or *"),
+        new("PISTAT_CACHE_SECONDS", "2", $"seconds from 0 to {PiStatOptions.MaxCacheSeconds}",
+            (v, o) => Number(v, 0, PiStatOptions.MaxCacheSeconds, "is not a number of seconds", x => o.CacheSeconds = x)),
+        new("PISTAT_DEBUG", "false", "true, false, 1 or 0",
+            (v, o) => Bool(v, x => o.Debug = x)),
+        new("PISTAT_SAMPLE_SECONDS", "1", $"seconds from {PiStatOptions.MinSampleSeconds} to {PiStatOptions.MaxSampleSeconds}",
+            (v, o) => Number(v, PiStatOptions.MinSampleSeconds, PiStatOptions.MaxSampleSeconds, "is not a number of seconds", x => o.SampleSeconds = x)),
+        new("PISTAT_PROC_PATH", "/proc", "an existing directory",
+            (v, o) => Directory(v, x => o.ProcPath = x)),
+        new("PISTAT_SYS_PATH", "/sys", "an existing directory",
+            (v, o) => Directory(v, x => o.SysPath = x)),
+        new("PISTAT_ETC_PATH", "/etc", "an existing directory",
+            (v, o) => Directory(v, x => o.EtcPath = x)),
+        new("PISTAT_DISK_PATHS", "/", "a comma-separated list of existing directories",
+            (v, o) => Paths(v, x => o.DiskPaths = x)),
+        new("PISTAT_TEGRASTATS_PATH", "(PATH, /usr/bin)", "a path to an executable file",
+            (v, o) => File(v, x => o.TegrastatsPath = x)),
+        new("PISTAT_TEGRASTATS_INTERVAL_MS", "1000", $"milliseconds from {PiStatOptions.MinTegrastatsIntervalMs} to {PiStatOptions.MaxTegrastatsIntervalMs}",
+            (v, o) => Int(v, PiStatOptions.MinTegrastatsIntervalMs, PiStatOptions.MaxTegrastatsIntervalMs, "is not a number of milliseconds", x => o.TegrastatsIntervalMs = x)),
+        new("PISTAT_VCGENCMD_PATH", "(PATH, /usr/bin, /opt/vc/bin)", "a path to an executable file",
+            (v, o) => File(v, x => o.VcgencmdPath = x)),
+        new("PISTAT_MAX_CONNECTIONS", "10", $"a whole number from 1 to {PiStatOptions.MaxMaxConnections}",
+            (v, o) => Int(v, 1, PiStatOptions.MaxMaxConnections, "is not a number of connections", x => o.MaxConnections = x)),
+        new("PISTAT_CORS_ORIGINS", "(none)", "a comma-separated list of origins such as https://grafana.example.org, or *",
+            (v, o) => Origins(v, x => o.CorsOrigins = x)),
+        new("PISTAT_API_KEY", "(unset)", "at least 16 characters without spaces",
+            (v, o) => v.Length >= 16 && !v.Any(char.IsWhiteSpace) ? Set(() => o.ApiKey = v) : "is not a usable key"),
+        new("PISTAT_PEERS", "(none)", "a comma-separated list of http(s) URLs of other agents",
+            (v, o) => Urls(v, x => o.Peers = x)),
+        new("PISTAT_LABELS", "(none)", "a comma-separated list of key=value pairs",
+            (v, o) => Labels(v, x => o.Labels = x)),
+        new("PISTAT_HISTORY_SECONDS", "3600", $"seconds from 0 to {PiStatOptions.MaxHistorySeconds}",
+            (v, o) => Int(v, 0, PiStatOptions.MaxHistorySeconds, "is not a number of seconds", x => o.HistorySeconds = x)),
+    ];
+
+    public static Setting? Find(string variable) => All.FirstOrDefault(s => string.Equals(s.Variable, variable, StringComparison.Ordinal));
+
+    private static string? Set(Action apply)
+    {
+        apply();
+        return null;
+    }
+
+    private static string? Int(string v, int min, int max, string problem, Action<int> apply)
+        => int.TryParse(v, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out int x) && x >= min && x <= max
+            ? Set(() => apply(x))
+            : $"{problem} ({min}–{max})";
+
+    private static string? Number(string v, double min, double max, string problem, Action<double> apply)
+        => double.TryParse(v, NumberStyles.Float, CultureInfo.InvariantCulture, out double x) && double.IsFinite(x) && x >= min && x <= max
+            ? Set(() => apply(x))
+            : $"{problem} ({min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)})";
+
+    private static string? Bool(string v, Action<bool> apply) => v.ToLowerInvariant() switch
+    {
+        "true" or "1" or "yes" or "on" => Set(() => apply(true)),
+        "false" or "0" or "no" or "off" => Set(() => apply(false)),
+        _ => "is not a boolean (true, false, 1, 0)",
+    };
+
+    private static string? Directory(string v, Action<string> apply)
+        => System.IO.Directory.Exists(v) ? Set(() => apply(v)) : "is not an existing directory";
+
+    private static string? File(string v, Action<string> apply)
+        => System.IO.File.Exists(v) ? Set(() => apply(v)) : "is not an existing file";
+
+    private static string[] List(string v) => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+
+    private static string? Paths(string v, Action<IReadOnlyList<string>> apply)
+    {
+        string[] paths = List(v);
+        string? missing = paths.FirstOrDefault(p => !System.IO.Directory.Exists(p));
+        return paths.Length == 0 ? "is an empty list"
+            : missing is not null ? $"names '{missing}', which is not an existing directory"
+            : Set(() => apply(paths));
+    }
+
+    private static string? Origins(string v, Action<IReadOnlyList<string>> apply)
+    {
+        string[] origins = List(v);
+        string? bad = origins.FirstOrDefault(o => o != "*" && !(Uri.TryCreate(o, UriKind.Absolute, out Uri? u) && (u.Scheme == "http" || u.Scheme == "https") && u.PathAndQuery == "/"));
+        return bad is not null ? $"has '{bad}', which is not an origin (scheme://host[:port])" : Set(() => apply([.. origins.Select(o => o.TrimEnd('/'))]));
+    }
+
+    private static string? Urls(string v, Action<IReadOnlyList<Uri>> apply)
+    {
+        var urls = new List<Uri>();
+        foreach (string item in List(v))
+        {
+            if (!Uri.TryCreate(item, UriKind.Absolute, out Uri? url) || (url.Scheme != "http" && url.Scheme != "https"))
+            {
+                return $"has '{item}', which is not an http(s) URL";
+            }
+
+            urls.Add(url);
+        }
+
+        return Set(() => apply(urls));
+    }
+
+    private static string? Labels(string v, Action<IReadOnlyDictionary<string, string>> apply)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (string pair in List(v))
+        {
+            int eq = pair.IndexOf('=', StringComparison.Ordinal);
+            if (eq <= 0 || eq == pair.Length - 1)
+            {
+                return $"has '{pair}', which is not key=value";
+            }
+
+            labels[pair[..eq].Trim()] = pair[(eq + 1)..].Trim();
+        }
+
+        return Set(() => apply(labels));
+    }
+}

@@ -1,0 +1,4 @@
+namespace MonitorWorker.Health;
+
+/// <summary>When the service started.</summary>
+public sealed record StartTime(DateTimeOffset At);

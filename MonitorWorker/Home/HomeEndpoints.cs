@@ -1,0 +1,45 @@
+using System.Net;
+
+namespace MonitorWorker.Home;
+
+/// <summary><c>/</c>: an HTML page for browsers, a plain usage guide for curl and other clients.</summary>
+public static class HomeEndpoints
+{
+    private static readonly (string Path, string What)[] Endpoints =
+    [
+        ("/stats", "hardware snapshot (piStat-compatible); ?cache=false for a fresh one, ?block=true for CPU over the next second"),
+        ("/health", "service health: healthy, degraded (with reasons) or unhealthy (503)"),
+        ("/openapi/v1.json", "OpenAPI description of every endpoint"),
+    ];
+
+    public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/", (HttpContext context) =>
+        {
+            bool browser = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
+            return browser ? Results.Content(Html(), "text/html; charset=utf-8") : Results.Text(Text(context), "text/plain; charset=utf-8");
+        }).ExcludeFromDescription();
+        return app;
+    }
+
+    private static string Text(HttpContext context)
+    {
+        string host = $"{context.Request.Scheme}://{context.Request.Host}";
+        var guide = new System.Text.StringBuilder();
+        guide.AppendLine("pi-stat: hardware monitoring agent").AppendLine();
+        foreach ((string path, string what) in Endpoints)
+        {
+            guide.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"  curl {host}{path}").AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"      {what}");
+        }
+
+        return guide.ToString();
+    }
+
+    private static string Html()
+    {
+        string items = string.Concat(Endpoints.Select(e => $"<li><a href=\"{e.Path}\"><code>{e.Path}</code></a> — {WebUtility.HtmlEncode(e.What)}</li>"));
+        return $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>pi-stat</title>"
+            + "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:0 .2rem}</style>"
+            + $"</head><body><h1>pi-stat</h1><p>Hardware monitoring agent. Endpoints:</p><ul>{items}</ul></body></html>";
+    }
+}

@@ -1,0 +1,18 @@
+using System.Text.Json.Serialization;
+using MonitorWorker.Errors;
+using MonitorWorker.Health;
+using MonitorWorker.Stats;
+
+namespace MonitorWorker.Json;
+
+/// <summary>Source-generated JSON for every body the service writes: snake_case, nulls written as null.</summary>
+[JsonSourceGenerationOptions(
+    PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
+    DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+[JsonSerializable(typeof(StatsResponse))]
+[JsonSerializable(typeof(InterfaceStats))]
+[JsonSerializable(typeof(ErrorResponse))]
+[JsonSerializable(typeof(HealthResponse))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+public sealed partial class PiStatJsonContext : JsonSerializerContext;

@@ -1,0 +1,123 @@
+using System.Net;
+using HardwareProbes.Snapshots;
+using Microsoft.Extensions.Hosting.Systemd;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
+using MonitorWorker.Errors;
+using MonitorWorker.Health;
+using MonitorWorker.Home;
+using MonitorWorker.Json;
+using MonitorWorker.Sampling;
+using MonitorWorker.Stats;
+
+namespace MonitorWorker;
+
+/// <summary>Builds the service: the composition of sampler, endpoints and hosting.</summary>
+public static class PiStatHost
+{
+    public static WebApplication Build(PiStatOptions options, Action<IServiceCollection>? overrides = null)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+
+        builder.Services.AddSystemd();
+        builder.Services.AddWindowsService(o => o.ServiceName = "pi-stat");
+        AddNotifyWithoutSystemdParent(builder.Services);
+        ConfigureLogging(builder.Logging, options);
+        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
+
+        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PiStatJson.Context));
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new StartTime(DateTimeOffset.UtcNow));
+        builder.Services.AddSingleton<ISnapshotSource>(_ => SnapshotSourceFactory.Create(options));
+        builder.Services.AddSingleton<SnapshotStore>();
+        builder.Services.AddSingleton<ClientCounter>();
+        builder.Services.AddHostedService<Sampler>();
+        builder.Services.AddPiStatHealthChecks();
+        builder.Services.AddOpenApi();
+        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (options.CorsOrigins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. options.CorsOrigins]);
+            }
+
+            policy.WithMethods("GET").WithHeaders("Authorization");
+        }));
+        overrides?.Invoke(builder.Services);
+
+        WebApplication app = builder.Build();
+        app.UseJsonErrors();
+        app.UseCors();
+        app.UseApiKey();
+        app.MapHome();
+        app.MapStats();
+        app.MapHealth();
+        app.MapOpenApi();
+        return app;
+    }
+
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, PiStatOptions options)
+    {
+        switch (options.Host)
+        {
+            case "*":
+                kestrel.ListenAnyIP(options.Port);
+                break;
+            case "localhost":
+                kestrel.ListenLocalhost(options.Port);
+                break;
+            default:
+                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
+                break;
+        }
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, PiStatOptions options)
+    {
+        logging.SetMinimumLevel(options.Debug ? LogLevel.Debug : LogLevel.Information);
+        logging.AddFilter("Microsoft.AspNetCore", options.Debug ? LogLevel.Information : LogLevel.Warning);
+        if (!SystemdHelpers.IsSystemdService())
+        {
+            // Under systemd AddSystemd() installs the journal formatter (priority prefixes, one line per entry).
+            logging.AddSimpleConsole(console =>
+            {
+                console.SingleLine = true;
+                console.TimestampFormat = "HH:mm:ss ";
+            });
+        }
+    }
+
+    /// <summary>
+    /// Under systemd, AddSystemd() sends READY=1 and registers the notifier. A service started some other way with
+    /// NOTIFY_SOCKET set (a container with --sdnotify, or a supervisor speaking the protocol) gets the same.
+    /// </summary>
+    private static void AddNotifyWithoutSystemdParent(IServiceCollection services)
+    {
+        if (SystemdHelpers.IsSystemdService() || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET")))
+        {
+            return;
+        }
+
+        services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
+        services.AddHostedService<ReadyNotifier>();
+    }
+
+    /// <summary>Sends READY=1 once the server listens, and STOPPING=1 on shutdown.</summary>
+    private sealed class ReadyNotifier(ISystemdNotifier notifier, IHostApplicationLifetime lifetime) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            lifetime.ApplicationStarted.Register(() => notifier.Notify(ServiceState.Ready));
+            lifetime.ApplicationStopping.Register(() => notifier.Notify(ServiceState.Stopping));
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

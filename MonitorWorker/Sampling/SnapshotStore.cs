@@ -1,0 +1,116 @@
+using HardwareProbes.Cpu;
+using HardwareProbes.Snapshots;
+
+namespace MonitorWorker.Sampling;
+
+/// <summary>
+/// Holds the newest snapshot and takes new ones, never more than one at a time (SPEC §4):
+/// the sampler and <c>cache=false</c> requests share one collection in flight (single-flight), and
+/// <c>block=true</c> requests that arrive together share one 1-second CPU window that starts after they arrived.
+/// </summary>
+public sealed class SnapshotStore
+{
+    /// <summary>How long a block window waits for more requests to join before it reads its baseline.</summary>
+    private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(10);
+
+    private readonly ISnapshotSource _source;
+    private readonly TimeProvider _time;
+    private readonly Lock _gate = new();
+    private Task<HardwareSnapshot>? _inFlight;
+    private BlockWindow? _window;
+    private volatile HardwareSnapshot? _latest;
+    private int _collections;
+
+    public SnapshotStore(ISnapshotSource source, TimeProvider time)
+    {
+        _source = source;
+        _time = time;
+    }
+
+    /// <summary>Gets the newest snapshot, or null before the first.</summary>
+    public HardwareSnapshot? Latest => _latest;
+
+    /// <summary>Gets how many collections have run (the sampler's, fresh and blocking ones together).</summary>
+    public int Collections => Volatile.Read(ref _collections);
+
+    /// <summary>Gets the age of <see cref="Latest"/>, or null before the first.</summary>
+    public TimeSpan? LatestAge => _latest is { } s ? _time.GetUtcNow() - s.Timestamp : null;
+
+    /// <summary>The newest snapshot if it is at most <paramref name="maxAge"/> old, else a fresh one.</summary>
+    public Task<HardwareSnapshot> GetCachedAsync(TimeSpan maxAge)
+        => _latest is { } latest && _time.GetUtcNow() - latest.Timestamp <= maxAge ? Task.FromResult(latest) : GetFreshAsync();
+
+    /// <summary>A snapshot taken now; callers arriving while one is being taken share it.</summary>
+    public Task<HardwareSnapshot> GetFreshAsync()
+    {
+        lock (_gate)
+        {
+            if (_inFlight is { IsCompleted: false } running)
+            {
+                return running;
+            }
+
+            Task<HardwareSnapshot> collection = Task.Run(() => Collect(null));
+            _inFlight = collection;
+            return collection;
+        }
+    }
+
+    /// <summary>
+    /// A snapshot whose CPU usage covers a 1-second window starting after this call: the call waits about a second.
+    /// Calls that arrive before a pending window has read its baseline join it.
+    /// </summary>
+    public Task<HardwareSnapshot> GetBlockingAsync(CancellationToken cancellationToken)
+    {
+        lock (_gate)
+        {
+            if (_window is { BaselineTaken: false } pending)
+            {
+                return pending.Result.WaitAsync(cancellationToken);
+            }
+
+            var window = new BlockWindow();
+            _window = window;
+            window.Result = Task.Run(() => RunWindowAsync(window));
+            return window.Result.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task<HardwareSnapshot> RunWindowAsync(BlockWindow window)
+    {
+        await Task.Delay(GatherWindow, _time).ConfigureAwait(false);
+        ProcStat? baseline;
+        lock (_gate)
+        {
+            window.BaselineTaken = true;
+        }
+
+        baseline = _source.ReadCpuTimes();
+        await Task.Delay(TimeSpan.FromSeconds(1), _time).ConfigureAwait(false);
+        return Collect(baseline);
+    }
+
+    private HardwareSnapshot Collect(ProcStat? baseline)
+    {
+        HardwareSnapshot snapshot = _source.Collect(baseline);
+        Interlocked.Increment(ref _collections);
+        HardwareSnapshot? current = _latest;
+        if (current is null || snapshot.Timestamp >= current.Timestamp)
+        {
+            _latest = snapshot;
+        }
+
+        Collected?.Invoke(snapshot);
+        return snapshot;
+    }
+
+    /// <summary>Raised after every collection (the live push and history subscribe here).</summary>
+    public event Action<HardwareSnapshot>? Collected;
+
+    private sealed class BlockWindow
+    {
+        public bool BaselineTaken { get; set; }
+
+        public Task<HardwareSnapshot> Result { get; set; } = null!;
+    }
+}

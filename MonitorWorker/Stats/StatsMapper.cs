@@ -1,0 +1,129 @@
+using HardwareProbes.Identity;
+using HardwareProbes.Jetson;
+using HardwareProbes.Network;
+using HardwareProbes.RaspberryPi;
+using HardwareProbes.Snapshots;
+using HardwareProbes.Storage;
+using HardwareProbes.Thermal;
+
+namespace MonitorWorker.Stats;
+
+/// <summary>Turns a snapshot into the <c>/stats</c> body.</summary>
+public static class StatsMapper
+{
+    public static StatsResponse Map(HardwareSnapshot s, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        RaspberryPiReading? pi = s.RaspberryPi;
+        JetsonReading? jetson = s.Jetson;
+        ThrottleState? throttle = pi?.Throttle;
+        FilesystemUsage? first = s.Filesystems.Count > 0 ? s.Filesystems[0] : null;
+
+        return new StatsResponse(
+            CpuTemp: s.CpuTemperatureCelsius,
+            CpuFreq: s.Cpu.FrequencyMhz,
+            CpuUsage: s.Cpu.UsagePercent,
+            PerCpuUsage: [.. s.Cpu.Cores.Select(c => c.UsagePercent)],
+            Memory: s.Memory is { } m ? new MemoryStats(m.TotalBytes, m.AvailableBytes, m.UsedBytes, m.Percent) : null,
+            Swap: s.Swap is { } w ? new SwapStats(w.TotalBytes, w.UsedBytes, w.FreeBytes, w.Percent) : null,
+            Disk: first is null ? null : Disk(first),
+            DiskIo: s.DiskIo is { } io ? new DiskIoStats(io.ReadCount, io.WriteCount, io.ReadBytes, io.WriteBytes) : null,
+            Uptime: s.UptimeSeconds,
+            LoadAvg: s.LoadAverage is { } l ? [l.OneMinute, l.FiveMinutes, l.FifteenMinutes] : null,
+            Timestamp: s.Timestamp.ToUnixTimeMilliseconds() / 1000.0,
+            Gpu: new GpuStats(GpuTemperature(s), pi?.GpuMemoryBytes, pi?.V3dClockHz, jetson?.GpuLoadPercent, jetson?.GpuFrequencyMhz),
+            Power: new PowerStats(
+                pi?.CoreVolts,
+                pi?.UnderVoltageNow,
+                throttle?.Throttled,
+                throttle?.ArmFrequencyCapped,
+                throttle?.SoftTemperatureLimit,
+                throttle?.UnderVoltageOccurred,
+                throttle?.ArmFrequencyCappedOccurred,
+                throttle?.ThrottledOccurred,
+                throttle?.SoftTemperatureLimitOccurred,
+                jetson?.Sample is { } sample ? Rails(sample.Rails) : null),
+            Clocks: new ClockStats(pi?.ArmClockHz, pi?.CoreClockHz, pi?.SdramClockHz),
+            Network: Network(s),
+            Hardware: new HardwareStats(s.Identity.Model, s.Identity.Serial, Firmware(s), s.UsbDevices),
+            Board: BoardName(s.Identity.Board),
+            Temperatures: Temperatures(s.Temperatures),
+            PerCpuFreq: [.. s.Cpu.Cores.Select(c => c.FrequencyMhz)],
+            Disks: s.Filesystems.ToDictionary(f => f.MountPoint, Disk, StringComparer.Ordinal),
+            Sources: s.Sources,
+            SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds));
+    }
+
+    public static string BoardName(BoardKind board) => board switch
+    {
+        BoardKind.RaspberryPi => "raspberry-pi",
+        BoardKind.Jetson => "jetson",
+        BoardKind.Windows => "windows",
+        _ => "linux",
+    };
+
+    private static DiskStats Disk(FilesystemUsage f) => new(f.TotalBytes, f.UsedBytes, f.FreeBytes, f.Percent);
+
+    /// <summary>The Pi's GPU shares the SoC sensor; a Jetson has its own GPU zone; elsewhere there is none.</summary>
+    private static double? GpuTemperature(HardwareSnapshot s) => s.Identity.Board switch
+    {
+        BoardKind.RaspberryPi => s.CpuTemperatureCelsius,
+        BoardKind.Jetson => s.Temperatures.FirstOrDefault(t => t.Name is "GPU-therm" or "gpu-thermal" or "gpu")?.Celsius
+            ?? s.Jetson?.Sample?.Temperatures.FirstOrDefault(t => t.Name.Equals("gpu", StringComparison.OrdinalIgnoreCase))?.Celsius,
+        _ => null,
+    };
+
+    private static string? Firmware(HardwareSnapshot s)
+        => s.RaspberryPi?.Firmware?.Version ?? (s.Identity.TegraRelease is { } r ? $"L4T {r.Version}" : null);
+
+    /// <summary>Rails by name; a repeated name (AGX Orin's two NC rails) gets a suffix so neither is lost.</summary>
+    private static Dictionary<string, RailStats> Rails(IReadOnlyList<TegraRail> rails)
+    {
+        var map = new Dictionary<string, RailStats>(StringComparer.Ordinal);
+        foreach (TegraRail rail in rails)
+        {
+            map[UniqueKey(map, rail.Name)] = new RailStats(rail.CurrentMilliwatts, rail.AverageMilliwatts);
+        }
+
+        return map;
+    }
+
+    private static Dictionary<string, double?> Temperatures(IReadOnlyList<TemperatureReading> readings)
+    {
+        var map = new Dictionary<string, double?>(StringComparer.Ordinal);
+        foreach (TemperatureReading reading in readings)
+        {
+            map[UniqueKey(map, reading.Name)] = reading.Celsius;
+        }
+
+        return map;
+    }
+
+    private static string UniqueKey<T>(Dictionary<string, T> map, string name)
+    {
+        string key = name;
+        for (int n = 2; map.ContainsKey(key); n++)
+        {
+            key = $"{name}_{n}";
+        }
+
+        return key;
+    }
+
+    private static NetworkStats Network(HardwareSnapshot s)
+    {
+        var interfaces = new Dictionary<string, InterfaceStats>(StringComparer.Ordinal);
+        foreach (InterfaceCounters i in s.NetworkInterfaces ?? [])
+        {
+            if (i.Name == "lo")
+            {
+                continue;
+            }
+
+            int? signal = s.WirelessSignalDbm is { } w && w.TryGetValue(i.Name, out int dbm) ? dbm : null;
+            interfaces[i.Name] = new InterfaceStats(i.BytesSent, i.BytesReceived, i.PacketsSent, i.PacketsReceived, i.ErrorsIn, i.ErrorsOut, i.DropsIn, i.DropsOut, signal);
+        }
+
+        return new NetworkStats(interfaces, s.ActiveConnections);
+    }
+}

@@ -1,0 +1,79 @@
+namespace MonitorWorker.Stats;
+
+/// <summary>The <c>/stats</c> body: every field of piStat's, same names and units, plus SPEC §5's additions. Serialised snake_case.</summary>
+public sealed record StatsResponse(
+    double? CpuTemp,
+    double? CpuFreq,
+    double? CpuUsage,
+    IReadOnlyList<double?> PerCpuUsage,
+    MemoryStats? Memory,
+    SwapStats? Swap,
+    DiskStats? Disk,
+    DiskIoStats? DiskIo,
+    double? Uptime,
+    IReadOnlyList<double>? LoadAvg,
+    double Timestamp,
+    GpuStats Gpu,
+    PowerStats Power,
+    ClockStats Clocks,
+    NetworkStats Network,
+    HardwareStats Hardware,
+    string Board,
+    IReadOnlyDictionary<string, double?> Temperatures,
+    IReadOnlyList<double?> PerCpuFreq,
+    IReadOnlyDictionary<string, DiskStats> Disks,
+    IReadOnlyDictionary<string, string> Sources,
+    double SampleAgeSeconds);
+
+/// <summary>Memory in bytes; percent = (total − available) / total × 100.</summary>
+public sealed record MemoryStats(long Total, long Available, long Used, double Percent);
+
+/// <summary>Swap in bytes.</summary>
+public sealed record SwapStats(long Total, long Used, long Free, double Percent);
+
+/// <summary>Filesystem usage in bytes; free = available to unprivileged users.</summary>
+public sealed record DiskStats(long Total, long Used, long Free, double Percent);
+
+/// <summary>I/O counters summed over whole disks.</summary>
+public sealed record DiskIoStats(ulong ReadCount, ulong WriteCount, ulong ReadBytes, ulong WriteBytes);
+
+/// <summary>GPU: temperature °C, memory bytes (Pi split), v3d clock Hz (Pi), load % and frequency MHz (Jetson).</summary>
+public sealed record GpuStats(double? Temperature, long? Memory, long? V3dClock, double? LoadPercent, double? FreqMhz);
+
+/// <summary>Power and throttling: core volts and the get_throttled flags (Pi), rails in mW (Jetson).</summary>
+public sealed record PowerStats(
+    double? CoreVoltage,
+    bool? UnderVoltage,
+    bool? Throttled,
+    bool? FreqCapped,
+    bool? SoftTempLimit,
+    bool? UnderVoltageOccurred,
+    bool? FreqCappedOccurred,
+    bool? ThrottledOccurred,
+    bool? SoftTempLimitOccurred,
+    IReadOnlyDictionary<string, RailStats>? Rails);
+
+/// <summary>A power rail in mW.</summary>
+public sealed record RailStats(int CurrentMw, int AverageMw);
+
+/// <summary>Clocks in Hz (Pi).</summary>
+public sealed record ClockStats(long? Arm, long? Core, long? Sdram);
+
+/// <summary>Per-interface counters (lo excluded) and the TCP sockets not in LISTEN.</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(MonitorWorker.Json.NetworkStatsConverter))]
+public sealed record NetworkStats(IReadOnlyDictionary<string, InterfaceStats> Interfaces, int? ActiveConnections);
+
+/// <summary>One interface's counters; signal strength in dBm for associated wireless interfaces.</summary>
+public sealed record InterfaceStats(
+    ulong BytesSent,
+    ulong BytesRecv,
+    ulong PacketsSent,
+    ulong PacketsRecv,
+    ulong Errin,
+    ulong Errout,
+    ulong Dropin,
+    ulong Dropout,
+    int? SignalStrength);
+
+/// <summary>Identity.</summary>
+public sealed record HardwareStats(string? Model, string? Serial, string? Firmware, int? UsbDevices);
