@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MonitorWorker.Tests;
+
+/// <summary>The real pi-stat process, started with `dotnet pi-stat.dll` and the given environment, on a free loopback port.</summary>
+internal sealed class WorkerProcess : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
+
+    private WorkerProcess(Process process, int port)
+    {
+        _process = process;
+        Port = port;
+        BaseAddress = new Uri($"http://127.0.0.1:{port}/");
+        process.OutputDataReceived += (_, e) => Append(e.Data);
+        process.ErrorDataReceived += (_, e) => Append(e.Data);
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public int Port { get; }
+
+    public Uri BaseAddress { get; }
+
+    public string Output
+    {
+        get
+        {
+            lock (_output)
+            {
+                return _output.ToString();
+            }
+        }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Starts the worker; the port and loopback host are added to <paramref name="environment"/>.</summary>
+    public static WorkerProcess Start(IDictionary<string, string> environment, params string[] arguments)
+    {
+        int port = FreePort();
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Paths.WorkerDll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("PISTAT_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        start.Environment["PISTAT_HOST"] = "127.0.0.1";
+        start.Environment["PISTAT_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        return new WorkerProcess(Process.Start(start)!, port);
+    }
+
+    /// <summary>Environment for a fixture board: its proc/sys/etc roots and its fake tools.</summary>
+    public static Dictionary<string, string> BoardEnvironment(string board, string? treeRoot = null)
+    {
+        string tools = Paths.Board(board);
+        string root = treeRoot ?? tools;
+        var environment = new Dictionary<string, string>
+        {
+            ["PISTAT_PROC_PATH"] = Path.Combine(root, "proc"),
+            ["PISTAT_SYS_PATH"] = Path.Combine(root, "sys"),
+            ["PISTAT_DISK_PATHS"] = Paths.Fixtures,
+            ["PISTAT_TEGRASTATS_INTERVAL_MS"] = "200",
+        };
+        if (Directory.Exists(Path.Combine(root, "etc")))
+        {
+            environment["PISTAT_ETC_PATH"] = Path.Combine(root, "etc");
+        }
+
+        if (File.Exists(Path.Combine(tools, "vcgencmd", "vcgencmd")))
+        {
+            environment["PISTAT_VCGENCMD_PATH"] = Path.Combine(tools, "vcgencmd", "vcgencmd");
+        }
+
+        if (File.Exists(Path.Combine(tools, "tegrastats", "tegrastats")))
+        {
+            environment["PISTAT_TEGRASTATS_PATH"] = Path.Combine(tools, "tegrastats", "tegrastats");
+        }
+
+        return environment;
+    }
+
+    /// <summary>Waits until the worker answers 200 on <paramref name="path"/>, or fails with its output.</summary>
+    public async Task<HttpClient> WaitUntilServingAsync(string path = "stats", Func<string, bool>? ready = null)
+    {
+        var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                Assert.Fail($"pi-stat exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                using HttpResponseMessage response = await http.GetAsync(path);
+                if (response.IsSuccessStatusCode && (ready is null || ready(await response.Content.ReadAsStringAsync())))
+                {
+                    return http;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // not listening yet
+            }
+
+            await Task.Delay(50);
+        }
+
+        http.Dispose();
+        Assert.Fail($"pi-stat did not serve /{path} within 30 s:\n{Output}");
+        return null!;
+    }
+
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var cancel = new CancellationTokenSource(limit);
+        await _process.WaitForExitAsync(cancel.Token);
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private void Append(string? line)
+    {
+        if (line is not null)
+        {
+            lock (_output)
+            {
+                _output.AppendLine(line);
+            }
+        }
+    }
+}
