@@ -86,7 +86,7 @@ public static class PiStatCommandLine
         foreach (Setting setting in Settings.All)
         {
             (string value, string origin) = settings.Values.TryGetValue(setting.Variable, out var entry)
-                ? (setting.Variable == "PISTAT_API_KEY" ? "(set, hidden)" : entry.Value, entry.Origin switch
+                ? (setting.IsSecret ? "(set, not shown)" : entry.Value, entry.Origin switch
                 {
                     SettingOrigin.DotEnv => ".env",
                     SettingOrigin.Environment => "environment",

@@ -52,7 +52,9 @@ public sealed class EffectiveSettings
         {
             if (values.TryGetValue(setting.Variable, out (string Value, SettingOrigin Origin) entry) && setting.Apply(entry.Value.Trim(), options) is string problem)
             {
-                errors.Add($"{setting.Variable}: '{entry.Value}' {problem}; allowed: {setting.Allowed}");
+                // A secret is described, never echoed: error lines end up in logs.
+                string shown = setting.IsSecret ? $"({entry.Value.Length} characters, not shown)" : $"'{entry.Value}'";
+                errors.Add($"{setting.Variable}: {shown} {problem}");
             }
         }
 

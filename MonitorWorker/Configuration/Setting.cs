@@ -7,5 +7,7 @@ namespace MonitorWorker.Configuration;
 internal sealed record Setting(string Variable, string Default, string Allowed, Func<string, PiStatOptions, string?> Apply)
 {
     /// <summary>The command-line form: PISTAT_CACHE_SECONDS → --cache-seconds.</summary>
+    public bool IsSecret => Variable == "PISTAT_API_KEY";
+
     public string Option => "--" + Variable["PISTAT_".Length..].ToLowerInvariant().Replace('_', '-');
 }

@@ -37,7 +37,7 @@ internal static class Settings
         new("PISTAT_CORS_ORIGINS", "(none)", "a comma-separated list of origins such as https://grafana.example.org, or *",
             (v, o) => Origins(v, x => o.CorsOrigins = x)),
         new("PISTAT_API_KEY", "(unset)", "at least 16 characters without spaces",
-            (v, o) => v.Length >= 16 && !v.Any(char.IsWhiteSpace) ? Set(() => o.ApiKey = v) : "is not a usable key"),
+            (v, o) => v.Length >= 16 && !v.Any(char.IsWhiteSpace) ? Set(() => o.ApiKey = v) : "is not a usable key (at least 16 characters, no spaces)"),
         new("PISTAT_PEERS", "(none)", "a comma-separated list of http(s) URLs of other agents",
             (v, o) => Urls(v, x => o.Peers = x)),
         new("PISTAT_LABELS", "(none)", "a comma-separated list of key=value pairs",

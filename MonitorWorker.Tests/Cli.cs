@@ -1,0 +1,43 @@
+using System.Diagnostics;
+
+namespace MonitorWorker.Tests;
+
+/// <summary>Runs a pi-stat command to completion and captures what it printed.</summary>
+internal static class Cli
+{
+    public static (int ExitCode, string Output, string Error) Run(IDictionary<string, string> environment, string? workingDirectory, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(Paths.WorkerDll);
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("PISTAT_", StringComparison.Ordinal)).ToList())
+        {
+            start.Environment.Remove(name);
+        }
+
+        foreach ((string name, string value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        using Process process = Process.Start(start)!;
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        Task<string> error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(TimeSpan.FromSeconds(60)))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"pi-stat {string.Join(' ', arguments)} did not exit within 60 s");
+        }
+
+        return (process.ExitCode, output.Result, error.Result);
+    }
+}
