@@ -1,6 +1,7 @@
 using HardwareProbes;
 using HardwareProbes.Jetson;
 using HardwareProbes.Snapshots;
+using HardwareProbes.Windows;
 using MonitorWorker.Configuration;
 
 namespace MonitorWorker.Sampling;
@@ -11,7 +12,8 @@ public static class SnapshotSourceFactory
     public static ISnapshotSource Create(PiStatOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        return new LinuxSnapshotSource(ProbeOptionsFrom(options));
+        ProbeOptions probes = ProbeOptionsFrom(options);
+        return OperatingSystem.IsWindows() ? new WindowsSnapshotSource(probes) : new LinuxSnapshotSource(probes);
     }
 
     public static ProbeOptions ProbeOptionsFrom(PiStatOptions options)
