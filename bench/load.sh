@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# Load and cost figures for pi-stat (Native AOT and JIT builds) beside Debian's prometheus-node-exporter, in one run on
+# this machine's real /proc and /sys. Prints a markdown table. Needs wrk, curl and prometheus-node-exporter (installed
+# when run as root). IDLE_SECONDS (default 60) sets the idle measurement; DURATION (default 10s) each wrk run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${OUT:-/tmp/pi-stat-load}
+idle=${IDLE_SECONDS:-60}
+duration=${DURATION:-10s}
+mkdir -p "$out"
+
+need=()
+for tool in wrk curl prometheus-node-exporter clang; do command -v "$tool" >/dev/null || need+=("$tool"); done
+if [ ${#need[@]} -gt 0 ]; then
+  [ "$(id -u)" = 0 ] || { echo "missing: ${need[*]} (run as root to install)"; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk curl prometheus-node-exporter clang zlib1g-dev >/dev/null
+fi
+
+echo "building (AOT and JIT)..." >&2
+dotnet publish MonitorWorker -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" >/dev/null
+dotnet publish MonitorWorker -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$out/jit" >/dev/null
+
+ticks=$(getconf CLK_TCK)
+cpu_seconds() { awk -v t="$ticks" '{ split($0, a, ") "); split(a[2], f, " "); printf "%.3f", (f[12] + f[13]) / t }' "/proc/$1/stat"; }
+rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+now_ms() { date +%s%3N; }
+wrk_run() { # url -> "requests/s p99"
+  wrk -t2 -c16 -d"$duration" --latency "$1" > "$out/wrk.txt"
+  local rps p99
+  rps=$(awk '/Requests\/sec/ { print $2 }' "$out/wrk.txt")
+  p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
+  echo "$rps $p99"
+}
+idle_cost() { # pid url -> CPU-seconds per minute with one request a second
+  local pid=$1 url=$2 before after
+  before=$(cpu_seconds "$pid")
+  for _ in $(seq 1 "$idle"); do curl -sf -o /dev/null "$url"; sleep 1; done
+  after=$(cpu_seconds "$pid")
+  awk -v b="$before" -v a="$after" -v s="$idle" 'BEGIN { printf "%.2f", (a - b) * 60 / s }'
+}
+
+measure_pistat() { # name binary...
+  local name=$1; shift
+  local port=18585 start pid first
+  start=$(now_ms)
+  PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@" > "$out/$name.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/stats"; do sleep 0.005; done
+  first=$(( $(now_ms) - start ))
+  read -r cached_rps cached_p99 < <(wrk_run "http://127.0.0.1:$port/stats")
+  read -r fresh_rps fresh_p99 < <(wrk_run "http://127.0.0.1:$port/stats?cache=false")
+  local rss cost
+  rss=$(rss_mb "$pid")
+  cost=$(idle_cost "$pid" "http://127.0.0.1:$port/stats")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "| pi-stat $name | $cached_rps | $cached_p99 | $fresh_rps | $fresh_p99 | $rss | $cost | $first |"
+}
+
+measure_node_exporter() {
+  local port=19100 start pid first
+  start=$(now_ms)
+  prometheus-node-exporter --web.listen-address="127.0.0.1:$port" > "$out/node_exporter.log" 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do sleep 0.005; done
+  first=$(( $(now_ms) - start ))
+  read -r rps p99 < <(wrk_run "http://127.0.0.1:$port/metrics")
+  local rss cost
+  rss=$(rss_mb "$pid")
+  cost=$(idle_cost "$pid" "http://127.0.0.1:$port/metrics")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "| node_exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1 { print $3 }') (/metrics) | – | – | $rps | $p99 | $rss | $cost | $first |"
+}
+
+echo "| server | cached /stats req/s | p99 | cache=false req/s (node_exporter: /metrics) | p99 | RSS after load MB | CPU-s per idle minute | start to first 200 ms |"
+echo "|---|---|---|---|---|---|---|---|"
+measure_pistat "AOT" "$out/aot/pi-stat"
+measure_pistat "JIT" dotnet "$out/jit/pi-stat.dll"
+measure_node_exporter
+echo
+echo "wrk -t2 -c16 -d$duration; idle: $idle s at 1 Hz sampling with one request a second; $(nproc) cores, $(uname -m), $(date -u +%F)."
