@@ -33,6 +33,7 @@ public static class PiStatHost
         builder.Services.AddSingleton<ISnapshotSource>(_ => SnapshotSourceFactory.Create(options));
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<ClientCounter>();
+        builder.Services.AddSingleton<StatsBodyCache>();
         builder.Services.AddHostedService<Sampler>();
         builder.Services.AddPiStatHealthChecks();
         builder.Services.AddOpenApi();

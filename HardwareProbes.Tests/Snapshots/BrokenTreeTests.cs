@@ -47,7 +47,7 @@ public sealed class BrokenTreeTests
             ("cpu_usage", "no CPU counters"),
             ("cpu_online", $"{sys}/devices/system/cpu/online: line 1 \"0-3,banana\": 'banana' is not a CPU or a CPU range"),
             ("cpu_present", $"{sys}/devices/system/cpu/present: not found"),
-            ("cpufreq", "no cpufreq for any online CPU"),
+            ("cpufreq", "no cpufreq (scaling_cur_freq) for any online CPU"),
             ("cpuinfo", $"{proc}/cpuinfo: line 1 \"processor\t: zero\": 'zero' is not a processor number"),
             ("model", $"{proc}/device-tree/model: empty"),
             ("serial", "serial-number: not found"),

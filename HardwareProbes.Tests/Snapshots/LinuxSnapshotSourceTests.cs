@@ -250,4 +250,29 @@ public sealed class LinuxSnapshotSourceTests
             ("tegra_release", "not found"),
             ("usb", "not found"));
     }
+
+    [TestMethod]
+    public void Collect_TcpConnections_AreCountedAtMostOncePerRefreshInterval()
+    {
+        string root = Fixtures.CopyBoard("x86-server");
+        try
+        {
+            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
+            using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsFor(root), time);
+            Assert.AreEqual(2, source.Collect().ActiveConnections);
+
+            // Every socket of the IPv4 file becomes ESTABLISHED (01): 3 more non-LISTEN sockets.
+            string tcp = Path.Combine(root, "proc", "net", "tcp");
+            File.WriteAllText(tcp, File.ReadAllText(tcp).Replace(" 0A ", " 01 ", StringComparison.Ordinal));
+            time.Advance(TimeSpan.FromSeconds(9));
+            Assert.AreEqual(2, source.Collect().ActiveConnections, "within the 10 s interval the last count is reused");
+
+            time.Advance(TimeSpan.FromSeconds(1));
+            Assert.AreEqual(5, source.Collect().ActiveConnections);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

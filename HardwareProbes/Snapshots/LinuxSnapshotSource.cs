@@ -33,6 +33,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private StaticFacts? _static;
     private DateTimeOffset _staticReadAt;
     private ProcStat? _previous;
+    private (DateTimeOffset At, int? Count, string V4, string V6)? _connections;
     private RaspberryPiProbe? _raspberryPi;
     private JetsonProbe? _jetson;
 
@@ -219,7 +220,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             cores.Add(new CpuCore(id, isOnline, usage, mhz, max));
         }
 
-        sources["cpufreq"] = frequencyCount > 0 ? HardwareSnapshot.Ok : frequencyFailure ?? "no cpufreq for any online CPU";
+        sources["cpufreq"] = frequencyCount > 0 ? HardwareSnapshot.Ok : frequencyFailure ?? "no cpufreq (scaling_cur_freq) for any online CPU";
         return new CpuReading(total, frequencyCount > 0 ? frequencySum / frequencyCount : null, cores, stat);
     }
 
@@ -302,9 +303,19 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
 
     private int? ReadConnections(Dictionary<string, string> sources)
     {
-        int? v4 = ReadStruct(_paths.Tcp, "tcp", static t => TcpSockets.CountNotListening(t), sources);
-        int? v6 = ReadStruct(_paths.Tcp6, "tcp6", static t => TcpSockets.CountNotListening(t), sources);
-        return v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0);
+        // Counted at most once per ConnectionsRefreshInterval: producing /proc/net/tcp walks the kernel's whole TCP hash table.
+        DateTimeOffset now = _time.GetUtcNow();
+        if (_connections is not { } last || now - last.At >= _options.ConnectionsRefreshInterval)
+        {
+            int? v4 = ReadStruct(_paths.Tcp, "tcp", static t => TcpSockets.CountNotListening(t), sources);
+            int? v6 = ReadStruct(_paths.Tcp6, "tcp6", static t => TcpSockets.CountNotListening(t), sources);
+            last = (now, v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0), sources["tcp"], sources["tcp6"]);
+            _connections = last;
+        }
+
+        sources["tcp"] = last.V4;
+        sources["tcp6"] = last.V6;
+        return last.Count;
     }
 
     private int? CountUsbDevices(Dictionary<string, string> sources)

@@ -69,7 +69,11 @@ internal sealed class StaticFacts
                 cpufreqFailure ??= why;
             }
 
-            current[id] = $"{dir}/scaling_cur_freq";
+            // Read every sample only where cpufreq exists (a VM has none): a missing file would throw on every sample.
+            if (files.FileSystem.File.Exists($"{dir}/scaling_cur_freq"))
+            {
+                current[id] = $"{dir}/scaling_cur_freq";
+            }
         }
 
         sources["cpufreq_max"] = cpufreqFailure ?? HardwareSnapshot.Ok;

@@ -27,7 +27,7 @@ public sealed class FixtureTreeTests
         try
         {
             await using WorkerProcess worker = WorkerProcess.Start(WorkerProcess.BoardEnvironment(board, tree));
-            using HttpClient http = await worker.WaitUntilServingAsync();
+            using HttpClient http = await worker.WaitUntilServingAsync("stats", body => alsoReady?.Invoke(Json.Parse(body)) ?? true);
             File.Copy(Path.Combine(tree, "later", "proc", "stat"), Path.Combine(tree, "proc", "stat"), overwrite: true);
             using HttpClient ready = await worker.WaitUntilServingAsync("stats", body =>
             {

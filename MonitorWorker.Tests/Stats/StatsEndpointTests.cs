@@ -11,12 +11,24 @@ public sealed class StatsEndpointTests
     [TestMethod]
     public async Task CacheFalse_HundredConcurrentRequests_CauseOneCollection()
     {
-        using var source = new HookedSource { CollectDelay = TimeSpan.FromMilliseconds(400) };
+        using var source = new HookedSource();
         await using InProcessHost host = await InProcessHost.StartAsync(source);
         await host.WaitForFirstSnapshotAsync();
         int before = source.Collections;
+        int asked = host.Store.FreshRequests;
 
-        HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(0, 100).Select(_ => host.Http.GetAsync("stats?cache=false")));
+        // Hold the collection until all 100 requests have arrived: they are concurrent by construction.
+        source.Gate.Reset();
+        Task<HttpResponseMessage>[] requests = [.. Enumerable.Range(0, 100).Select(_ => host.Http.GetAsync("stats?cache=false"))];
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (host.Store.FreshRequests - asked < 100)
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, $"only {host.Store.FreshRequests - asked} requests arrived");
+            await Task.Delay(10);
+        }
+
+        source.Gate.Set();
+        HttpResponseMessage[] responses = await Task.WhenAll(requests);
 
         Assert.IsTrue(responses.All(r => r.StatusCode == HttpStatusCode.OK));
         Assert.AreEqual(1, source.Collections - before, "one collection shared by 100 concurrent cache=false requests");

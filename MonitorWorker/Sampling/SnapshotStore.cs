@@ -20,6 +20,7 @@ public sealed class SnapshotStore
     private BlockWindow? _window;
     private volatile HardwareSnapshot? _latest;
     private int _collections;
+    private int _freshRequests;
 
     public SnapshotStore(ISnapshotSource source, TimeProvider time)
     {
@@ -33,6 +34,9 @@ public sealed class SnapshotStore
     /// <summary>Gets how many collections have run (the sampler's, fresh and blocking ones together).</summary>
     public int Collections => Volatile.Read(ref _collections);
 
+    /// <summary>Gets how many fresh snapshots were asked for (joined or started), for tests of the single-flight.</summary>
+    internal int FreshRequests => Volatile.Read(ref _freshRequests);
+
     /// <summary>Gets the age of <see cref="Latest"/>, or null before the first.</summary>
     public TimeSpan? LatestAge => _latest is { } s ? _time.GetUtcNow() - s.Timestamp : null;
 
@@ -43,6 +47,7 @@ public sealed class SnapshotStore
     /// <summary>A snapshot taken now; callers arriving while one is being taken share it.</summary>
     public Task<HardwareSnapshot> GetFreshAsync()
     {
+        Interlocked.Increment(ref _freshRequests);
         lock (_gate)
         {
             if (_inFlight is { IsCompleted: false } running)

@@ -19,12 +19,15 @@ public static class StatsEndpoints
         app.MapGet("/stats", GetStatsAsync)
             .WithName("GetStats")
             .WithSummary("Hardware snapshot, piStat-compatible")
-            .WithDescription("Query block=true measures CPU over a 1 s window starting after the request; cache=false takes a fresh snapshot. Values: true/false/1/0.");
+            .WithDescription("Query block=true measures CPU over a 1 s window starting after the request; cache=false takes a fresh snapshot. Values: true/false/1/0.")
+            .Produces<StatsResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
         return app;
     }
 
-    private static async Task<Results<JsonHttpResult<StatsResponse>, JsonHttpResult<ErrorResponse>>> GetStatsAsync(
-        HttpContext context, SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Results<FileContentHttpResult, JsonHttpResult<ErrorResponse>>> GetStatsAsync(
+        HttpContext context, SnapshotStore store, StatsBodyCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!QueryFlag.TryParse(context.Request.Query["block"], false, out bool block))
         {
@@ -55,7 +58,7 @@ public static class StatsEndpoints
             return Error($"No snapshot within {CollectionLimit.TotalSeconds:0} s: the sampler is stalled", StatusCodes.Status503ServiceUnavailable, time);
         }
 
-        return TypedResults.Json(StatsMapper.Map(snapshot, time.GetUtcNow()), PiStatJson.Context.StatsResponse);
+        return TypedResults.Bytes(bodies.Get(snapshot, time.GetUtcNow()), "application/json; charset=utf-8");
     }
 
     private static JsonHttpResult<ErrorResponse> Error(string message, int status, TimeProvider time)
