@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load and cost figures for pi-stat (Native AOT and JIT builds) beside Debian's prometheus-node-exporter, in one run on
 # this machine's real /proc and /sys. Prints a markdown table. Needs wrk, curl and prometheus-node-exporter (installed
-# when run as root). IDLE_SECONDS (default 60) sets the idle measurement; DURATION (default 10s) each wrk run.
+# when run as root). pi-stat runs with the GC setting of pi-stat.service. IDLE_SECONDS (default 60) sets the idle measurement; DURATION (default 10s) each wrk run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-/tmp/pi-stat-load}
@@ -43,7 +43,8 @@ measure_pistat() { # name binary...
   local name=$1; shift
   local port=18585 start pid first
   start=$(now_ms)
-  PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@" > "$out/$name.log" 2>&1 &
+  # The GC setting pi-stat.service ships with (a 1 MB gen0 budget).
+  DOTNET_GCgen0size=100000 PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@" > "$out/$name.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/stats"; do sleep 0.005; done
   first=$(( $(now_ms) - start ))
