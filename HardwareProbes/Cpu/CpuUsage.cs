@@ -50,4 +50,13 @@ public static class CpuUsage
 
         return usage;
     }
+
+    /// <summary>The <c>cpu_usage</c> entry of a snapshot's sources: why the aggregate usage is what it is.</summary>
+    internal static string Status(ProcStat? now, ProcStat? baseline, double? total) => (now, baseline, total) switch
+    {
+        (null, _, _) => "no CPU counters",
+        (_, null, _) => "first reading: usage needs a second one",
+        (_, _, null) => "no ticks elapsed since the baseline",
+        _ => Snapshots.HardwareSnapshot.Ok,
+    };
 }

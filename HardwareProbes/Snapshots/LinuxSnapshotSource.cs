@@ -160,20 +160,8 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         ProcStat? stat = Read(_paths.Stat, "cpu_times", static t => ProcStat.Parse(t), sources);
         IReadOnlyList<int>? online = Read(_paths.Online, "cpu_online", static t => CpuList.Parse(t), sources);
 
-        double? total = null;
-        if (stat is null)
-        {
-            sources["cpu_usage"] = "no CPU counters";
-        }
-        else if (baseline is null)
-        {
-            sources["cpu_usage"] = "first reading: usage needs a second one";
-        }
-        else
-        {
-            total = CpuUsage.Percent(baseline.Total, stat.Total);
-            sources["cpu_usage"] = total is null ? "no ticks elapsed since the baseline" : HardwareSnapshot.Ok;
-        }
+        double? total = stat is not null && baseline is not null ? CpuUsage.Percent(baseline.Total, stat.Total) : null;
+        sources["cpu_usage"] = CpuUsage.Status(stat, baseline, total);
 
         // Every CPU the kernel knows: present ones, and any that /proc/stat or the online list names.
         var ids = new SortedSet<int>(facts.PresentCpus ?? []);

@@ -136,7 +136,7 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
         IReadOnlyList<(double CurrentMhz, double MaxMhz)>? frequencies = _api.ProcessorFrequencies();
         sources["cpufreq"] = frequencies is null ? "CallNtPowerInformation gave no frequencies" : HardwareSnapshot.Ok;
         double? total = stat is not null && baseline is not null ? CpuUsage.Percent(baseline.Total, stat.Total) : null;
-        sources["cpu_usage"] = stat is null ? "no CPU counters" : baseline is null ? "first reading: usage needs a second one" : total is null ? "no ticks elapsed since the baseline" : HardwareSnapshot.Ok;
+        sources["cpu_usage"] = CpuUsage.Status(stat, baseline, total);
 
         var cores = new List<CpuCore>();
         foreach (CoreTimes core in stat?.Cores ?? [])
