@@ -39,6 +39,19 @@ public sealed class BoundedFileReaderTests
     }
 
     [TestMethod]
+    public void Read_FileThatAppearsAfterBeingMissing_IsReadOnceItExists()
+    {
+        var fs = new MockFileSystem();
+        using BoundedFileReader reader = Reader(fs);
+        Assert.AreEqual("/proc/net/wireless: not found", reader.Read("/proc/net/wireless").Failure);
+        Assert.AreEqual("/proc/net/wireless: not found", reader.Read("/proc/net/wireless").Failure, "remembered as missing");
+
+        fs.AddFile("/proc/net/wireless", new MockFileData("header\n"));
+
+        Assert.AreEqual("header\n", reader.Read("/proc/net/wireless").Text.ToString());
+    }
+
+    [TestMethod]
     public void Read_FileOverTheSizeLimit_IsRefusedNotTruncated()
     {
         var fs = new MockFileSystem(new Dictionary<string, MockFileData> { ["/sys/huge"] = new(new string('1', 5000)) });

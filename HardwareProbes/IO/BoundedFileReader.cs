@@ -20,6 +20,7 @@ internal sealed class BoundedFileReader : IDisposable
     private readonly TimeSpan _timeout;
     private readonly int _maxBytes;
     private readonly Dictionary<string, ReadWorker> _hung = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
     private ReadWorker _worker;
     private char[] _chars = new char[4096];
 
@@ -36,6 +37,18 @@ internal sealed class BoundedFileReader : IDisposable
     /// <summary>Reads a whole file as text. The span stays valid until the next call.</summary>
     public ReadResult Read(string path)
     {
+        // A file that was missing last time is usually still missing (no Wi-Fi, no cpufreq in a VM): a stat says so
+        // without a thread hand-off or the cost of an exception on every sample.
+        if (_missing.Contains(path))
+        {
+            if (!_fileSystem.File.Exists(path))
+            {
+                return new ReadResult($"{path}: not found");
+            }
+
+            _missing.Remove(path);
+        }
+
         if (!TryRun(path, WorkKind.ReadFile, out string? failure))
         {
             return new ReadResult(failure);
@@ -44,6 +57,11 @@ internal sealed class BoundedFileReader : IDisposable
         ReadWorker worker = _worker;
         if (worker.Error is not null)
         {
+            if (worker.Error is FileNotFoundException or DirectoryNotFoundException)
+            {
+                _missing.Add(path);
+            }
+
             return new ReadResult(Describe(path, worker.Error));
         }
 
