@@ -84,13 +84,12 @@ public sealed class SnapshotStore
     private async Task<HardwareSnapshot> RunWindowAsync(BlockWindow window)
     {
         await Task.Delay(GatherWindow, _time).ConfigureAwait(false);
-        ProcStat? baseline;
         lock (_gate)
         {
             window.BaselineTaken = true;
         }
 
-        baseline = _source.ReadCpuTimes();
+        ProcStat? baseline = _source.ReadCpuTimes();
         await Task.Delay(TimeSpan.FromSeconds(1), _time).ConfigureAwait(false);
         return Collect(baseline);
     }
@@ -105,12 +104,8 @@ public sealed class SnapshotStore
             _latest = snapshot;
         }
 
-        Collected?.Invoke(snapshot);
         return snapshot;
     }
-
-    /// <summary>Raised after every collection (the live push and history subscribe here).</summary>
-    public event Action<HardwareSnapshot>? Collected;
 
     private sealed class BlockWindow
     {
