@@ -77,7 +77,9 @@ public sealed class AccessTests
         StringAssert.Contains(await html.Content.ReadAsStringAsync(), "<a href=\"/stats\">");
         StringAssert.Contains(guide, "/stats?cache=false".Split('?')[0]);
         StringAssert.Contains(guide, "/health");
-        string openApi = await host.Http.GetStringAsync("openapi/v1.json");
-        StringAssert.Contains(openApi, "\"/stats\"");
+        System.Text.Json.JsonElement openApi = Json.Parse(await host.Http.GetStringAsync("openapi/v1.json"));
+        CollectionAssert.AreEquivalent(new[] { "/", "/stats", "/health" }, openApi.Keys("paths"));
+        string[] parameters = [.. openApi.At("paths./stats.get.parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
+        CollectionAssert.AreEquivalent(new[] { "block", "cache" }, parameters);
     }
 }

@@ -1,5 +1,5 @@
 using System.Reflection;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
@@ -20,36 +20,33 @@ public static class HealthEndpoints
         return services;
     }
 
+    /// <summary>Maps <c>/health</c> as an endpoint of its own (so the OpenAPI document describes it) over the registered health checks.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapHealthChecks("/health", new HealthCheckOptions
-        {
-            ResponseWriter = WriteAsync,
-            ResultStatusCodes =
-            {
-                [HealthStatus.Healthy] = StatusCodes.Status200OK,
-                [HealthStatus.Degraded] = StatusCodes.Status200OK,
-                [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
-            },
-        });
+        app.MapGet("/health", GetHealthAsync)
+            .WithName("GetHealth")
+            .WithSummary("Service health: healthy or degraded (200), unhealthy (503)")
+            .Produces<HealthResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
         return app;
     }
 
-    private static Task WriteAsync(HttpContext context, HealthReport report)
+    private static async Task<JsonHttpResult<HealthResponse>> GetHealthAsync(
+        HttpContext context, HealthCheckService checks, SnapshotStore store, ClientCounter clients, TimeProvider time, CancellationToken cancellationToken)
     {
-        SnapshotStore store = context.RequestServices.GetRequiredService<SnapshotStore>();
-        TimeProvider time = context.RequestServices.GetRequiredService<TimeProvider>();
+        HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
         var body = new HealthResponse(
             Status: report.Status.ToString().ToLowerInvariant(),
             Uptime: store.Latest?.UptimeSeconds,
             Service: "pi-stat",
             Version: Version,
             Timestamp: Errors.ErrorResponse.Now(string.Empty, time).Timestamp,
-            ConnectedClients: context.RequestServices.GetService<ClientCounter>()?.Count ?? 0,
+            ConnectedClients: clients.Count,
             Checks: report.Entries.ToDictionary(
                 e => e.Key,
                 e => new HealthCheckEntry(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description)));
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, body, PiStatJson.Context.HealthResponse);
+        context.Response.Headers.CacheControl = "no-store, no-cache";
+        int status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        return TypedResults.Json(body, PiStatJson.Context.HealthResponse, statusCode: status);
     }
 }

@@ -18,7 +18,10 @@ public static class HomeEndpoints
         {
             bool browser = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
             return browser ? Results.Content(Html(), "text/html; charset=utf-8") : Results.Text(Text(context), "text/plain; charset=utf-8");
-        }).ExcludeFromDescription();
+        })
+            .WithName("GetHome")
+            .WithSummary("Usage guide: an HTML page for browsers (Accept: text/html), plain text for other clients")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/html");
         return app;
     }
 

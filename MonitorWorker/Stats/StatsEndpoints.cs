@@ -1,5 +1,6 @@
 using HardwareProbes.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
@@ -26,20 +27,33 @@ public static class StatsEndpoints
         return app;
     }
 
+    // block and cache are declared so the OpenAPI document lists them; they are read from the query as StringValues,
+    // so a repeated flag (block=true&block=false) is refused rather than silently taking one of its values.
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ErrorResponse>>> GetStatsAsync(
-        HttpContext context, SnapshotStore store, StatsBodyCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context,
+        [FromQuery(Name = "block")] string? block,
+        [FromQuery(Name = "cache")] string? cache,
+        SnapshotStore store,
+        StatsBodyCache bodies,
+        IOptions<PiStatOptions> options,
+        TimeProvider time,
+        CancellationToken cancellationToken)
     {
-        if (!QueryFlag.TryParse(context.Request.Query["block"], false, out bool block))
+        _ = block;
+        _ = cache;
+        Microsoft.Extensions.Primitives.StringValues blockValues = context.Request.Query["block"];
+        Microsoft.Extensions.Primitives.StringValues cacheValues = context.Request.Query["cache"];
+        if (!QueryFlag.TryParse(blockValues, false, out bool blockWindow))
         {
-            return Error($"block: '{context.Request.Query["block"]}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
+            return Error($"block: '{blockValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
         }
 
-        if (!QueryFlag.TryParse(context.Request.Query["cache"], true, out bool cache))
+        if (!QueryFlag.TryParse(cacheValues, true, out bool useCache))
         {
-            return Error($"cache: '{context.Request.Query["cache"]}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
+            return Error($"cache: '{cacheValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
         }
 
-        if (!block && cache && store.Latest is null)
+        if (!blockWindow && useCache && store.Latest is null)
         {
             context.Response.Headers.RetryAfter = "1";
             return Error("No snapshot yet: the first one is being taken", StatusCodes.Status503ServiceUnavailable, time);
@@ -48,10 +62,10 @@ public static class StatsEndpoints
         HardwareSnapshot snapshot;
         try
         {
-            Task<HardwareSnapshot> pending = block ? store.GetBlockingAsync(cancellationToken)
-                : cache ? store.GetCachedAsync(options.Value.CacheMaxAge)
+            Task<HardwareSnapshot> pending = blockWindow ? store.GetBlockingAsync(cancellationToken)
+                : useCache ? store.GetCachedAsync(options.Value.CacheMaxAge)
                 : store.GetFreshAsync();
-            snapshot = await pending.WaitAsync(CollectionLimit + (block ? TimeSpan.FromSeconds(1) : TimeSpan.Zero), time, cancellationToken).ConfigureAwait(false);
+            snapshot = await pending.WaitAsync(CollectionLimit + (blockWindow ? TimeSpan.FromSeconds(1) : TimeSpan.Zero), time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
