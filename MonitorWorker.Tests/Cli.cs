@@ -5,13 +5,15 @@ namespace MonitorWorker.Tests;
 /// <summary>Runs a pi-stat command to completion and captures what it printed.</summary>
 internal static class Cli
 {
-    public static (int ExitCode, string Output, string Error) Run(IDictionary<string, string> environment, string? workingDirectory, params string[] arguments)
+    /// <summary>`dotnet pi-stat.dll` with the arguments, every inherited PISTAT_ variable removed and <paramref name="environment"/> set.</summary>
+    public static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string workingDirectory, IEnumerable<string> arguments)
     {
         var start = new ProcessStartInfo("dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
-            WorkingDirectory = workingDirectory ?? Path.GetTempPath(),
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory,
         };
         start.ArgumentList.Add(Paths.WorkerDll);
         foreach (string argument in arguments)
@@ -29,6 +31,12 @@ internal static class Cli
             start.Environment[name] = value;
         }
 
+        return start;
+    }
+
+    public static (int ExitCode, string Output, string Error) Run(IDictionary<string, string> environment, string? workingDirectory, params string[] arguments)
+    {
+        ProcessStartInfo start = StartInfo(environment, workingDirectory ?? Path.GetTempPath(), arguments);
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
         Task<string> error = process.StandardError.ReadToEndAsync();

@@ -48,31 +48,17 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public static WorkerProcess Start(IDictionary<string, string> environment, params string[] arguments)
     {
         int port = FreePort();
-        var start = new ProcessStartInfo("dotnet")
+        var withPort = new Dictionary<string, string>
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            WorkingDirectory = Path.GetTempPath(),
+            ["PISTAT_HOST"] = "127.0.0.1",
+            ["PISTAT_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
-        start.ArgumentList.Add(Paths.WorkerDll);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (string name in start.Environment.Keys.Where(k => k.StartsWith("PISTAT_", StringComparison.Ordinal)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        start.Environment["PISTAT_HOST"] = "127.0.0.1";
-        start.Environment["PISTAT_PORT"] = port.ToString(System.Globalization.CultureInfo.InvariantCulture);
         foreach ((string name, string value) in environment)
         {
-            start.Environment[name] = value;
+            withPort[name] = value;
         }
 
+        ProcessStartInfo start = Cli.StartInfo(withPort, Path.GetTempPath(), arguments);
         return new WorkerProcess(Process.Start(start)!, port);
     }
 

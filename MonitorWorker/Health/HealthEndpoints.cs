@@ -40,7 +40,7 @@ public static class HealthEndpoints
             Uptime: store.Latest?.UptimeSeconds,
             Service: "pi-stat",
             Version: Version,
-            Timestamp: Errors.ErrorResponse.Now(string.Empty, time).Timestamp,
+            Timestamp: Errors.Timestamps.Now(time),
             ConnectedClients: clients.Count,
             Checks: report.Entries.ToDictionary(
                 e => e.Key,
