@@ -43,13 +43,18 @@ public sealed class LinuxSnapshotSourceTests
             return;
         }
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (tegrastats.Latest is null && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(20);
-        }
-
+        WaitUntil(() => tegrastats.Latest is not null);
         Assert.IsNotNull(tegrastats.Latest, $"no tegrastats line: {tegrastats.Status} {tegrastats.LastError}");
+    }
+
+    /// <summary>Polls (in real time, up to 10 s) until the condition holds; the caller asserts what it waited for.</summary>
+    private static void WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition() && DateTime.UtcNow < deadline)
+        {
+            Thread.Sleep(10);
+        }
     }
 
     private static void AssertCommonProcfs(HardwareSnapshot s)
@@ -205,11 +210,7 @@ public sealed class LinuxSnapshotSourceTests
         options.Tegrastats.ExecutablePath = "/nonexistent/tegrastats";
         using var source = new LinuxSnapshotSource(new FileSystem(), options, TimeProvider.System);
         source.Collect();
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (source.Tegrastats!.Status != TegrastatsStatus.Absent && DateTime.UtcNow < deadline)
-        {
-            Thread.Sleep(10);
-        }
+        WaitUntil(() => source.Tegrastats!.Status == TegrastatsStatus.Absent);
 
         HardwareSnapshot s = source.Collect();
 
