@@ -2,11 +2,13 @@ using System.Net;
 using HardwareProbes.Snapshots;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
+using MonitorWorker.Api;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Home;
 using MonitorWorker.Json;
+using MonitorWorker.Push;
 using MonitorWorker.Sampling;
 using MonitorWorker.Stats;
 
@@ -32,7 +34,8 @@ public static class PiStatHost
         builder.Services.AddSingleton(new StartTime(DateTimeOffset.UtcNow));
         builder.Services.AddSingleton<ISnapshotSource>(_ => SnapshotSourceFactory.Create(options));
         builder.Services.AddSingleton<SnapshotStore>();
-        builder.Services.AddSingleton<ClientCounter>();
+        builder.Services.AddSingleton<ApiStatusCache>();
+        builder.Services.AddSingleton<PushHub>();
         builder.Services.AddSingleton<StatsBodyCache>();
         builder.Services.AddHostedService<Sampler>();
         builder.Services.AddPiStatHealthChecks();
@@ -56,9 +59,12 @@ public static class PiStatHost
         app.UseJsonErrors();
         app.UseCors();
         app.UseApiKey();
+        app.UseWebSockets();
         app.MapHome();
         app.MapStats();
         app.MapHealth();
+        app.MapTegrastatsApi();
+        app.MapPush();
         app.MapOpenApi();
         return app;
     }

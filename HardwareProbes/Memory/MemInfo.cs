@@ -13,6 +13,7 @@ namespace HardwareProbes.Memory;
 /// <param name="InactiveFileBytes">Inactive(file); null where absent.</param>
 /// <param name="SwapTotalBytes">SwapTotal.</param>
 /// <param name="SwapFreeBytes">SwapFree.</param>
+/// <param name="SwapCachedBytes">SwapCached: pages that are both in swap and in memory; null where absent.</param>
 public sealed record MemInfo(
     long MemTotalBytes,
     long MemFreeBytes,
@@ -23,7 +24,8 @@ public sealed record MemInfo(
     long? ActiveFileBytes,
     long? InactiveFileBytes,
     long SwapTotalBytes,
-    long SwapFreeBytes)
+    long SwapFreeBytes,
+    long? SwapCachedBytes = null)
 {
     /// <summary>Parses the text of <c>/proc/meminfo</c>. Values in kB become bytes; lines not listed above are skipped.</summary>
     /// <param name="text">The file's text.</param>
@@ -32,7 +34,7 @@ public sealed record MemInfo(
     public static MemInfo Parse(ReadOnlySpan<char> text)
     {
         long? total = null, free = null, available = null, buffers = null, cached = null;
-        long? reclaimable = null, activeFile = null, inactiveFile = null, swapTotal = null, swapFree = null;
+        long? reclaimable = null, activeFile = null, inactiveFile = null, swapTotal = null, swapFree = null, swapCached = null;
         int lineNumber = 0;
         foreach (ReadOnlySpan<char> line in text.EnumerateLines())
         {
@@ -49,7 +51,7 @@ public sealed record MemInfo(
             }
 
             ReadOnlySpan<char> name = line[..colon];
-            ref long? slot = ref Slot(name, ref total, ref free, ref available, ref buffers, ref cached, ref reclaimable, ref activeFile, ref inactiveFile, ref swapTotal, ref swapFree, out bool known);
+            ref long? slot = ref Slot(name, ref total, ref free, ref available, ref buffers, ref cached, ref reclaimable, ref activeFile, ref inactiveFile, ref swapTotal, ref swapFree, ref swapCached, out bool known);
             if (!known)
             {
                 continue;
@@ -66,7 +68,7 @@ public sealed record MemInfo(
             throw TextLines.MalformedFile(total is null ? "no MemTotal line" : "no MemFree line");
         }
 
-        return new MemInfo(total.Value, free.Value, available, buffers ?? 0, cached ?? 0, reclaimable, activeFile, inactiveFile, swapTotal ?? 0, swapFree ?? 0);
+        return new MemInfo(total.Value, free.Value, available, buffers ?? 0, cached ?? 0, reclaimable, activeFile, inactiveFile, swapTotal ?? 0, swapFree ?? 0, swapCached);
     }
 
     private static ref long? Slot(
@@ -81,6 +83,7 @@ public sealed record MemInfo(
         ref long? inactiveFile,
         ref long? swapTotal,
         ref long? swapFree,
+        ref long? swapCached,
         out bool known)
     {
         known = true;
@@ -96,6 +99,7 @@ public sealed record MemInfo(
             case "Inactive(file)": return ref inactiveFile;
             case "SwapTotal": return ref swapTotal;
             case "SwapFree": return ref swapFree;
+            case "SwapCached": return ref swapCached;
             default:
                 known = false;
                 return ref total;

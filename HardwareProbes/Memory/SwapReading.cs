@@ -5,7 +5,8 @@ namespace HardwareProbes.Memory;
 /// <param name="UsedBytes">SwapTotal − SwapFree.</param>
 /// <param name="FreeBytes">SwapFree.</param>
 /// <param name="Percent">used / total × 100; 0 when there is no swap.</param>
-public sealed record SwapReading(long TotalBytes, long UsedBytes, long FreeBytes, double Percent)
+/// <param name="CachedBytes">SwapCached (what tegrastats prints as <c>cached</c>); null where the source has no such figure.</param>
+public sealed record SwapReading(long TotalBytes, long UsedBytes, long FreeBytes, double Percent, long? CachedBytes = null)
 {
     /// <summary>Derives the reading from parsed meminfo.</summary>
     /// <param name="info">The parsed file.</param>
@@ -15,6 +16,6 @@ public sealed record SwapReading(long TotalBytes, long UsedBytes, long FreeBytes
         ArgumentNullException.ThrowIfNull(info);
         long used = Math.Max(0, info.SwapTotalBytes - info.SwapFreeBytes);
         double percent = info.SwapTotalBytes > 0 ? used * 100.0 / info.SwapTotalBytes : 0;
-        return new SwapReading(info.SwapTotalBytes, used, info.SwapFreeBytes, percent);
+        return new SwapReading(info.SwapTotalBytes, used, info.SwapFreeBytes, percent, info.SwapCachedBytes);
     }
 }

@@ -7,41 +7,21 @@ namespace MonitorWorker.Tests.EndToEnd;
 [TestClass]
 public sealed class FixtureTreeTests
 {
-    private static string CopyTree(string board)
-    {
-        string target = Path.Combine(Path.GetTempPath(), $"pistat-e2e-{board}-{Guid.NewGuid():N}");
-        foreach (string file in Directory.EnumerateFiles(Paths.Board(board), "*", SearchOption.AllDirectories))
-        {
-            string destination = Path.Combine(target, Path.GetRelativePath(Paths.Board(board), file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
-
-        return target;
-    }
-
     /// <summary>Runs the worker on a copy of the tree, advances /proc/stat once it has a baseline, and returns the /stats body whose CPU usage spans that step.</summary>
     private static async Task<(JsonElement Stats, JsonElement Health, HttpStatusCode HealthStatus)> RunAsync(string board, Func<JsonElement, bool>? alsoReady = null)
     {
-        string tree = CopyTree(board);
-        try
+        using FixtureTree tree = FixtureTree.Copy(board);
+        await using WorkerProcess worker = WorkerProcess.Start(tree.Environment());
+        using HttpClient http = await worker.WaitUntilServingAsync("stats", body => alsoReady?.Invoke(Json.Parse(body)) ?? true);
+        tree.AdvanceCpuCounters();
+        using HttpClient ready = await worker.WaitUntilServingAsync("stats", body =>
         {
-            await using WorkerProcess worker = WorkerProcess.Start(WorkerProcess.BoardEnvironment(board, tree));
-            using HttpClient http = await worker.WaitUntilServingAsync("stats", body => alsoReady?.Invoke(Json.Parse(body)) ?? true);
-            File.Copy(Path.Combine(tree, "later", "proc", "stat"), Path.Combine(tree, "proc", "stat"), overwrite: true);
-            using HttpClient ready = await worker.WaitUntilServingAsync("stats", body =>
-            {
-                JsonElement json = Json.Parse(body);
-                return json.Number("cpu_usage") is not null && (alsoReady?.Invoke(json) ?? true);
-            });
-            JsonElement stats = Json.Parse(await ready.GetStringAsync("stats"));
-            using HttpResponseMessage health = await ready.GetAsync("health");
-            return (stats, Json.Parse(await health.Content.ReadAsStringAsync()), health.StatusCode);
-        }
-        finally
-        {
-            Directory.Delete(tree, recursive: true);
-        }
+            JsonElement json = Json.Parse(body);
+            return json.Number("cpu_usage") is not null && (alsoReady?.Invoke(json) ?? true);
+        });
+        JsonElement stats = Json.Parse(await ready.GetStringAsync("stats"));
+        using HttpResponseMessage health = await ready.GetAsync("health");
+        return (stats, Json.Parse(await health.Content.ReadAsStringAsync()), health.StatusCode);
     }
 
     private static void AssertCommon(JsonElement s)

@@ -32,7 +32,7 @@ public static class HealthEndpoints
     }
 
     private static async Task<JsonHttpResult<HealthResponse>> GetHealthAsync(
-        HttpContext context, HealthCheckService checks, SnapshotStore store, ClientCounter clients, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, HealthCheckService checks, SnapshotStore store, Push.PushHub clients, TimeProvider time, CancellationToken cancellationToken)
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
         var body = new HealthResponse(

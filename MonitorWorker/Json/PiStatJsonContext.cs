@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MonitorWorker.Api;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Stats;
@@ -15,4 +16,10 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(HealthResponse))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(ApiStatusResponse))]
+[JsonSerializable(typeof(ApiHealthResponse))]
+[JsonSerializable(typeof(ApiCpuResponse))]
+[JsonSerializable(typeof(ApiMemoryResponse))]
+[JsonSerializable(typeof(ApiTemperatureResponse))]
+[JsonSerializable(typeof(ApiPowerResponse))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;

@@ -2,23 +2,27 @@ using HardwareProbes.Snapshots;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
+using MonitorWorker.Push;
 
 namespace MonitorWorker.Sampling;
 
 /// <summary>
 /// Takes a snapshot every PISTAT_SAMPLE_SECONDS in the background. After each completed snapshot it pings the systemd
-/// watchdog (WATCHDOG=1), so the pings stop exactly when sampling stops making progress.
+/// watchdog (WATCHDOG=1), so the pings stop exactly when sampling stops making progress, and hands the snapshot to the
+/// live-push clients.
 /// </summary>
 public sealed partial class Sampler : BackgroundService
 {
     private readonly SnapshotStore _store;
     private readonly PiStatOptions _options;
     private readonly ISystemdNotifier? _notifier;
+    private readonly PushHub _push;
     private readonly TimeProvider _time;
     private readonly ILogger<Sampler> _logger;
 
-    public Sampler(SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time, ILogger<Sampler> logger, ISystemdNotifier? notifier = null)
+    public Sampler(SnapshotStore store, PushHub push, IOptions<PiStatOptions> options, TimeProvider time, ILogger<Sampler> logger, ISystemdNotifier? notifier = null)
     {
+        _push = push;
         _store = store;
         _options = options.Value;
         _time = time;
@@ -58,6 +62,8 @@ public sealed partial class Sampler : BackgroundService
         {
             _notifier.Notify(new ServiceState("WATCHDOG=1"));
         }
+
+        _push.Publish(snapshot);
 
         foreach ((string source, string status) in snapshot.Sources)
         {

@@ -5,6 +5,7 @@ using HardwareProbes.RaspberryPi;
 using HardwareProbes.Snapshots;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
+using MonitorWorker.Json;
 
 namespace MonitorWorker.Stats;
 
@@ -82,7 +83,7 @@ public static class StatsMapper
         var map = new Dictionary<string, RailStats>(StringComparer.Ordinal);
         foreach (TegraRail rail in rails)
         {
-            map[UniqueKey(map, rail.Name)] = new RailStats(rail.CurrentMilliwatts, rail.AverageMilliwatts);
+            map[UniqueKeys.For(map, rail.Name)] = new RailStats(rail.CurrentMilliwatts, rail.AverageMilliwatts);
         }
 
         return map;
@@ -93,21 +94,10 @@ public static class StatsMapper
         var map = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (TemperatureReading reading in readings)
         {
-            map[UniqueKey(map, reading.Name)] = reading.Celsius;
+            map[UniqueKeys.For(map, reading.Name)] = reading.Celsius;
         }
 
         return map;
-    }
-
-    private static string UniqueKey<T>(Dictionary<string, T> map, string name)
-    {
-        string key = name;
-        for (int n = 2; map.ContainsKey(key); n++)
-        {
-            key = $"{name}_{n}";
-        }
-
-        return key;
     }
 
     private static NetworkStats Network(HardwareSnapshot s)

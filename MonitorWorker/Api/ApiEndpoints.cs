@@ -1,0 +1,91 @@
+using HardwareProbes.Snapshots;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
+using MonitorWorker.Errors;
+using MonitorWorker.Health;
+using MonitorWorker.Json;
+using MonitorWorker.Push;
+using MonitorWorker.Sampling;
+
+namespace MonitorWorker.Api;
+
+/// <summary>
+/// The Tegrastats API's endpoints (<c>/api/health</c>, <c>/api/status</c>, <c>/api/cpu</c>, <c>/api/memory</c>,
+/// <c>/api/temperature</c>, <c>/api/power</c>) on every board, from the snapshot <c>/stats</c> would serve.
+/// </summary>
+public static class ApiEndpoints
+{
+    private static readonly TimeSpan CollectionLimit = TimeSpan.FromSeconds(10);
+
+    public static IEndpointRouteBuilder MapTegrastatsApi(this IEndpointRouteBuilder app)
+    {
+        RouteGroupBuilder api = app.MapGroup("/api").WithTags("Tegrastats API");
+        api.MapGet("/health", GetHealthAsync)
+            .WithName("GetApiHealth")
+            .WithSummary("Service status and the number of live-push clients")
+            .Produces<ApiHealthResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<ApiHealthResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        api.MapGet("/status", GetStatusAsync)
+            .WithName("GetApiStatus")
+            .WithSummary("CPU cores, GPU, memory (MB), temperatures (°C) and power rails (mW) together")
+            .Produces<ApiStatusResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        MapPart(api, "/cpu", "GetApiCpu", "Per-core usage (%) and frequency (MHz); offline cores keep their id", s => new ApiCpuResponse(s.Cpu, s.Timestamp), PiStatJson.Context.ApiCpuResponse);
+        MapPart(api, "/memory", "GetApiMemory", "RAM and swap in MB", s => new ApiMemoryResponse(s.Memory, s.Timestamp), PiStatJson.Context.ApiMemoryResponse);
+        MapPart(api, "/temperature", "GetApiTemperature", "Temperatures by sensor name, in °C", s => new ApiTemperatureResponse(s.Temperature, s.Timestamp), PiStatJson.Context.ApiTemperatureResponse);
+        MapPart(api, "/power", "GetApiPower", "Power rails in mW (Jetson); empty where the board has none", s => new ApiPowerResponse(s.Power, s.Timestamp), PiStatJson.Context.ApiPowerResponse);
+        return app;
+    }
+
+    private static void MapPart<T>(RouteGroupBuilder api, string path, string name, string summary, Func<ApiStatusResponse, T> part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+    {
+        api.MapGet(path, async (SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        {
+            (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
+            return snapshot is null ? (IResult)error! : TypedResults.Json(part(ApiMapper.Map(snapshot)), type);
+        })
+            .WithName(name)
+            .WithSummary(summary)
+            .Produces<T>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+    }
+
+    private static async Task<Results<FileContentHttpResult, JsonHttpResult<ErrorResponse>>> GetStatusAsync(
+        SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
+        return snapshot is null ? error! : TypedResults.Bytes(bodies.Get(snapshot), "application/json; charset=utf-8");
+    }
+
+    private static async Task<JsonHttpResult<ApiHealthResponse>> GetHealthAsync(HealthCheckService checks, PushHub hub, TimeProvider time, CancellationToken cancellationToken)
+    {
+        HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+        var body = new ApiHealthResponse(report.Status.ToString().ToLowerInvariant(), "pi-stat", HealthEndpoints.Version, Timestamps.Now(time), hub.Count);
+        int status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
+        return TypedResults.Json(body, PiStatJson.Context.ApiHealthResponse, statusCode: status);
+    }
+
+    /// <summary>The snapshot <c>/stats</c> would serve by default, or the 503 the Tegrastats API gives without data.</summary>
+    private static async Task<(HardwareSnapshot? Snapshot, JsonHttpResult<ErrorResponse>? Error)> LatestAsync(
+        SnapshotStore store, PiStatOptions options, TimeProvider time, CancellationToken cancellationToken)
+    {
+        if (store.Latest is null)
+        {
+            return (null, NoData(time));
+        }
+
+        try
+        {
+            return (await store.GetCachedAsync(options.CacheMaxAge).WaitAsync(CollectionLimit, time, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (TimeoutException)
+        {
+            return (null, NoData(time));
+        }
+    }
+
+    private static JsonHttpResult<ErrorResponse> NoData(TimeProvider time)
+        => TypedResults.Json(ErrorResponse.Now("No data available", time), PiStatJson.Context.ErrorResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
+}

@@ -1,0 +1,118 @@
+using HardwareProbes.Snapshots;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Api;
+using MonitorWorker.Configuration;
+using MonitorWorker.Sampling;
+
+namespace MonitorWorker.Push;
+
+/// <summary>
+/// The live-push clients (WebSocket and Server-Sent Events together): admits at most PISTAT_MAX_CONNECTIONS, and
+/// hands each background sample to every client's queue without waiting for any of them.
+/// </summary>
+public sealed partial class PushHub
+{
+    /// <summary>A client that has taken no message for this long while messages wait is disconnected, freeing its place.</summary>
+    public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
+
+    private readonly Lock _gate = new();
+    private readonly int _max;
+    private readonly SnapshotStore _store;
+    private readonly ApiStatusCache _bodies;
+    private readonly TimeProvider _time;
+    private readonly ILogger<PushHub> _logger;
+    private PushClient[] _clients = [];
+    private PushMessage? _last;
+    private HardwareSnapshot? _lastSnapshot;
+
+    public PushHub(IOptions<PiStatOptions> options, SnapshotStore store, ApiStatusCache bodies, TimeProvider time, ILogger<PushHub> logger)
+    {
+        _max = options.Value.MaxConnections;
+        _store = store;
+        _bodies = bodies;
+        _time = time;
+        _logger = logger;
+    }
+
+    /// <summary>Gets the most clients admitted together (PISTAT_MAX_CONNECTIONS).</summary>
+    public int MaxClients => _max;
+
+    /// <summary>Gets how many clients are connected.</summary>
+    public int Count => Volatile.Read(ref _clients).Length;
+
+    /// <summary>Admits a client unless <see cref="MaxClients"/> are connected; it gets the newest sample at once.</summary>
+    public bool TryJoin(HttpContext context, out PushClient? client)
+    {
+        lock (_gate)
+        {
+            if (_clients.Length >= _max)
+            {
+                client = null;
+                return false;
+            }
+
+            client = new PushClient(context, _time.GetTimestamp());
+            _clients = [.. _clients, client];
+        }
+
+        if (_store.Latest is { } latest)
+        {
+            client.Offer(MessageFor(latest));
+        }
+
+        return true;
+    }
+
+    /// <summary>Removes a client that has gone.</summary>
+    public void Leave(PushClient client)
+    {
+        ArgumentNullException.ThrowIfNull(client);
+        lock (_gate)
+        {
+            _clients = [.. _clients.Where(c => !ReferenceEquals(c, client))];
+        }
+
+        client.Close();
+    }
+
+    /// <summary>Queues a sample for every client, and disconnects clients stuck for longer than <see cref="StallLimit"/>.</summary>
+    public void Publish(HardwareSnapshot snapshot)
+    {
+        PushClient[] clients = Volatile.Read(ref _clients);
+        if (clients.Length == 0)
+        {
+            return;
+        }
+
+        PushMessage message = MessageFor(snapshot);
+        long now = _time.GetTimestamp();
+        foreach (PushClient client in clients)
+        {
+            if (client.HasPending && _time.GetElapsedTime(client.LastDelivered, now) > StallLimit)
+            {
+                LogStalledClient(_logger, client.Context.Connection.RemoteIpAddress, StallLimit.TotalSeconds);
+                client.Context.Abort();
+                continue;
+            }
+
+            client.Offer(message);
+        }
+    }
+
+    private PushMessage MessageFor(HardwareSnapshot snapshot)
+    {
+        lock (_gate)
+        {
+            if (!ReferenceEquals(snapshot, _lastSnapshot) || _last is null)
+            {
+                _last = new PushMessage(_bodies.Get(snapshot));
+                _lastSnapshot = snapshot;
+            }
+
+            return _last;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Disconnected live-push client {Client}: it took no message for {Seconds} s")]
+    private static partial void LogStalledClient(ILogger logger, System.Net.IPAddress? client, double seconds);
+}

@@ -1,0 +1,29 @@
+using System.Text;
+
+namespace MonitorWorker.Push;
+
+/// <summary>
+/// One <c>tegrastats_update</c>, framed once for every client of each transport: a WebSocket text message
+/// <c>{"event":"tegrastats_update","data":&lt;/api/status body&gt;}</c> and a Server-Sent Event
+/// <c>event: tegrastats_update</c> / <c>data: &lt;/api/status body&gt;</c>.
+/// </summary>
+public sealed class PushMessage
+{
+    public const string EventName = "tegrastats_update";
+
+    private static readonly byte[] WebSocketPrefix = Encoding.UTF8.GetBytes($"{{\"event\":\"{EventName}\",\"data\":");
+    private static readonly byte[] SsePrefix = Encoding.UTF8.GetBytes($"event: {EventName}\ndata: ");
+
+    public PushMessage(byte[] statusBody)
+    {
+        ArgumentNullException.ThrowIfNull(statusBody);
+        WebSocketFrame = (byte[])[.. WebSocketPrefix, .. statusBody, (byte)'}'];
+        ServerSentEvent = (byte[])[.. SsePrefix, .. statusBody, (byte)'\n', (byte)'\n'];
+    }
+
+    /// <summary>Gets the WebSocket text message.</summary>
+    public ReadOnlyMemory<byte> WebSocketFrame { get; }
+
+    /// <summary>Gets the Server-Sent Event, with its blank-line terminator.</summary>
+    public ReadOnlyMemory<byte> ServerSentEvent { get; }
+}
