@@ -1,0 +1,87 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json;
+
+namespace MonitorWorker.Tests.Push;
+
+/// <summary>Test clients of the live push: each collects the messages it receives and when they came.</summary>
+internal static class PushClients
+{
+    /// <summary>Reads WebSocket messages from <paramref name="socket"/> for <paramref name="duration"/>.</summary>
+    public static async Task<List<(TimeSpan At, JsonElement Message)>> ReadWebSocketAsync(ClientWebSocket socket, TimeSpan duration)
+    {
+        var received = new List<(TimeSpan, JsonElement)>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+        byte[] buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, stop.Token);
+                if (result.MessageType == WebSocketMessageType.Close)
+                {
+                    break;
+                }
+
+                message.Write(buffer, 0, result.Count);
+                if (result.EndOfMessage)
+                {
+                    received.Add((clock.Elapsed, Json.Parse(Encoding.UTF8.GetString(message.ToArray()))));
+                    message.SetLength(0);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return received;
+    }
+
+    /// <summary>Reads Server-Sent Events from <paramref name="http"/>'s <c>/api/stream</c> for <paramref name="duration"/>: (event name, data).</summary>
+    public static async Task<List<(TimeSpan At, string Event, JsonElement Data)>> ReadEventStreamAsync(HttpClient http, TimeSpan duration)
+    {
+        var received = new List<(TimeSpan, string, JsonElement)>();
+        var clock = Stopwatch.StartNew();
+        using var stop = new CancellationTokenSource(duration);
+        try
+        {
+            using HttpResponseMessage response = await http.GetAsync("api/stream", HttpCompletionOption.ResponseHeadersRead, stop.Token);
+            Assert.AreEqual("text/event-stream", response.Content.Headers.ContentType!.MediaType);
+            using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(stop.Token));
+            string? name = null;
+            while (await reader.ReadLineAsync(stop.Token) is { } line)
+            {
+                if (line.StartsWith("event: ", StringComparison.Ordinal))
+                {
+                    name = line["event: ".Length..];
+                }
+                else if (line.StartsWith("data: ", StringComparison.Ordinal))
+                {
+                    received.Add((clock.Elapsed, name ?? "", Json.Parse(line["data: ".Length..])));
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
+
+        return received;
+    }
+
+    /// <summary>The longest wait between consecutive messages, counted from the start.</summary>
+    public static TimeSpan LongestGap(IEnumerable<TimeSpan> arrivals)
+    {
+        TimeSpan previous = TimeSpan.Zero, longest = TimeSpan.Zero;
+        foreach (TimeSpan at in arrivals)
+        {
+            longest = at - previous > longest ? at - previous : longest;
+            previous = at;
+        }
+
+        return longest;
+    }
+}
