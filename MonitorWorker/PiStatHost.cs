@@ -8,6 +8,7 @@ using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Home;
 using MonitorWorker.Json;
+using MonitorWorker.Metrics;
 using MonitorWorker.Push;
 using MonitorWorker.Sampling;
 using MonitorWorker.Stats;
@@ -39,6 +40,7 @@ public static class PiStatHost
         builder.Services.AddSingleton<StatsBodyCache>();
         builder.Services.AddHostedService<Sampler>();
         builder.Services.AddPiStatHealthChecks();
+        builder.Services.AddHardwareMetrics();
         builder.Services.AddOpenApi();
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
@@ -65,6 +67,7 @@ public static class PiStatHost
         app.MapHealth();
         app.MapTegrastatsApi();
         app.MapPush();
+        app.MapMetrics();
         app.MapOpenApi();
         return app;
     }

@@ -1,0 +1,204 @@
+using System.Diagnostics.Metrics;
+using HardwareProbes.Cpu;
+using HardwareProbes.Jetson;
+using HardwareProbes.Network;
+using HardwareProbes.RaspberryPi;
+using HardwareProbes.Snapshots;
+using HardwareProbes.Storage;
+using HardwareProbes.Thermal;
+
+namespace HardwareProbes.Metrics;
+
+/// <summary>
+/// The readings of the newest snapshot as <see cref="System.Diagnostics.Metrics"/> instruments of the meter
+/// <c>HardwareProbes</c>, in base units (seconds, bytes, °C, volts, watts, hertz, ratios). Every instrument is
+/// observable: it is created once, and its callback reads the snapshot it is given, so collecting the metrics
+/// never reads a file. A reading that is null in the snapshot is left out rather than reported as 0.
+/// </summary>
+public sealed class HardwareMetrics : IDisposable
+{
+    /// <summary>The name of the meter the instruments belong to.</summary>
+    public const string MeterName = "HardwareProbes";
+
+    /// <summary>USER_HZ: the kernel reports CPU times in hundredths of a second on every architecture.</summary>
+    private const double TicksPerSecond = 100;
+
+    private static readonly (string Flag, ThrottleConditions Now, ThrottleConditions Occurred)[] ThrottleFlags =
+    [
+        ("under_voltage", ThrottleConditions.UnderVoltage, ThrottleConditions.UnderVoltageOccurred),
+        ("arm_frequency_capped", ThrottleConditions.ArmFrequencyCapped, ThrottleConditions.ArmFrequencyCappedOccurred),
+        ("throttled", ThrottleConditions.Throttled, ThrottleConditions.ThrottledOccurred),
+        ("soft_temperature_limit", ThrottleConditions.SoftTemperatureLimit, ThrottleConditions.SoftTemperatureLimitOccurred),
+    ];
+
+    private readonly Meter _meter;
+    private readonly Func<HardwareSnapshot?> _latest;
+
+    /// <summary>Creates the instruments.</summary>
+    /// <param name="latest">Returns the snapshot to report (the newest one), or null before there is one.</param>
+    /// <param name="meterFactory">Creates the meter (pass the host's to share its lifetime); null creates a stand-alone meter.</param>
+    public HardwareMetrics(Func<HardwareSnapshot?> latest, IMeterFactory? meterFactory = null)
+    {
+        ArgumentNullException.ThrowIfNull(latest);
+        _latest = latest;
+        var options = new MeterOptions(MeterName) { Version = typeof(HardwareMetrics).Assembly.GetName().Version?.ToString() };
+        _meter = meterFactory?.Create(options) ?? new Meter(options);
+        CreateCpu();
+        CreateMemoryAndHost();
+        CreateStorage();
+        CreateNetwork();
+        CreateBoard();
+    }
+
+    /// <summary>Gets the meter holding the instruments.</summary>
+    public Meter Meter => _meter;
+
+    /// <inheritdoc/>
+    public void Dispose() => _meter.Dispose();
+
+    private void CreateCpu()
+    {
+        _meter.CreateObservableGauge("hardware.cpu.utilization", () => One(s => s.Cpu.UsagePercent / 100), "1", "Busy share of all CPUs over the last sampling interval (iowait counts as idle)");
+        _meter.CreateObservableGauge("hardware.cpu.core.utilization", () => Each(s => s.Cpu.Cores, c => c.UsagePercent / 100, c => Tag("cpu", c.Id)), "1", "Busy share of each CPU over the last sampling interval");
+        _meter.CreateObservableGauge("hardware.cpu.frequency", () => Each(s => s.Cpu.Cores, c => c.FrequencyMhz * 1e6, c => Tag("cpu", c.Id)), "Hz", "Current frequency of each CPU (cpufreq)");
+        _meter.CreateObservableCounter("hardware.cpu.time", ReadCpuTimes, "s", "Time each CPU spent in each mode since boot (/proc/stat)");
+    }
+
+    private void CreateMemoryAndHost()
+    {
+        _meter.CreateObservableGauge("hardware.memory.total", () => One(s => s.Memory?.TotalBytes), "By", "Physical memory (MemTotal)");
+        _meter.CreateObservableGauge("hardware.memory.available", () => One(s => s.Memory?.AvailableBytes), "By", "Memory available without swapping (MemAvailable)");
+        _meter.CreateObservableGauge("hardware.memory.used", () => One(s => s.Memory?.UsedBytes), "By", "total - free - buffers - cached, psutil's definition");
+        _meter.CreateObservableGauge("hardware.swap.total", () => One(s => s.Swap?.TotalBytes), "By", "Swap space (SwapTotal)");
+        _meter.CreateObservableGauge("hardware.swap.used", () => One(s => s.Swap?.UsedBytes), "By", "Swap in use (SwapTotal - SwapFree)");
+        _meter.CreateObservableGauge("hardware.load.average", LoadAverages, description: "Load average over the period (/proc/loadavg)");
+        _meter.CreateObservableGauge("hardware.uptime", () => One(s => s.UptimeSeconds), "s", "Time since boot (/proc/uptime)");
+        _meter.CreateObservableGauge("hardware.temperature", () => Each(s => s.Temperatures, t => t.Celsius, t => Tag("zone", t.Name)), "Cel", "Temperature of each thermal zone and hwmon sensor");
+        _meter.CreateObservableGauge("hardware.source.up", () => Each(s => s.Sources.ToArray(), p => p.Value == HardwareSnapshot.Ok ? 1 : 0, p => Tag("source", p.Key)), description: "1 when the source was read in the newest snapshot, 0 when it failed (the /stats sources entry says why)");
+    }
+
+    private void CreateStorage()
+    {
+        _meter.CreateObservableCounter("hardware.disk.read", () => One(s => (double?)s.DiskIo?.ReadBytes), "By", "Bytes read from whole disks since boot (/proc/diskstats)");
+        _meter.CreateObservableCounter("hardware.disk.written", () => One(s => (double?)s.DiskIo?.WriteBytes), "By", "Bytes written to whole disks since boot");
+        _meter.CreateObservableCounter("hardware.disk.reads", () => One(s => (double?)s.DiskIo?.ReadCount), "{read}", "Reads completed on whole disks since boot");
+        _meter.CreateObservableCounter("hardware.disk.writes", () => One(s => (double?)s.DiskIo?.WriteCount), "{write}", "Writes completed on whole disks since boot");
+        _meter.CreateObservableGauge("hardware.filesystem.size", () => Each(s => s.Filesystems, f => f.TotalBytes, f => Tag("mount", f.MountPoint)), "By", "Size of each configured mount point");
+        _meter.CreateObservableGauge("hardware.filesystem.used", () => Each(s => s.Filesystems, f => f.UsedBytes, f => Tag("mount", f.MountPoint)), "By", "Space used on each configured mount point");
+        _meter.CreateObservableGauge("hardware.filesystem.free", () => Each(s => s.Filesystems, f => f.FreeBytes, f => Tag("mount", f.MountPoint)), "By", "Space available to unprivileged users on each configured mount point");
+    }
+
+    private void CreateNetwork()
+    {
+        Interface("hardware.network.received", i => i.BytesReceived, "By", "Bytes received");
+        Interface("hardware.network.transmitted", i => i.BytesSent, "By", "Bytes sent");
+        Interface("hardware.network.received.packets", i => i.PacketsReceived, "{packet}", "Packets received");
+        Interface("hardware.network.transmitted.packets", i => i.PacketsSent, "{packet}", "Packets sent");
+        Interface("hardware.network.receive.errors", i => i.ErrorsIn, "{error}", "Receive errors");
+        Interface("hardware.network.transmit.errors", i => i.ErrorsOut, "{error}", "Transmit errors");
+        Interface("hardware.network.receive.drops", i => i.DropsIn, "{packet}", "Received packets dropped");
+        Interface("hardware.network.transmit.drops", i => i.DropsOut, "{packet}", "Packets dropped on transmit");
+        _meter.CreateObservableGauge("hardware.wireless.signal.dbm", () => Each(s => s.WirelessSignalDbm?.ToArray(), w => w.Value, w => Tag("device", w.Key)), description: "Signal level of each associated wireless interface, in dBm (/proc/net/wireless)");
+        _meter.CreateObservableGauge("hardware.tcp.connections", () => One(s => s.ActiveConnections), "{connection}", "TCP sockets, IPv4 and IPv6, not in LISTEN state");
+    }
+
+    private void CreateBoard()
+    {
+        _meter.CreateObservableGauge("hardware.throttle.active", () => Throttle(occurred: false), description: "1 while the Raspberry Pi firmware reports the condition (get_throttled bits 0-3)");
+        _meter.CreateObservableGauge("hardware.throttle.occurred", () => Throttle(occurred: true), description: "1 when the condition has occurred since boot (get_throttled bits 16-19)");
+        _meter.CreateObservableGauge("hardware.core.voltage", () => One(s => s.RaspberryPi?.CoreVolts), "V", "Raspberry Pi core voltage (vcgencmd measure_volts core)");
+        _meter.CreateObservableGauge("hardware.clock.frequency", Clocks, "Hz", "Raspberry Pi clocks: arm, core (VideoCore), v3d, sdram");
+        _meter.CreateObservableGauge("hardware.gpu.memory", () => One(s => s.RaspberryPi?.GpuMemoryBytes), "By", "Memory given to the Raspberry Pi GPU (vcgencmd get_mem gpu)");
+        _meter.CreateObservableGauge("hardware.gpu.utilization", () => One(s => s.Jetson?.GpuLoadPercent / 100), "1", "Jetson GPU load (tegrastats GR3D, else sysfs)");
+        _meter.CreateObservableGauge("hardware.gpu.frequency", () => One(s => s.Jetson?.GpuFrequencyMhz * 1e6), "Hz", "Jetson GPU frequency (tegrastats GR3D, else devfreq)");
+        _meter.CreateObservableGauge("hardware.power", () => Rails(r => r.CurrentMilliwatts), "W", "Jetson power rail, present reading (tegrastats)");
+        _meter.CreateObservableGauge("hardware.power.average", () => Rails(r => r.AverageMilliwatts), "W", "Jetson power rail, tegrastats' running average");
+        _meter.CreateObservableCounter("hardware.tegrastats.restarts", () => One(s => s.Jetson?.Restarts), "{restart}", "Times tegrastats was restarted after it exited or stalled");
+    }
+
+    private void Interface(string name, Func<InterfaceCounters, ulong> value, string unit, string description)
+        => _meter.CreateObservableCounter(name, () => Each(s => s.NetworkInterfaces, i => (double)value(i), i => Tag("device", i.Name)), unit, description + " since boot, per interface (/proc/net/dev)");
+
+    private Measurement<double>[] One(Func<HardwareSnapshot, double?> read)
+        => _latest() is { } s && read(s) is { } value ? [new Measurement<double>(value)] : [];
+
+    private Measurement<double>[] Each<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, KeyValuePair<string, object?>> tag)
+    {
+        if (_latest() is not { } s || items(s) is not { } list)
+        {
+            return [];
+        }
+
+        var measurements = new List<Measurement<double>>(list.Count);
+        foreach (T item in list)
+        {
+            if (read(item) is { } value)
+            {
+                measurements.Add(new Measurement<double>(value, tag(item)));
+            }
+        }
+
+        return [.. measurements];
+    }
+
+    private Measurement<double>[] ReadCpuTimes()
+    {
+        if (_latest()?.Cpu.Times is not { } times)
+        {
+            return [];
+        }
+
+        var measurements = new List<Measurement<double>>(times.Cores.Count * 8);
+        foreach (CoreTimes core in times.Cores)
+        {
+            KeyValuePair<string, object?> cpu = Tag("cpu", core.Id);
+            CpuTimes t = core.Times;
+            foreach ((string mode, ulong ticks) in new[] { ("user", t.User), ("nice", t.Nice), ("system", t.System), ("idle", t.Idle), ("iowait", t.IoWait), ("irq", t.Irq), ("softirq", t.SoftIrq), ("steal", t.Steal) })
+            {
+                measurements.Add(new Measurement<double>(ticks / TicksPerSecond, cpu, new("mode", mode)));
+            }
+        }
+
+        return [.. measurements];
+    }
+
+    private Measurement<double>[] LoadAverages()
+        => _latest()?.LoadAverage is { } l
+            ? [new(l.OneMinute, Tag("period", "1m")), new(l.FiveMinutes, Tag("period", "5m")), new(l.FifteenMinutes, Tag("period", "15m"))]
+            : [];
+
+    private Measurement<double>[] Throttle(bool occurred)
+    {
+        if (_latest()?.RaspberryPi?.Throttle is not { } state)
+        {
+            return [];
+        }
+
+        var conditions = (ThrottleConditions)state.Raw;
+        return [.. ThrottleFlags.Select(f => new Measurement<double>(conditions.HasFlag(occurred ? f.Occurred : f.Now) ? 1 : 0, Tag("flag", f.Flag)))];
+    }
+
+    private Measurement<double>[] Clocks()
+    {
+        RaspberryPiReading? pi = _latest()?.RaspberryPi;
+        return pi is null ? [] : [.. new[] { ("arm", pi.ArmClockHz), ("core", pi.CoreClockHz), ("v3d", pi.V3dClockHz), ("sdram", pi.SdramClockHz) }
+            .Where(c => c.Item2 is not null)
+            .Select(c => new Measurement<double>(c.Item2!.Value, Tag("clock", c.Item1)))];
+    }
+
+    private Measurement<double>[] Rails(Func<TegraRail, int> milliwatts)
+    {
+        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
+        var measurements = new List<Measurement<double>>();
+        foreach (TegraRail rail in _latest()?.Jetson?.Sample?.Rails ?? [])
+        {
+            // AGX Orin prints two rails named NC: number the repeats so neither series is lost.
+            int n = seen[rail.Name] = seen.GetValueOrDefault(rail.Name) + 1;
+            measurements.Add(new Measurement<double>(milliwatts(rail) / 1000.0, Tag("rail", n == 1 ? rail.Name : $"{rail.Name}_{n}")));
+        }
+
+        return [.. measurements];
+    }
+
+    private static KeyValuePair<string, object?> Tag(string name, object value) => new(name, value is int i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : value);
+}
