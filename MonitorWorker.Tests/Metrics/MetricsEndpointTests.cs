@@ -1,0 +1,127 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Text.Json;
+
+namespace MonitorWorker.Tests.Metrics;
+
+/// <summary>/metrics from the real worker on fixture trees: promtool's checks, and a real Prometheus server scraping it.</summary>
+[TestClass]
+public sealed class MetricsEndpointTests
+{
+    private static (int ExitCode, string Output) Run(string program, string? input, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process process = Process.Start(start)!;
+        process.StandardInput.Write(input ?? "");
+        process.StandardInput.Close();
+        Task<string> output = process.StandardOutput.ReadToEndAsync();
+        string error = process.StandardError.ReadToEnd();
+        Assert.IsTrue(process.WaitForExit(60_000), $"{program} did not finish");
+        return (process.ExitCode, output.Result + error);
+    }
+
+    [TestMethod]
+    [DataRow("raspberry-pi-4")]
+    [DataRow("jetson-orin-nano")]
+    [DataRow("x86-server")]
+    [DataRow("broken")]
+    public async Task Metrics_PassPromtoolCheck(string board)
+    {
+        // The broken tree holds a FIFO and unreadable files, so it runs in place; the others step /proc/stat for a CPU usage.
+        using FixtureTree? tree = board == "broken" ? null : FixtureTree.Copy(board);
+        await using WorkerProcess worker = WorkerProcess.Start(tree?.Environment() ?? WorkerProcess.BoardEnvironment(board));
+        using HttpClient http = await worker.WaitUntilServingAsync("stats");
+        tree?.AdvanceCpuCounters();
+        await worker.WaitUntilServingAsync("metrics", body => tree is null || body.Contains("hardware_cpu_utilization{", StringComparison.Ordinal));
+
+        using HttpResponseMessage response = await http.GetAsync("metrics");
+        string metrics = await response.Content.ReadAsStringAsync();
+
+        Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
+        Assert.AreEqual("text/plain", response.Content.Headers.ContentType!.MediaType);
+        (int exitCode, string output) = Run("promtool", metrics, "check", "metrics");
+        Assert.AreEqual(0, exitCode, $"promtool check metrics:\n{output}");
+        StringAssert.Contains(metrics, "hardware_source_up{");
+    }
+
+    [TestMethod]
+    public async Task PrometheusServer_ScrapesTheWorker_AndFindsTheFixtureValues()
+    {
+        using FixtureTree tree = FixtureTree.Copy("jetson-orin-nano");
+        Dictionary<string, string> environment = tree.Environment();
+        environment["PISTAT_TEGRASTATS_PATH"] = tree.OneLineTegrastats();
+        await using WorkerProcess worker = WorkerProcess.Start(environment);
+        await worker.WaitUntilServingAsync("metrics", body => body.Contains("hardware_power_watts", StringComparison.Ordinal));
+
+        int port = WorkerProcess.FreePort();
+        string config = Path.Combine(tree.Root, "prometheus.yml");
+        File.WriteAllText(config, $"""
+            global:
+              scrape_interval: 1s
+            scrape_configs:
+              - job_name: pi-stat
+                static_configs:
+                  - targets: ['127.0.0.1:{worker.Port}']
+            """);
+        var start = new ProcessStartInfo("prometheus") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (string argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(tree.Root, "tsdb")}", $"--web.listen-address=127.0.0.1:{port}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using Process prometheus = Process.Start(start)!;
+        prometheus.OutputDataReceived += (_, _) => { };
+        prometheus.ErrorDataReceived += (_, _) => { };
+        prometheus.BeginOutputReadLine();
+        prometheus.BeginErrorReadLine();
+        try
+        {
+            using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/v1/"), Timeout = TimeSpan.FromSeconds(5) };
+            Assert.AreEqual(1.0, await QueryAsync(api, "up{job=\"pi-stat\"}"));
+            Assert.AreEqual(12.479, await QueryAsync(api, "hardware_power_watts{rail=\"VDD_IN\"}"), 1e-9);
+            Assert.AreEqual(16268680.0 * 1024, await QueryAsync(api, "hardware_memory_total_bytes"));
+            Assert.AreEqual(53.343, await QueryAsync(api, "hardware_temperature_celsius{zone=\"gpu-thermal\"}"));
+            Assert.AreEqual(0.63, await QueryAsync(api, "hardware_gpu_utilization"));
+            Assert.AreEqual(621e6, await QueryAsync(api, "hardware_gpu_frequency_hertz"));
+        }
+        finally
+        {
+            prometheus.Kill(entireProcessTree: true);
+            await prometheus.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>Asks Prometheus for an instant query until it has exactly one sample (the first scrapes take a moment).</summary>
+    private static async Task<double> QueryAsync(HttpClient api, string query)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        string last = "";
+        while (DateTime.UtcNow < deadline)
+        {
+            try
+            {
+                last = await api.GetStringAsync("query?query=" + Uri.EscapeDataString(query));
+                JsonElement result = Json.Parse(last).At("data.result");
+                if (result.GetArrayLength() == 1)
+                {
+                    return double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Prometheus is still starting.
+            }
+
+            await Task.Delay(250);
+        }
+
+        Assert.Fail($"Prometheus had no single sample for {query}: {last}");
+        return double.NaN;
+    }
+}
