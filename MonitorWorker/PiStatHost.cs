@@ -41,7 +41,7 @@ public static class PiStatHost
         builder.Services.AddHostedService<Sampler>();
         builder.Services.AddPiStatHealthChecks();
         builder.Services.AddHardwareMetrics();
-        builder.Services.AddOpenApi();
+        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer(MetricsEndpoints.DescribeInOpenApi));
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
             if (options.CorsOrigins.Contains("*"))

@@ -77,8 +77,12 @@ public sealed class AccessTests
         StringAssert.Contains(await html.Content.ReadAsStringAsync(), "<a href=\"/stats\">");
         StringAssert.Contains(guide, "/stats?cache=false".Split('?')[0]);
         StringAssert.Contains(guide, "/health");
+        StringAssert.Contains(guide, "/api/stream");
+        StringAssert.Contains(guide, "/metrics");
         System.Text.Json.JsonElement openApi = Json.Parse(await host.Http.GetStringAsync("openapi/v1.json"));
-        CollectionAssert.AreEquivalent(new[] { "/", "/stats", "/health" }, openApi.Keys("paths"));
+        CollectionAssert.AreEquivalent(
+            new[] { "/", "/stats", "/health", "/api/health", "/api/status", "/api/cpu", "/api/memory", "/api/temperature", "/api/power", "/ws", "/api/stream", "/metrics" },
+            openApi.Keys("paths"));
         string[] parameters = [.. openApi.At("paths./stats.get.parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
         CollectionAssert.AreEquivalent(new[] { "block", "cache" }, parameters);
     }

@@ -10,7 +10,7 @@ using MonitorWorker.Stats;
 
 namespace MonitorWorker.Cli;
 
-/// <summary>The command line (SPEC §8): run (default), config, snapshot, test; every PISTAT_ variable as an option.</summary>
+/// <summary>The command line (SPEC §8): run (default), config, snapshot, test, monitor; every PISTAT_ variable as an option.</summary>
 public static class PiStatCommandLine
 {
     /// <summary>Exit code for a bad setting.</summary>
@@ -34,12 +34,16 @@ public static class PiStatCommandLine
         var config = new Command("config", "Print the effective configuration and where each value came from.");
         var snapshot = new Command("snapshot", "Take one snapshot (CPU usage over one second) and print it as /stats JSON, without a server.");
         var url = new Option<string>("--url") { Description = "The agent to query.", DefaultValueFactory = _ => "http://localhost:8585" };
-        var endpoint = new Option<string>("--endpoint") { Description = "The endpoint: stats, health, or any path such as api/cpu.", DefaultValueFactory = _ => "stats" };
+        var endpoint = new Option<string>("--endpoint") { Description = "The endpoint: stats, health, a Tegrastats API name (status, cpu, memory, temperature, power), or any path.", DefaultValueFactory = _ => "stats" };
         var test = new Command("test", "Query a running agent's endpoint and print the answer.") { url, endpoint };
+        var duration = new Option<double>("--duration") { Description = "Seconds to listen.", DefaultValueFactory = _ => 10 };
+        var json = new Option<bool>("--json") { Description = "Print each update's /api/status body instead of a summary line." };
+        var monitor = new Command("monitor", "Print a running agent's live updates (its /ws push stream) for --duration seconds.") { url, duration, json };
         root.Subcommands.Add(run);
         root.Subcommands.Add(config);
         root.Subcommands.Add(snapshot);
         root.Subcommands.Add(test);
+        root.Subcommands.Add(monitor);
 
         EffectiveSettings Load(ParseResult result) => EffectiveSettings.Load(
             environment,
@@ -66,7 +70,22 @@ public static class PiStatCommandLine
             EffectiveSettings settings = Load(result);
             return Reject(settings) ? BadConfiguration : await PrintSnapshotAsync(settings.Options, token).ConfigureAwait(false);
         });
-        test.SetAction((result, token) => QueryAsync(result.GetValue(url)!, result.GetValue(endpoint)!, token));
+        test.SetAction((result, token) => AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? root)
+            ? AgentClient.QueryAsync(root!, result.GetValue(endpoint)!, token)
+            : Task.FromResult(BadConfiguration));
+        monitor.SetAction((result, token) =>
+        {
+            double seconds = result.GetValue(duration);
+            if (!double.IsFinite(seconds) || seconds <= 0 || seconds > 86400)
+            {
+                Console.Error.WriteLine($"--duration: '{seconds.ToString(CultureInfo.InvariantCulture)}' is not a number of seconds (0-86400)");
+                return Task.FromResult(BadConfiguration);
+            }
+
+            return AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? root)
+                ? AgentClient.MonitorAsync(root!, TimeSpan.FromSeconds(seconds), result.GetValue(json), token)
+                : Task.FromResult(BadConfiguration);
+        });
 
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
@@ -109,34 +128,5 @@ public static class PiStatCommandLine
         string json = JsonSerializer.Serialize(StatsMapper.Map(snapshot, DateTimeOffset.UtcNow), PiStatJson.Context.StatsResponse);
         await Console.Out.WriteLineAsync(json).ConfigureAwait(false);
         return 0;
-    }
-
-    private static async Task<int> QueryAsync(string baseUrl, string endpoint, CancellationToken token)
-    {
-        if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out Uri? root) || (root.Scheme != "http" && root.Scheme != "https"))
-        {
-            await Console.Error.WriteLineAsync($"--url: '{baseUrl}' is not an http(s) URL").ConfigureAwait(false);
-            return BadConfiguration;
-        }
-
-        string path = endpoint.Trim('/');
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        string? key = Environment.GetEnvironmentVariable("PISTAT_API_KEY");
-        if (!string.IsNullOrEmpty(key))
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-        }
-
-        try
-        {
-            using HttpResponseMessage response = await http.GetAsync(new Uri(root, path), token).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(await response.Content.ReadAsStringAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? 0 : 1;
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            await Console.Error.WriteLineAsync($"{new Uri(root, path)}: {e.Message}").ConfigureAwait(false);
-            return 1;
-        }
     }
 }

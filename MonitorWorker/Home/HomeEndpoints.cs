@@ -9,6 +9,9 @@ public static class HomeEndpoints
     [
         ("/stats", "hardware snapshot (piStat-compatible); ?cache=false for a fresh one, ?block=true for CPU over the next second"),
         ("/health", "service health: healthy, degraded (with reasons) or unhealthy (503)"),
+        ("/api/status", "Tegrastats API: CPU cores, GPU, memory (MB), temperatures, power rails; also /api/cpu, /api/memory, /api/temperature, /api/power, /api/health"),
+        ("/api/stream", "live updates as Server-Sent Events, one per sample (WebSocket: /ws)"),
+        ("/metrics", "Prometheus metrics"),
         ("/openapi/v1.json", "OpenAPI description of every endpoint"),
     ];
 
