@@ -103,6 +103,12 @@ internal static class AgentClient
         return updates > 0 ? 0 : 1;
     }
 
+    /// <summary>A core's usage; "off" for an offline core (no usage and no frequency), "?" before a usage exists.</summary>
+    private static string Core(JsonElement core)
+        => core.GetProperty("usage") is { ValueKind: JsonValueKind.Number } usage ? $"{usage.GetInt32()}%"
+            : core.GetProperty("freq").ValueKind == JsonValueKind.Null ? "off"
+            : "?";
+
     private static string DataOf(MemoryStream message)
     {
         using JsonDocument document = JsonDocument.Parse(message.ToArray());
@@ -116,7 +122,7 @@ internal static class AgentClient
         JsonElement data = document.RootElement.GetProperty("data");
         var line = new StringBuilder();
         line.Append(data.GetProperty("timestamp").GetString()).Append("  cpu [");
-        line.AppendJoin(' ', data.GetProperty("cpu").GetProperty("cores").EnumerateArray().Select(c => c.GetProperty("usage") is { ValueKind: JsonValueKind.Number } u ? $"{u.GetInt32()}%" : "off"));
+        line.AppendJoin(' ', data.GetProperty("cpu").GetProperty("cores").EnumerateArray().Select(Core));
         line.Append(']');
         if (data.GetProperty("memory").GetProperty("ram") is { ValueKind: JsonValueKind.Object } ram)
         {
