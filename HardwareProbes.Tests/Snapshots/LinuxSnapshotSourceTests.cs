@@ -123,7 +123,7 @@ public sealed class LinuxSnapshotSourceTests
         Assert.IsTrue(s.Cpu.Cores.All(c => c.MaxFrequencyMhz == 2400));
         Assert.AreEqual(61.05, s.CpuTemperatureCelsius);
         Assert.AreEqual(3742148L * 1024, s.Memory!.TotalBytes);
-        Assert.AreEqual(new HardwareProbes.Memory.SwapReading(4194300L * 1024, (4194300L - 3155360) * 1024, 3155360L * 1024, (4194300 - 3155360) * 100.0 / 4194300), s.Swap);
+        Assert.AreEqual(new HardwareProbes.Memory.SwapReading(4194300L * 1024, (4194300L - 3155360) * 1024, 3155360L * 1024, (4194300 - 3155360) * 100.0 / 4194300, 192504L * 1024), s.Swap);
         Assert.IsEmpty(s.WirelessSignalDbm!);
         Assert.AreEqual(5, s.UsbDevices);
         AssertCommonProcfs(s);
