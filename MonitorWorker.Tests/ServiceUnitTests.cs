@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
 
@@ -27,15 +26,7 @@ public sealed partial class ServiceUnitTests
     [TestMethod]
     public void SystemdAnalyzeSecurity_ExposureIsAtMostTwo()
     {
-        var start = new ProcessStartInfo("systemd-analyze") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { "security", "--offline=true", "--no-pager", Unit })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process analyze = Process.Start(start)!;
-        string output = analyze.StandardOutput.ReadToEnd() + analyze.StandardError.ReadToEnd();
-        analyze.WaitForExit();
+        (_, string output) = ExternalTool.Run("systemd-analyze", null, "security", "--offline=true", "--no-pager", Unit);
 
         Match score = Exposure().Match(output);
         Assert.IsTrue(score.Success, output);

@@ -9,23 +9,6 @@ namespace MonitorWorker.Tests.Metrics;
 [TestClass]
 public sealed class MetricsEndpointTests
 {
-    private static (int ExitCode, string Output) Run(string program, string? input, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process process = Process.Start(start)!;
-        process.StandardInput.Write(input ?? "");
-        process.StandardInput.Close();
-        Task<string> output = process.StandardOutput.ReadToEndAsync();
-        string error = process.StandardError.ReadToEnd();
-        Assert.IsTrue(process.WaitForExit(60_000), $"{program} did not finish");
-        return (process.ExitCode, output.Result + error);
-    }
-
     [TestMethod]
     [DataRow("raspberry-pi-4")]
     [DataRow("jetson-orin-nano")]
@@ -45,7 +28,7 @@ public sealed class MetricsEndpointTests
 
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual("text/plain", response.Content.Headers.ContentType!.MediaType);
-        (int exitCode, string output) = Run("promtool", metrics, "check", "metrics");
+        (int exitCode, string output) = ExternalTool.Run("promtool", metrics, "check", "metrics");
         Assert.AreEqual(0, exitCode, $"promtool check metrics:\n{output}");
         StringAssert.Contains(metrics, "hardware_source_up{");
     }
@@ -69,13 +52,7 @@ public sealed class MetricsEndpointTests
                 static_configs:
                   - targets: ['127.0.0.1:{worker.Port}']
             """);
-        var start = new ProcessStartInfo("prometheus") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (string argument in new[] { $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(tree.Root, "tsdb")}", $"--web.listen-address=127.0.0.1:{port}" })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using Process prometheus = Process.Start(start)!;
+        using Process prometheus = Process.Start(ExternalTool.StartInfo("prometheus", $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(tree.Root, "tsdb")}", $"--web.listen-address=127.0.0.1:{port}"))!;
         prometheus.OutputDataReceived += (_, _) => { };
         prometheus.ErrorDataReceived += (_, _) => { };
         prometheus.BeginOutputReadLine();

@@ -17,8 +17,6 @@ namespace MonitorWorker.Api;
 /// </summary>
 public static class ApiEndpoints
 {
-    private static readonly TimeSpan CollectionLimit = TimeSpan.FromSeconds(10);
-
     public static IEndpointRouteBuilder MapTegrastatsApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api").WithTags("Tegrastats API");
@@ -41,10 +39,10 @@ public static class ApiEndpoints
 
     private static void MapPart<T>(RouteGroupBuilder api, string path, string name, string summary, Func<ApiStatusResponse, T> part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        api.MapGet(path, async (SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapGet(path, async (SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
-            return snapshot is null ? (IResult)error! : TypedResults.Json(part(ApiMapper.Map(snapshot)), type);
+            return snapshot is null ? (IResult)error! : TypedResults.Json(part(bodies.Response(snapshot)), type);
         })
             .WithName(name)
             .WithSummary(summary)
@@ -56,15 +54,14 @@ public static class ApiEndpoints
         SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
-        return snapshot is null ? error! : TypedResults.Bytes(bodies.Get(snapshot), "application/json; charset=utf-8");
+        return snapshot is null ? error! : TypedResults.Bytes(bodies.Body(snapshot), "application/json; charset=utf-8");
     }
 
     private static async Task<JsonHttpResult<ApiHealthResponse>> GetHealthAsync(HealthCheckService checks, PushHub hub, TimeProvider time, CancellationToken cancellationToken)
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
-        var body = new ApiHealthResponse(report.Status.ToString().ToLowerInvariant(), "pi-stat", HealthEndpoints.Version, Timestamps.Now(time), hub.Count);
-        int status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        return TypedResults.Json(body, PiStatJson.Context.ApiHealthResponse, statusCode: status);
+        var body = new ApiHealthResponse(HealthEndpoints.StatusName(report), HealthEndpoints.Service, HealthEndpoints.Version, Timestamps.Now(time), hub.Count);
+        return TypedResults.Json(body, PiStatJson.Context.ApiHealthResponse, statusCode: HealthEndpoints.StatusCode(report));
     }
 
     /// <summary>The snapshot <c>/stats</c> would serve by default, or the 503 the Tegrastats API gives without data.</summary>
@@ -78,7 +75,7 @@ public static class ApiEndpoints
 
         try
         {
-            return (await store.GetCachedAsync(options.CacheMaxAge).WaitAsync(CollectionLimit, time, cancellationToken).ConfigureAwait(false), null);
+            return (await store.GetCachedAsync(options.CacheMaxAge).WaitAsync(SnapshotStore.CollectionLimit, time, cancellationToken).ConfigureAwait(false), null);
         }
         catch (TimeoutException)
         {

@@ -4,6 +4,7 @@ using HardwareProbes.Snapshots;
 using HardwareProbes.Thermal;
 using MonitorWorker.Errors;
 using MonitorWorker.Json;
+using MonitorWorker.Stats;
 
 namespace MonitorWorker.Api;
 
@@ -64,20 +65,15 @@ public static class ApiMapper
 
     private static Dictionary<string, double?> Temperature(IReadOnlyList<TemperatureReading> readings, TegrastatsSample? sample)
     {
-        var map = new Dictionary<string, double?>(StringComparer.Ordinal);
-        if (sample is { Temperatures.Count: > 0 })
+        if (sample is not { Temperatures.Count: > 0 })
         {
-            foreach (TegraTemperature t in sample.Temperatures)
-            {
-                map[UniqueKeys.For(map, t.Name.ToLowerInvariant())] = t.Celsius;
-            }
-
-            return map;
+            return StatsMapper.Temperatures(readings);
         }
 
-        foreach (TemperatureReading reading in readings)
+        var map = new Dictionary<string, double?>(StringComparer.Ordinal);
+        foreach (TegraTemperature t in sample.Temperatures)
         {
-            map[UniqueKeys.For(map, reading.Name)] = reading.Celsius;
+            map[UniqueKeys.For(map, t.Name.ToLowerInvariant())] = t.Celsius;
         }
 
         return map;

@@ -5,26 +5,33 @@ using MonitorWorker.Json;
 namespace MonitorWorker.Api;
 
 /// <summary>
-/// The serialised <c>/api/status</c> body of the newest snapshot, built once per snapshot and shared by
-/// <c>/api/status</c> requests and the live-push messages.
+/// The <c>/api/status</c> body of the newest snapshot, mapped and serialised once per snapshot and shared by every
+/// <c>/api/*</c> request (each part endpoint answers with its piece of the mapped body) and the live-push messages.
 /// </summary>
 public sealed class ApiStatusCache
 {
     private volatile Entry? _entry;
 
-    public byte[] Get(HardwareSnapshot snapshot)
+    /// <summary>The mapped body.</summary>
+    public ApiStatusResponse Response(HardwareSnapshot snapshot) => For(snapshot).Response;
+
+    /// <summary>The serialised body.</summary>
+    public byte[] Body(HardwareSnapshot snapshot) => For(snapshot).Body;
+
+    private Entry For(HardwareSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Entry? entry = _entry;
         if (entry is not null && ReferenceEquals(entry.Snapshot, snapshot))
         {
-            return entry.Body;
+            return entry;
         }
 
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(ApiMapper.Map(snapshot), PiStatJson.Context.ApiStatusResponse);
-        _entry = new Entry(snapshot, body);
-        return body;
+        ApiStatusResponse response = ApiMapper.Map(snapshot);
+        entry = new Entry(snapshot, response, JsonSerializer.SerializeToUtf8Bytes(response, PiStatJson.Context.ApiStatusResponse));
+        _entry = entry;
+        return entry;
     }
 
-    private sealed record Entry(HardwareSnapshot Snapshot, byte[] Body);
+    private sealed record Entry(HardwareSnapshot Snapshot, ApiStatusResponse Response, byte[] Body);
 }

@@ -33,8 +33,7 @@ internal static class AgentClient
     {
         var target = new Uri(root, PathOf(endpoint));
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        string? key = Environment.GetEnvironmentVariable("PISTAT_API_KEY");
-        if (!string.IsNullOrEmpty(key))
+        if (ApiKey() is { } key)
         {
             http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
         }
@@ -57,8 +56,7 @@ internal static class AgentClient
     {
         var target = new Uri(new Uri(root.GetLeftPart(UriPartial.Authority).Replace("http", "ws", StringComparison.Ordinal)), "ws");
         using var socket = new ClientWebSocket();
-        string? key = Environment.GetEnvironmentVariable("PISTAT_API_KEY");
-        if (!string.IsNullOrEmpty(key))
+        if (ApiKey() is { } key)
         {
             socket.Options.SetRequestHeader("Authorization", "Bearer " + key);
         }
@@ -108,6 +106,9 @@ internal static class AgentClient
         => core.GetProperty("usage") is { ValueKind: JsonValueKind.Number } usage ? $"{usage.GetInt32()}%"
             : core.GetProperty("freq").ValueKind == JsonValueKind.Null ? "off"
             : "?";
+
+    /// <summary>PISTAT_API_KEY, sent as the bearer token when it is set.</summary>
+    private static string? ApiKey() => Environment.GetEnvironmentVariable("PISTAT_API_KEY") is { Length: > 0 } key ? key : null;
 
     private static string DataOf(MemoryStream message)
     {

@@ -15,11 +15,11 @@ public static partial class ErrorHandling
         app.UseExceptionHandler(handler => handler.Run(context =>
         {
             context.Response.StatusCode = StatusCodes.Status500InternalServerError;
-            return WriteAsync(context, "Internal error; the log has the details");
+            return WriteErrorAsync(context, "Internal error; the log has the details");
         }));
         app.UseStatusCodePages(context => context.HttpContext.Response.HasStarted
             ? Task.CompletedTask
-            : WriteAsync(context.HttpContext, context.HttpContext.Response.StatusCode switch
+            : WriteErrorAsync(context.HttpContext, context.HttpContext.Response.StatusCode switch
             {
                 StatusCodes.Status404NotFound => $"No endpoint at {context.HttpContext.Request.Path}; GET / lists them",
                 StatusCodes.Status405MethodNotAllowed => $"{context.HttpContext.Request.Method} is not allowed here; use GET",
@@ -48,7 +48,7 @@ public static partial class ErrorHandling
 
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteAsync(context, "Missing or wrong API key: send Authorization: Bearer <PISTAT_API_KEY>").ConfigureAwait(false);
+            await WriteErrorAsync(context, "Missing or wrong API key: send Authorization: Bearer <PISTAT_API_KEY>").ConfigureAwait(false);
         });
         return app;
     }
@@ -65,7 +65,8 @@ public static partial class ErrorHandling
         return CryptographicOperations.FixedTimeEquals(given, expected);
     }
 
-    private static Task WriteAsync(HttpContext context, string message)
+    /// <summary>Writes the error body, with the status code the response already has.</summary>
+    public static Task WriteErrorAsync(HttpContext context, string message)
     {
         TimeProvider time = context.RequestServices.GetRequiredService<TimeProvider>();
         context.Response.ContentType = "application/json; charset=utf-8";

@@ -9,6 +9,9 @@ namespace MonitorWorker.Health;
 /// <summary><c>/health</c>: ASP.NET Core health checks written in the pi-stat shape; 200 healthy or degraded, 503 unhealthy.</summary>
 public static class HealthEndpoints
 {
+    /// <summary>The service name both health bodies carry.</summary>
+    public const string Service = "pi-stat";
+
     public static string Version { get; } = typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
 
     public static IServiceCollection AddPiStatHealthChecks(this IServiceCollection services)
@@ -36,9 +39,9 @@ public static class HealthEndpoints
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
         var body = new HealthResponse(
-            Status: report.Status.ToString().ToLowerInvariant(),
+            Status: StatusName(report),
             Uptime: store.Latest?.UptimeSeconds,
-            Service: "pi-stat",
+            Service: Service,
             Version: Version,
             Timestamp: Errors.Timestamps.Now(time),
             ConnectedClients: clients.Count,
@@ -46,7 +49,13 @@ public static class HealthEndpoints
                 e => e.Key,
                 e => new HealthCheckEntry(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description)));
         context.Response.Headers.CacheControl = "no-store, no-cache";
-        int status = report.Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
-        return TypedResults.Json(body, PiStatJson.Context.HealthResponse, statusCode: status);
+        return TypedResults.Json(body, PiStatJson.Context.HealthResponse, statusCode: StatusCode(report));
     }
+
+    /// <summary><c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>
+    public static string StatusName(HealthReport report) => (report ?? throw new ArgumentNullException(nameof(report))).Status.ToString().ToLowerInvariant();
+
+    /// <summary>200 for healthy and degraded, 503 for unhealthy.</summary>
+    public static int StatusCode(HealthReport report)
+        => (report ?? throw new ArgumentNullException(nameof(report))).Status == HealthStatus.Unhealthy ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status200OK;
 }

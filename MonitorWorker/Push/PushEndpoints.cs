@@ -1,7 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http.Features;
 using MonitorWorker.Errors;
-using MonitorWorker.Json;
 
 namespace MonitorWorker.Push;
 
@@ -30,7 +29,8 @@ public static class PushEndpoints
     {
         if (!context.WebSockets.IsWebSocketRequest)
         {
-            await WriteErrorAsync(context, StatusCodes.Status400BadRequest, "/ws expects a WebSocket upgrade; plain HTTP clients can read /api/stream (Server-Sent Events)", time).ConfigureAwait(false);
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await ErrorHandling.WriteErrorAsync(context, "/ws expects a WebSocket upgrade; plain HTTP clients can read /api/stream (Server-Sent Events)").ConfigureAwait(false);
             return;
         }
 
@@ -104,7 +104,8 @@ public static class PushEndpoints
         if (!hub.TryJoin(context, out PushClient? client))
         {
             context.Response.Headers.RetryAfter = "5";
-            await WriteErrorAsync(context, StatusCodes.Status503ServiceUnavailable, Full(hub), time).ConfigureAwait(false);
+            context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            await ErrorHandling.WriteErrorAsync(context, Full(hub)).ConfigureAwait(false);
             return;
         }
 
@@ -133,11 +134,4 @@ public static class PushEndpoints
 
     private static string Full(PushHub hub)
         => $"Too many live clients: {hub.MaxClients} are connected (PISTAT_MAX_CONNECTIONS); try again later";
-
-    private static Task WriteErrorAsync(HttpContext context, int status, string message, TimeProvider time)
-    {
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json; charset=utf-8";
-        return System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, ErrorResponse.Now(message, time), PiStatJson.Context.ErrorResponse, context.RequestAborted);
-    }
 }

@@ -22,8 +22,7 @@ public sealed partial class PushHub
     private readonly TimeProvider _time;
     private readonly ILogger<PushHub> _logger;
     private PushClient[] _clients = [];
-    private PushMessage? _last;
-    private HardwareSnapshot? _lastSnapshot;
+    private volatile Framed? _last;
 
     public PushHub(IOptions<PiStatOptions> options, SnapshotStore store, ApiStatusCache bodies, TimeProvider time, ILogger<PushHub> logger)
     {
@@ -101,17 +100,17 @@ public sealed partial class PushHub
 
     private PushMessage MessageFor(HardwareSnapshot snapshot)
     {
-        lock (_gate)
+        if (_last is { } last && ReferenceEquals(last.Snapshot, snapshot))
         {
-            if (!ReferenceEquals(snapshot, _lastSnapshot) || _last is null)
-            {
-                _last = new PushMessage(_bodies.Get(snapshot));
-                _lastSnapshot = snapshot;
-            }
-
-            return _last;
+            return last.Message;
         }
+
+        var message = new PushMessage(_bodies.Body(snapshot));
+        _last = new Framed(snapshot, message);
+        return message;
     }
+
+    private sealed record Framed(HardwareSnapshot Snapshot, PushMessage Message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disconnected live-push client {Client}: it took no message for {Seconds} s")]
     private static partial void LogStalledClient(ILogger logger, System.Net.IPAddress? client, double seconds);

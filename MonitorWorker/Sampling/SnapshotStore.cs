@@ -13,6 +13,9 @@ public sealed class SnapshotStore
     /// <summary>How long a block window waits for more requests to join before it reads its baseline.</summary>
     private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long a request waits for a collection before answering 503: collections are bounded, so only a stalled sampler gets here.</summary>
+    public static readonly TimeSpan CollectionLimit = TimeSpan.FromSeconds(10);
+
     private readonly ISnapshotSource _source;
     private readonly TimeProvider _time;
     private readonly Lock _gate = new();

@@ -12,9 +12,6 @@ namespace MonitorWorker.Stats;
 /// <summary><c>/stats</c>: the piStat-compatible snapshot, cached, fresh (<c>cache=false</c>) or over a 1 s window (<c>block=true</c>).</summary>
 public static class StatsEndpoints
 {
-    /// <summary>How long a request waits for a collection before answering 503: collections are bounded, so only a stalled sampler gets here.</summary>
-    private static readonly TimeSpan CollectionLimit = TimeSpan.FromSeconds(10);
-
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
         app.MapGet("/stats", GetStatsAsync)
@@ -65,11 +62,11 @@ public static class StatsEndpoints
             Task<HardwareSnapshot> pending = blockWindow ? store.GetBlockingAsync(cancellationToken)
                 : useCache ? store.GetCachedAsync(options.Value.CacheMaxAge)
                 : store.GetFreshAsync();
-            snapshot = await pending.WaitAsync(CollectionLimit + (blockWindow ? TimeSpan.FromSeconds(1) : TimeSpan.Zero), time, cancellationToken).ConfigureAwait(false);
+            snapshot = await pending.WaitAsync(SnapshotStore.CollectionLimit + (blockWindow ? TimeSpan.FromSeconds(1) : TimeSpan.Zero), time, cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {
-            return Error($"No snapshot within {CollectionLimit.TotalSeconds:0} s: the sampler is stalled", StatusCodes.Status503ServiceUnavailable, time);
+            return Error($"No snapshot within {SnapshotStore.CollectionLimit.TotalSeconds:0} s: the sampler is stalled", StatusCodes.Status503ServiceUnavailable, time);
         }
 
         return TypedResults.Bytes(bodies.Get(snapshot, time.GetUtcNow()), "application/json; charset=utf-8");

@@ -89,7 +89,8 @@ public static class StatsMapper
         return map;
     }
 
-    private static Dictionary<string, double?> Temperatures(IReadOnlyList<TemperatureReading> readings)
+    /// <summary>Every zone and sensor by name; a repeated name gets a suffix so neither reading is lost.</summary>
+    public static Dictionary<string, double?> Temperatures(IReadOnlyList<TemperatureReading> readings)
     {
         var map = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (TemperatureReading reading in readings)
