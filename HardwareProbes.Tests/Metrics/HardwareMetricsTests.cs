@@ -100,6 +100,41 @@ public sealed class HardwareMetricsTests
     }
 
     [TestMethod]
+    [DataRow("raspberry-pi-4")]
+    [DataRow("raspberry-pi-5")]
+    [DataRow("jetson-nano")]
+    [DataRow("jetson-orin-nano")]
+    [DataRow("x86-server")]
+    public void Labels_DeclareEveryInstrumentAndTheTagKeysItsSeriesCarry(string board)
+    {
+        using var metrics = new HardwareMetrics(() => null);
+        var published = new List<string>();
+        using (var listener = new MeterListener
+        {
+            InstrumentPublished = (instrument, _) =>
+            {
+                if (ReferenceEquals(instrument.Meter, metrics.Meter))
+                {
+                    published.Add(instrument.Name);
+                }
+            },
+        })
+        {
+            listener.Start();
+        }
+
+        CollectionAssert.AreEquivalent(HardwareMetrics.Labels.Keys.ToArray(), published, "the table lists exactly the instruments created");
+
+        Dictionary<(string Instrument, string Tags), double> m = Observe(Collect(board));
+        Assert.IsGreaterThan(20, m.Count);
+        foreach ((string instrument, string tags) in m.Keys)
+        {
+            string[] keys = tags.Length == 0 ? [] : [.. tags.Split(',').Select(t => t[..t.IndexOf('=', StringComparison.Ordinal)])];
+            CollectionAssert.AreEqual(HardwareMetrics.Labels[instrument].ToArray(), keys, instrument);
+        }
+    }
+
+    [TestMethod]
     public void BeforeTheFirstSnapshot_NothingIsReported()
     {
         Assert.IsEmpty(Observe(null));

@@ -31,8 +31,59 @@ public sealed class HardwareMetrics : IDisposable
         ("soft_temperature_limit", ThrottleConditions.SoftTemperatureLimit, ThrottleConditions.SoftTemperatureLimitOccurred),
     ];
 
+    private static readonly string[] NoLabels = [];
+
     private readonly Meter _meter;
     private readonly Func<HardwareSnapshot?> _latest;
+
+    /// <summary>
+    /// Every instrument's name and the labels (measurement tag keys) its series carry: none for a single value,
+    /// <c>cpu</c> for one series per CPU, <c>cpu</c> and <c>mode</c> for one per CPU and mode, and so on. An exporter
+    /// can size its series store from this instead of a generic limit.
+    /// </summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<string>> Labels { get; } = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal)
+    {
+        ["hardware.cpu.utilization"] = NoLabels,
+        ["hardware.cpu.core.utilization"] = ["cpu"],
+        ["hardware.cpu.frequency"] = ["cpu"],
+        ["hardware.cpu.time"] = ["cpu", "mode"],
+        ["hardware.memory.total"] = NoLabels,
+        ["hardware.memory.available"] = NoLabels,
+        ["hardware.memory.used"] = NoLabels,
+        ["hardware.swap.total"] = NoLabels,
+        ["hardware.swap.used"] = NoLabels,
+        ["hardware.load.average"] = ["period"],
+        ["hardware.uptime"] = NoLabels,
+        ["hardware.temperature"] = ["zone"],
+        ["hardware.source.up"] = ["source"],
+        ["hardware.disk.read"] = NoLabels,
+        ["hardware.disk.written"] = NoLabels,
+        ["hardware.disk.reads"] = NoLabels,
+        ["hardware.disk.writes"] = NoLabels,
+        ["hardware.filesystem.size"] = ["mount"],
+        ["hardware.filesystem.used"] = ["mount"],
+        ["hardware.filesystem.free"] = ["mount"],
+        ["hardware.network.received"] = ["device"],
+        ["hardware.network.transmitted"] = ["device"],
+        ["hardware.network.received.packets"] = ["device"],
+        ["hardware.network.transmitted.packets"] = ["device"],
+        ["hardware.network.receive.errors"] = ["device"],
+        ["hardware.network.transmit.errors"] = ["device"],
+        ["hardware.network.receive.drops"] = ["device"],
+        ["hardware.network.transmit.drops"] = ["device"],
+        ["hardware.wireless.signal.dbm"] = ["device"],
+        ["hardware.tcp.connections"] = NoLabels,
+        ["hardware.throttle.active"] = ["flag"],
+        ["hardware.throttle.occurred"] = ["flag"],
+        ["hardware.core.voltage"] = NoLabels,
+        ["hardware.clock.frequency"] = ["clock"],
+        ["hardware.gpu.memory"] = NoLabels,
+        ["hardware.gpu.utilization"] = NoLabels,
+        ["hardware.gpu.frequency"] = NoLabels,
+        ["hardware.power"] = ["rail"],
+        ["hardware.power.average"] = ["rail"],
+        ["hardware.tegrastats.restarts"] = NoLabels,
+    };
 
     /// <summary>Creates the instruments.</summary>
     /// <param name="latest">Returns the snapshot to report (the newest one), or null before there is one.</param>

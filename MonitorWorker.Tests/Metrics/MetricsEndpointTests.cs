@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
+using MonitorWorker.Metrics;
 
 namespace MonitorWorker.Tests.Metrics;
 
@@ -31,6 +32,23 @@ public sealed class MetricsEndpointTests
         (int exitCode, string output) = ExternalTool.Run("promtool", metrics, "check", "metrics");
         Assert.AreEqual(0, exitCode, $"promtool check metrics:\n{output}");
         StringAssert.Contains(metrics, "hardware_source_up{");
+        Assert.DoesNotContain("otel_metric_overflow", metrics, "every series fits the limits MetricsEndpoints sets");
+        if (tree is not null)
+        {
+            // Every core of the tree's /proc/stat in every mode: the per-CPU limits keep them all.
+            int cores = File.ReadLines(Path.Combine(tree.Root, "proc", "stat")).Count(l => l.StartsWith("cpu", StringComparison.Ordinal) && char.IsAsciiDigit(l[3]));
+            Assert.AreEqual(cores * 8, metrics.Split('\n').Count(l => l.StartsWith("hardware_cpu_time_seconds_total{", StringComparison.Ordinal)));
+        }
+    }
+
+    [TestMethod]
+    public void SeriesLimits_FollowTheLabelsOfEachInstrument()
+    {
+        Assert.AreEqual(1, MetricsEndpoints.SeriesLimit("hardware.memory.total"));
+        Assert.AreEqual(MetricsEndpoints.MaxCpus, MetricsEndpoints.SeriesLimit("hardware.cpu.frequency"));
+        Assert.AreEqual(MetricsEndpoints.MaxCpus * 8, MetricsEndpoints.SeriesLimit("hardware.cpu.time"));
+        Assert.AreEqual(MetricsEndpoints.MaxSeries, MetricsEndpoints.SeriesLimit("hardware.temperature"));
+        Assert.IsNull(MetricsEndpoints.SeriesLimit("some.other.instrument"), "an instrument the table does not know keeps the SDK's default");
     }
 
     [TestMethod]

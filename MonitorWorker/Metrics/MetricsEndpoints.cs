@@ -14,6 +14,29 @@ namespace MonitorWorker.Metrics;
 /// </summary>
 public static class MetricsEndpoints
 {
+    /// <summary>The most CPUs the per-CPU series are kept for.</summary>
+    public const int MaxCpus = 512;
+
+    /// <summary>The most series of any other labelled instrument: zones, mount points, interfaces, rails.</summary>
+    public const int MaxSeries = 256;
+
+    /// <summary>
+    /// How many series the exporter keeps room for, per instrument. The SDK sets aside a store of that many points
+    /// for every instrument up front (2000 by default, about 6 MB for these instruments); sized from the labels each
+    /// instrument carries, it is well under 1 MB. Series beyond the limit are folded into one carrying
+    /// <c>otel_metric_overflow="true"</c>. Null leaves the SDK's default (an instrument this table does not know).
+    /// </summary>
+    public static int? SeriesLimit(string instrumentName)
+        => HardwareMetrics.Labels.TryGetValue(instrumentName, out IReadOnlyList<string>? labels)
+            ? labels switch
+            {
+                [] => 1,
+                ["cpu"] => MaxCpus,
+                ["cpu", "mode"] => MaxCpus * 8,
+                _ => MaxSeries,
+            }
+            : null;
+
     public static IServiceCollection AddHardwareMetrics(this IServiceCollection services)
     {
         services.AddSingleton(provider => new HardwareMetrics(
@@ -23,6 +46,7 @@ public static class MetricsEndpoints
             .ConfigureResource(resource => resource.AddService("pi-stat", serviceVersion: Health.HealthEndpoints.Version, autoGenerateServiceInstanceId: false))
             .WithMetrics(metrics => metrics
             .AddMeter(HardwareMetrics.MeterName)
+            .AddView(instrument => SeriesLimit(instrument.Name) is int limit ? new MetricStreamConfiguration { CardinalityLimit = limit } : null)
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
     }
