@@ -41,7 +41,6 @@ public static class PiStatHost
         builder.Services.AddHostedService<Sampler>();
         builder.Services.AddPiStatHealthChecks();
         builder.Services.AddHardwareMetrics();
-        builder.Services.AddOpenApi(openApi => openApi.AddDocumentTransformer(MetricsEndpoints.DescribeInOpenApi));
         builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
             if (options.CorsOrigins.Contains("*"))
@@ -68,7 +67,7 @@ public static class PiStatHost
         app.MapTegrastatsApi();
         app.MapPush();
         app.MapMetrics();
-        app.MapOpenApi();
+        app.MapOpenApiDocument();
         return app;
     }
 

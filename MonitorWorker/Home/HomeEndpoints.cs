@@ -28,6 +28,24 @@ public static class HomeEndpoints
         return app;
     }
 
+    /// <summary>
+    /// <c>/openapi/v1.json</c>: the OpenAPI document, generated from the endpoints' metadata by ASP.NET Core's
+    /// generator when the service is built and tested, and embedded; serving it costs no generator at run time.
+    /// </summary>
+    public static IEndpointRouteBuilder MapOpenApiDocument(this IEndpointRouteBuilder app)
+    {
+        var document = new Lazy<byte[]>(() =>
+        {
+            using Stream stream = typeof(HomeEndpoints).Assembly.GetManifestResourceStream("openapi.json")
+                ?? throw new InvalidOperationException("openapi.json is not embedded");
+            using var bytes = new MemoryStream();
+            stream.CopyTo(bytes);
+            return bytes.ToArray();
+        });
+        app.MapGet("/openapi/v1.json", () => Results.Bytes(document.Value, "application/json; charset=utf-8")).ExcludeFromDescription();
+        return app;
+    }
+
     private static string Text(HttpContext context)
     {
         string host = $"{context.Request.Scheme}://{context.Request.Host}";

@@ -1,8 +1,6 @@
 using System.Diagnostics.Metrics;
 using HardwareProbes.Metrics;
 using MonitorWorker.Sampling;
-using Microsoft.AspNetCore.OpenApi;
-using Microsoft.OpenApi;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -49,32 +47,6 @@ public static class MetricsEndpoints
             .AddView(instrument => SeriesLimit(instrument.Name) is int limit ? new MetricStreamConfiguration { CardinalityLimit = limit } : null)
             .AddPrometheusExporter(prometheus => prometheus.ScrapeResponseCacheDurationMilliseconds = 0));
         return services;
-    }
-
-    /// <summary>
-    /// The exporter maps <c>/metrics</c> as a plain request delegate, which the OpenAPI generator does not see;
-    /// this adds it to the document by hand.
-    /// </summary>
-    public static Task DescribeInOpenApi(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(document);
-        var operation = new OpenApiOperation
-        {
-            OperationId = "GetMetrics",
-            Summary = "Prometheus text exposition of the readings (meter HardwareProbes)",
-            Responses = new OpenApiResponses
-            {
-                ["200"] = new OpenApiResponse
-                {
-                    Description = "Every series with its HELP and TYPE lines",
-                    Content = new Dictionary<string, OpenApiMediaType> { ["text/plain; version=0.0.4"] = new() },
-                },
-            },
-        };
-        var path = new OpenApiPathItem();
-        path.AddOperation(HttpMethod.Get, operation);
-        document.Paths.Add("/metrics", path);
-        return Task.CompletedTask;
     }
 
     public static IEndpointRouteBuilder MapMetrics(this IEndpointRouteBuilder app)
