@@ -35,7 +35,7 @@ public sealed class TestCommandTests
         (int exitCode, _, string error) = Cli.Run(new Dictionary<string, string>(), null, "test", "--url", "ftp://example", "--endpoint", "stats");
 
         Assert.AreEqual(2, exitCode);
-        Assert.AreEqual("--url: 'ftp://example' is not an http(s) URL", error.TrimEnd('\n'));
+        Assert.AreEqual("--url: 'ftp://example' is not an http URL (the agent serves plain HTTP)", error.TrimEnd('\n'));
     }
 
     [TestMethod]

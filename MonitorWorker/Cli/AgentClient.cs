@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
@@ -13,10 +14,10 @@ internal static class AgentClient
 
     public static bool TryParseUrl(string text, out Uri? url)
     {
-        url = Uri.TryCreate(text, UriKind.Absolute, out Uri? parsed) && (parsed.Scheme == Uri.UriSchemeHttp || parsed.Scheme == Uri.UriSchemeHttps) ? parsed : null;
+        url = Uri.TryCreate(text, UriKind.Absolute, out Uri? parsed) && parsed.Scheme == Uri.UriSchemeHttp ? parsed : null;
         if (url is null)
         {
-            Console.Error.WriteLine($"--url: '{text}' is not an http(s) URL");
+            Console.Error.WriteLine($"--url: '{text}' is not an http URL (the agent serves plain HTTP)");
         }
 
         return url is not null;
@@ -32,19 +33,20 @@ internal static class AgentClient
     public static async Task<int> QueryAsync(Uri root, string endpoint, CancellationToken token)
     {
         var target = new Uri(root, PathOf(endpoint));
-        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
-        if (ApiKey() is { } key)
-        {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
-        }
-
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(token);
+        timeout.CancelAfter(TimeSpan.FromSeconds(10));
         try
         {
-            using HttpResponseMessage response = await http.GetAsync(target, token).ConfigureAwait(false);
-            await Console.Out.WriteLineAsync(await response.Content.ReadAsStringAsync(token).ConfigureAwait(false)).ConfigureAwait(false);
-            return response.IsSuccessStatusCode ? 0 : 1;
+            PlainHttpResponse response = await PlainHttp.GetAsync(target, ApiKey(), timeout.Token).ConfigureAwait(false);
+            await Console.Out.WriteLineAsync(response.Body).ConfigureAwait(false);
+            return response.IsSuccess ? 0 : 1;
         }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+        catch (OperationCanceledException) when (!token.IsCancellationRequested)
+        {
+            await Console.Error.WriteLineAsync($"{target}: no complete answer within 10 s").ConfigureAwait(false);
+            return 1;
+        }
+        catch (Exception e) when (e is SocketException or IOException)
         {
             await Console.Error.WriteLineAsync($"{target}: {e.Message}").ConfigureAwait(false);
             return 1;
@@ -55,18 +57,12 @@ internal static class AgentClient
     public static async Task<int> MonitorAsync(Uri root, TimeSpan duration, bool json, CancellationToken token)
     {
         var target = new Uri(new Uri(root.GetLeftPart(UriPartial.Authority).Replace("http", "ws", StringComparison.Ordinal)), "ws");
-        using var socket = new ClientWebSocket();
-        if (ApiKey() is { } key)
-        {
-            socket.Options.SetRequestHeader("Authorization", "Bearer " + key);
-        }
-
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(token);
         stop.CancelAfter(duration);
         int updates = 0;
         try
         {
-            await socket.ConnectAsync(target, stop.Token).ConfigureAwait(false);
+            using WebSocket socket = await PlainHttp.OpenWebSocketAsync(target, ApiKey(), stop.Token).ConfigureAwait(false);
             byte[] buffer = new byte[16 * 1024];
             using var message = new MemoryStream();
             while (true)
@@ -91,7 +87,7 @@ internal static class AgentClient
         {
             // The duration is over.
         }
-        catch (Exception e) when (e is WebSocketException or HttpRequestException)
+        catch (Exception e) when (e is WebSocketException or SocketException or IOException)
         {
             await Console.Error.WriteLineAsync($"{target}: {e.Message}").ConfigureAwait(false);
             return 1;
