@@ -39,10 +39,12 @@ public sealed class ProbeOptions
     /// <value>The default value is one hour; it must be at least one second.</value>
     public TimeSpan StaticRefreshInterval { get; set; } = TimeSpan.FromHours(1);
 
-    /// <summary>Gets or sets how often TCP connections are counted; snapshots between reuse the last count.</summary>
+    /// <summary>Gets or sets how often TCP connections are counted at most; snapshots between reuse the last count.</summary>
     /// <value>
     /// The default value is 10 seconds. The kernel builds <c>/proc/net/tcp</c> by walking its whole TCP hash table, which
-    /// is sized by RAM: on a 24 GB host one read costs about 5 ms, more than every other reading of a snapshot together.
+    /// is sized by RAM: on a 24 GB host one count costs about 10 ms, more than every other reading of a snapshot
+    /// together. Where a count takes longer than 1/5000 of this interval, the next one waits 5000 times as long as
+    /// the last took, up to a minute, so counting never costs more than 0.02 % of a CPU.
     /// </value>
     public TimeSpan ConnectionsRefreshInterval { get; set; } = TimeSpan.FromSeconds(10);
 

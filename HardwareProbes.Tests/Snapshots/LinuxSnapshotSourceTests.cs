@@ -253,6 +253,32 @@ public sealed class LinuxSnapshotSourceTests
     }
 
     [TestMethod]
+    public void Collect_SlowTcpCount_IsSpacedByItsCostUpToAMinute()
+    {
+        string root = Fixtures.CopyBoard("x86-server");
+        try
+        {
+            // Every reading of the clock moves it 20 ms on: the count appears to take 20 ms, like /proc/net/tcp on a
+            // large host, so the next one waits 5000 × 20 ms = 100 s, capped at a minute.
+            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromMilliseconds(20) };
+            using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsFor(root), time);
+            Assert.AreEqual(2, source.Collect().ActiveConnections);
+
+            string tcp = Path.Combine(root, "proc", "net", "tcp");
+            File.WriteAllText(tcp, File.ReadAllText(tcp).Replace(" 0A ", " 01 ", StringComparison.Ordinal));
+            time.Advance(TimeSpan.FromSeconds(30));
+            Assert.AreEqual(2, source.Collect().ActiveConnections, "30 s on, a 20 ms count is not repeated yet");
+
+            time.Advance(TimeSpan.FromSeconds(31));
+            Assert.AreEqual(5, source.Collect().ActiveConnections, "after a minute it is");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void Collect_TcpConnections_AreCountedAtMostOncePerRefreshInterval()
     {
         string root = Fixtures.CopyBoard("x86-server");

@@ -33,7 +33,13 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private StaticFacts? _static;
     private DateTimeOffset _staticReadAt;
     private ProcStat? _previous;
-    private (DateTimeOffset At, int? Count, string V4, string V6)? _connections;
+    /// <summary>Counting costs at most this share of wall time: the next count waits this many times the last one's duration.</summary>
+    private const int ConnectionsCostFactor = 5000;
+
+    /// <summary>However slow counting is, a count is at most this old (unless ConnectionsRefreshInterval is longer).</summary>
+    private static readonly TimeSpan ConnectionsMaxAge = TimeSpan.FromSeconds(60);
+
+    private (DateTimeOffset Next, int? Count, string V4, string V6)? _connections;
     private RaspberryPiProbe? _raspberryPi;
     private JetsonProbe? _jetson;
 
@@ -291,13 +297,19 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
 
     private int? ReadConnections(Dictionary<string, string> sources)
     {
-        // Counted at most once per ConnectionsRefreshInterval: producing /proc/net/tcp walks the kernel's whole TCP hash table.
+        // Producing /proc/net/tcp walks the kernel's whole TCP hash table, which is sized by RAM: a few hundred
+        // microseconds on a small board, about 10 ms on a large host. A count is reused until ConnectionsRefreshInterval
+        // has passed, or longer where counting is slow (up to a minute), so that it stays a negligible cost everywhere.
         DateTimeOffset now = _time.GetUtcNow();
-        if (_connections is not { } last || now - last.At >= _options.ConnectionsRefreshInterval)
+        if (_connections is not { } last || now >= last.Next)
         {
             int? v4 = ReadStruct(_paths.Tcp, "tcp", static t => TcpSockets.CountNotListening(t), sources);
             int? v6 = ReadStruct(_paths.Tcp6, "tcp6", static t => TcpSockets.CountNotListening(t), sources);
-            last = (now, v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0), sources["tcp"], sources["tcp6"]);
+            DateTimeOffset done = _time.GetUtcNow();
+            TimeSpan wait = (done - now) * ConnectionsCostFactor;
+            wait = wait < ConnectionsMaxAge ? wait : ConnectionsMaxAge;
+            wait = wait > _options.ConnectionsRefreshInterval ? wait : _options.ConnectionsRefreshInterval;
+            last = (now + wait, v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0), sources["tcp"], sources["tcp6"]);
             _connections = last;
         }
 

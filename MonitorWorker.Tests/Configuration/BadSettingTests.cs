@@ -52,4 +52,18 @@ public sealed class BadSettingTests
         Assert.AreEqual(2, exitCode);
         Assert.AreEqual("PISTAT_PORT: '-5' is not a port (1–65535)", error.TrimEnd('\n'));
     }
+
+    [TestMethod]
+    public void Run_PortInUse_ExitsWithOneClearLineNoStackTrace()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        string port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        (int exitCode, string output, string error) = Cli.Run(new Dictionary<string, string> { ["PISTAT_HOST"] = "127.0.0.1", ["PISTAT_PORT"] = port }, null, "run");
+
+        Assert.AreEqual(3, exitCode, output + error);
+        Assert.AreEqual($"Failed to bind to address http://127.0.0.1:{port}: address already in use. Choose another PISTAT_PORT or PISTAT_HOST.", error.TrimEnd('\n'));
+        Assert.DoesNotContain("BackgroundService failed", output, "the sampler stops quietly when the host does");
+    }
 }

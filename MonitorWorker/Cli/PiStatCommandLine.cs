@@ -16,6 +16,9 @@ public static class PiStatCommandLine
     /// <summary>Exit code for a bad setting.</summary>
     public const int BadConfiguration = 2;
 
+    /// <summary>The exit code when the configured address cannot be listened on (in use, or not allowed).</summary>
+    public const int CannotListen = 3;
+
     public static async Task<int> InvokeAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
@@ -59,7 +62,17 @@ public static class PiStatCommandLine
             }
 
             await using WebApplication app = PiStatHost.Build(settings.Options);
-            await app.RunAsync(token).ConfigureAwait(false);
+            try
+            {
+                await app.RunAsync(token).ConfigureAwait(false);
+            }
+            catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException or System.Net.Sockets.SocketException)
+            {
+                // Kestrel's "Failed to bind to address …: address already in use." names the address; the settings are ours.
+                await Console.Error.WriteLineAsync($"{e.Message} Choose another PISTAT_PORT or PISTAT_HOST.").ConfigureAwait(false);
+                return CannotListen;
+            }
+
             return 0;
         };
         root.SetAction(runService);

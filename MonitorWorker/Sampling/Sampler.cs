@@ -37,23 +37,26 @@ public sealed partial class Sampler : BackgroundService
     {
         StartedAt = _time.GetUtcNow();
         using var timer = new PeriodicTimer(_options.SampleInterval, _time);
-        do
+        try
         {
-            try
+            do
             {
-                HardwareSnapshot snapshot = await _store.GetFreshAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
-                Feed(snapshot);
+                try
+                {
+                    HardwareSnapshot snapshot = await _store.GetFreshAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
+                    Feed(snapshot);
+                }
+                catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+                {
+                    LogSampleFailed(_logger, e);
+                }
             }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception e)
-            {
-                LogSampleFailed(_logger, e);
-            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
         }
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping: while sampling or while waiting for the next tick.
+        }
     }
 
     private void Feed(HardwareSnapshot snapshot)
