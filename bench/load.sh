@@ -23,6 +23,7 @@ dotnet publish MonitorWorker -c Release -r linux-x64 --self-contained false -p:P
 ticks=$(getconf CLK_TCK)
 cpu_seconds() { awk -v t="$ticks" '{ split($0, a, ") "); split(a[2], f, " "); printf "%.3f", (f[12] + f[13]) / t }' "/proc/$1/stat"; }
 rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+peak_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
 now_ms() { date +%s%3N; }
 wrk_run() { # url -> "requests/s p99"
   wrk -t2 -c16 -d"$duration" --latency "$1" > "$out/wrk.txt"
@@ -43,18 +44,19 @@ measure_pistat() { # name binary...
   local name=$1; shift
   local port=18585 start pid first
   start=$(now_ms)
-  # The GC setting pi-stat.service ships with (a 1 MB gen0 budget).
-  DOTNET_GCgen0size=100000 PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@" > "$out/$name.log" 2>&1 &
+  # The GC settings pi-stat.service ships with (1 MB gen0 budget, 1 MB regions; the AOT binary carries them too).
+  DOTNET_GCgen0size=100000 DOTNET_GCRegionSize=100000 PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@" > "$out/$name.log" 2>&1 &
   pid=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$port/stats"; do sleep 0.005; done
   first=$(( $(now_ms) - start ))
   read -r cached_rps cached_p99 < <(wrk_run "http://127.0.0.1:$port/stats")
   read -r fresh_rps fresh_p99 < <(wrk_run "http://127.0.0.1:$port/stats?cache=false")
-  local rss cost
+  local rss peak cost
   rss=$(rss_mb "$pid")
+  peak=$(peak_mb "$pid")
   cost=$(idle_cost "$pid" "http://127.0.0.1:$port/stats")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "| pi-stat $name | $cached_rps | $cached_p99 | $fresh_rps | $fresh_p99 | $rss | $cost | $first |"
+  echo "| pi-stat $name | $cached_rps | $cached_p99 | $fresh_rps | $fresh_p99 | $rss | $peak | $cost | $first |"
 }
 
 measure_node_exporter() {
@@ -65,15 +67,16 @@ measure_node_exporter() {
   until curl -sf -o /dev/null "http://127.0.0.1:$port/metrics"; do sleep 0.005; done
   first=$(( $(now_ms) - start ))
   read -r rps p99 < <(wrk_run "http://127.0.0.1:$port/metrics")
-  local rss cost
+  local rss peak cost
   rss=$(rss_mb "$pid")
+  peak=$(peak_mb "$pid")
   cost=$(idle_cost "$pid" "http://127.0.0.1:$port/metrics")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "| node_exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1 { print $3 }') (/metrics) | – | – | $rps | $p99 | $rss | $cost | $first |"
+  echo "| node_exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1 { print $3 }') (/metrics) | – | – | $rps | $p99 | $rss | $peak | $cost | $first |"
 }
 
-echo "| server | cached /stats req/s | p99 | cache=false req/s (node_exporter: /metrics) | p99 | RSS after load MB | CPU-s per idle minute | start to first 200 ms |"
-echo "|---|---|---|---|---|---|---|---|"
+echo "| server | cached /stats req/s | p99 | cache=false req/s (node_exporter: /metrics) | p99 | RSS after load MB | peak RSS MB | CPU-s per idle minute | start to first 200 ms |"
+echo "|---|---|---|---|---|---|---|---|---|"
 measure_pistat "AOT" "$out/aot/pi-stat"
 measure_pistat "JIT" dotnet "$out/jit/pi-stat.dll"
 measure_node_exporter
