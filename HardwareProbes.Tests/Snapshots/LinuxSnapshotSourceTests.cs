@@ -8,6 +8,7 @@ using HardwareProbes.RaspberryPi;
 using HardwareProbes.Snapshots;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
+using Microsoft.Extensions.Time.Testing;
 
 namespace HardwareProbes.Tests.Snapshots;
 
@@ -253,49 +254,32 @@ public sealed class LinuxSnapshotSourceTests
     }
 
     [TestMethod]
-    public void Collect_SlowTcpCount_IsSpacedByItsCostUpToAMinute()
-    {
-        string root = Fixtures.CopyBoard("x86-server");
-        try
-        {
-            // Every reading of the clock moves it 20 ms on: the count appears to take 20 ms, like /proc/net/tcp on a
-            // large host, so the next one waits 5000 × 20 ms = 100 s, capped at a minute.
-            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromMilliseconds(20) };
-            using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsFor(root), time);
-            Assert.AreEqual(2, source.Collect().ActiveConnections);
-
-            string tcp = Path.Combine(root, "proc", "net", "tcp");
-            File.WriteAllText(tcp, File.ReadAllText(tcp).Replace(" 0A ", " 01 ", StringComparison.Ordinal));
-            time.Advance(TimeSpan.FromSeconds(30));
-            Assert.AreEqual(2, source.Collect().ActiveConnections, "30 s on, a 20 ms count is not repeated yet");
-
-            time.Advance(TimeSpan.FromSeconds(31));
-            Assert.AreEqual(5, source.Collect().ActiveConnections, "after a minute it is");
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
-    }
+    public void Collect_TcpConnections_AreCountedAtMostOncePerRefreshInterval()
+        => AssertRecount(new FakeTimeProvider(), reused: TimeSpan.FromSeconds(9), recounted: TimeSpan.FromSeconds(10));
 
     [TestMethod]
-    public void Collect_TcpConnections_AreCountedAtMostOncePerRefreshInterval()
+    public void Collect_SlowTcpCount_IsSpacedByItsCostUpToAMinute()
+        // Every reading of the clock moves it 20 ms on: the count appears to take 20 ms, like /proc/net/tcp on a large
+        // host, so the next one waits 5000 × 20 ms = 100 s, capped at a minute.
+        => AssertRecount(new FakeTimeProvider { AutoAdvanceAmount = TimeSpan.FromMilliseconds(20) }, reused: TimeSpan.FromSeconds(30), recounted: TimeSpan.FromSeconds(61));
+
+    /// <summary>Counts, makes 3 more sockets non-LISTEN, and checks the count is reused <paramref name="reused"/> on and redone <paramref name="recounted"/> on.</summary>
+    private static void AssertRecount(FakeTimeProvider time, TimeSpan reused, TimeSpan recounted)
     {
         string root = Fixtures.CopyBoard("x86-server");
         try
         {
-            var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider();
             using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsFor(root), time);
             Assert.AreEqual(2, source.Collect().ActiveConnections);
 
             // Every socket of the IPv4 file becomes ESTABLISHED (01): 3 more non-LISTEN sockets.
             string tcp = Path.Combine(root, "proc", "net", "tcp");
             File.WriteAllText(tcp, File.ReadAllText(tcp).Replace(" 0A ", " 01 ", StringComparison.Ordinal));
-            time.Advance(TimeSpan.FromSeconds(9));
-            Assert.AreEqual(2, source.Collect().ActiveConnections, "within the 10 s interval the last count is reused");
+            time.Advance(reused);
+            Assert.AreEqual(2, source.Collect().ActiveConnections, $"{reused} on, the last count is reused");
 
-            time.Advance(TimeSpan.FromSeconds(1));
-            Assert.AreEqual(5, source.Collect().ActiveConnections);
+            time.Advance(recounted - reused);
+            Assert.AreEqual(5, source.Collect().ActiveConnections, $"{recounted} on, the sockets are counted again");
         }
         finally
         {
