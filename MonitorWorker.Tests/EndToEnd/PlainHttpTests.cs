@@ -69,6 +69,22 @@ public sealed class PlainHttpTests
     }
 
     [TestMethod]
+    public async Task TestAndMonitorCommands_AgainstSomethingThatIsNotHttp_ExitOneWithTheReason()
+    {
+        (Uri url, Task<string> request) = Peer("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n\r\n");
+        (int testExit, _, string testError) = Cli.Run(new Dictionary<string, string>(), null, "test", "--url", url.ToString(), "--endpoint", "stats");
+        await request;
+        (Uri wsUrl, Task<string> wsRequest) = Peer("SSH-2.0-OpenSSH_9.2p1 Debian-2\r\n\r\n");
+        (int monitorExit, _, string monitorError) = Cli.Run(new Dictionary<string, string>(), null, "monitor", "--url", wsUrl.ToString(), "--duration", "2");
+        await wsRequest;
+
+        Assert.AreEqual(1, testExit, testError);
+        Assert.AreEqual($"{url}stats: the answer is not an HTTP response ('SSH-2.0-OpenSSH_9.2p1 Debian-2')", testError.TrimEnd('\n'));
+        Assert.AreEqual(1, monitorExit, monitorError);
+        Assert.AreEqual($"ws://{wsUrl.Authority}/ws: the answer is not an HTTP response ('SSH-2.0-OpenSSH_9.2p1 Debian-2')", monitorError.TrimEnd('\n'));
+    }
+
+    [TestMethod]
     public async Task Get_ConnectionClosedWithoutAnswer_IsAClearError()
     {
         (Uri url, _) = Peer("");

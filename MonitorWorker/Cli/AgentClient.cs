@@ -46,7 +46,7 @@ internal static class AgentClient
             await Console.Error.WriteLineAsync($"{target}: no complete answer within 10 s").ConfigureAwait(false);
             return 1;
         }
-        catch (Exception e) when (e is SocketException or IOException)
+        catch (Exception e) when (IsConnectionFailure(e))
         {
             await Console.Error.WriteLineAsync($"{target}: {e.Message}").ConfigureAwait(false);
             return 1;
@@ -87,7 +87,7 @@ internal static class AgentClient
         {
             // The duration is over.
         }
-        catch (Exception e) when (e is WebSocketException or SocketException or IOException)
+        catch (Exception e) when (IsConnectionFailure(e))
         {
             await Console.Error.WriteLineAsync($"{target}: {e.Message}").ConfigureAwait(false);
             return 1;
@@ -102,6 +102,9 @@ internal static class AgentClient
         => core.GetProperty("usage") is { ValueKind: JsonValueKind.Number } usage ? $"{usage.GetInt32()}%"
             : core.GetProperty("freq").ValueKind == JsonValueKind.Null ? "off"
             : "?";
+
+    /// <summary>What a failed connection or an answer that is not HTTP throws: reported in one line, exit code 1.</summary>
+    private static bool IsConnectionFailure(Exception e) => e is SocketException or IOException or InvalidDataException or WebSocketException;
 
     /// <summary>PISTAT_API_KEY, sent as the bearer token when it is set.</summary>
     private static string? ApiKey() => Environment.GetEnvironmentVariable("PISTAT_API_KEY") is { Length: > 0 } key ? key : null;
