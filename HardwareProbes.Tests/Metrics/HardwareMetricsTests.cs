@@ -49,6 +49,10 @@ public sealed class HardwareMetricsTests
         Assert.AreEqual(6e8, m[("hardware.cpu.frequency", "cpu=2")]);
         Assert.AreEqual(444.9, m[("hardware.cpu.time", "cpu=0,mode=user")], 1e-9);
         Assert.AreEqual(2.2, m[("hardware.cpu.time", "cpu=0,mode=iowait")], 1e-9);
+        CollectionAssert.AreEqual(
+            new[] { "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal" },
+            m.Keys.Where(k => k.Instrument == "hardware.cpu.time" && k.Tags.StartsWith("cpu=0,", StringComparison.Ordinal)).Select(k => k.Tags["cpu=0,mode=".Length..]).ToArray());
+        CollectionAssert.AreEqual(new[] { "user", "nice", "system", "idle", "iowait", "irq", "softirq", "steal" }, HardwareMetrics.CpuModes.ToArray());
         Assert.AreEqual(0.04, m[("hardware.load.average", "period=5m")]);
         Assert.AreEqual(874354587.0, m[("hardware.network.received", "device=eth0")]);
         Assert.AreEqual(1.2, m[("hardware.core.voltage", "")]);

@@ -33,6 +33,13 @@ public sealed class HardwareMetrics : IDisposable
 
     private static readonly string[] NoLabels = [];
 
+    /// <summary>The modes of <c>hardware.cpu.time</c>, in <c>/proc/stat</c>'s order, and where each one's ticks are.</summary>
+    private static readonly (string Mode, Func<CpuTimes, ulong> Ticks)[] Modes =
+    [
+        ("user", t => t.User), ("nice", t => t.Nice), ("system", t => t.System), ("idle", t => t.Idle),
+        ("iowait", t => t.IoWait), ("irq", t => t.Irq), ("softirq", t => t.SoftIrq), ("steal", t => t.Steal),
+    ];
+
     private readonly Meter _meter;
     private readonly Func<HardwareSnapshot?> _latest;
 
@@ -84,6 +91,9 @@ public sealed class HardwareMetrics : IDisposable
         ["hardware.power.average"] = ["rail"],
         ["hardware.tegrastats.restarts"] = NoLabels,
     };
+
+    /// <summary>The values of the <c>mode</c> label of <c>hardware.cpu.time</c>: one series per CPU and mode.</summary>
+    public static IReadOnlyList<string> CpuModes { get; } = [.. Modes.Select(m => m.Mode)];
 
     /// <summary>Creates the instruments.</summary>
     /// <param name="latest">Returns the snapshot to report (the newest one), or null before there is one.</param>
@@ -199,14 +209,13 @@ public sealed class HardwareMetrics : IDisposable
             return [];
         }
 
-        var measurements = new List<Measurement<double>>(times.Cores.Count * 8);
+        var measurements = new List<Measurement<double>>(times.Cores.Count * Modes.Length);
         foreach (CoreTimes core in times.Cores)
         {
             KeyValuePair<string, object?> cpu = Tag("cpu", core.Id);
-            CpuTimes t = core.Times;
-            foreach ((string mode, ulong ticks) in new[] { ("user", t.User), ("nice", t.Nice), ("system", t.System), ("idle", t.Idle), ("iowait", t.IoWait), ("irq", t.Irq), ("softirq", t.SoftIrq), ("steal", t.Steal) })
+            foreach ((string mode, Func<CpuTimes, ulong> ticks) in Modes)
             {
-                measurements.Add(new Measurement<double>(ticks / TicksPerSecond, cpu, new("mode", mode)));
+                measurements.Add(new Measurement<double>(ticks(core.Times) / TicksPerSecond, cpu, new("mode", mode)));
             }
         }
 

@@ -46,7 +46,7 @@ public sealed class MetricsEndpointTests
     {
         Assert.AreEqual(1, MetricsEndpoints.SeriesLimit("hardware.memory.total"));
         Assert.AreEqual(MetricsEndpoints.MaxCpus, MetricsEndpoints.SeriesLimit("hardware.cpu.frequency"));
-        Assert.AreEqual(MetricsEndpoints.MaxCpus * 8, MetricsEndpoints.SeriesLimit("hardware.cpu.time"));
+        Assert.AreEqual(MetricsEndpoints.MaxCpus * 8, MetricsEndpoints.SeriesLimit("hardware.cpu.time"), "8 modes from user to steal");
         Assert.AreEqual(MetricsEndpoints.MaxSeries, MetricsEndpoints.SeriesLimit("hardware.temperature"));
         Assert.IsNull(MetricsEndpoints.SeriesLimit("some.other.instrument"), "an instrument the table does not know keeps the SDK's default");
     }

@@ -30,7 +30,7 @@ public static class MetricsEndpoints
             {
                 [] => 1,
                 ["cpu"] => MaxCpus,
-                ["cpu", "mode"] => MaxCpus * 8,
+                ["cpu", "mode"] => MaxCpus * HardwareMetrics.CpuModes.Count,
                 _ => MaxSeries,
             }
             : null;
