@@ -49,6 +49,7 @@ public sealed class BrokenTreeTests
             ("cpu_present", $"{sys}/devices/system/cpu/present: not found"),
             ("cpufreq", "no cpufreq (scaling_cur_freq) for any online CPU"),
             ("cpuinfo", $"{proc}/cpuinfo: line 1 \"processor\t: zero\": 'zero' is not a processor number"),
+            ("cpuinfo_mhz", $"{proc}/cpuinfo: line 1 \"processor\t: zero\": 'zero' is not a processor number"),
             ("model", $"{proc}/device-tree/model: empty"),
             ("serial", "serial-number: not found"),
             ("tegra_release", "nv_tegra_release: not found"),

@@ -7,10 +7,16 @@ namespace HardwareProbes.Cpu;
 /// <param name="Cores">The <c>cpuN</c> lines in file order; offline CPUs have no line.</param>
 public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
 {
+    /// <summary>The largest sum of a line's counters accepted: 2⁶² ticks, over a billion years at 100 Hz on 4096 CPUs.</summary>
+    private const ulong MaxTicks = 1UL << 62;
+
     /// <summary>Parses the text of <c>/proc/stat</c>. Only the leading <c>cpu</c> lines are read.</summary>
     /// <param name="text">The file's text.</param>
     /// <returns>The parsed counters.</returns>
-    /// <exception cref="FormatException">The aggregate line is missing, or a cpu line is truncated or not numeric; the message names the line.</exception>
+    /// <exception cref="FormatException">
+    /// The aggregate line is missing; a cpu line is truncated, not numeric, repeated, or names an id above
+    /// <see cref="CpuList.MaxCpuId"/>; or its counters are too large to be ticks. The message names the line.
+    /// </exception>
     public static ProcStat Parse(ReadOnlySpan<char> text)
     {
         CpuTimes? total = null;
@@ -38,14 +44,37 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
             }
             else
             {
-                int id = (int)TextLines.ParseUInt64(label[3..], lineNumber, line);
-                cores.Add(new CoreTimes(id, times));
+                ulong id = TextLines.ParseUInt64(label[3..], lineNumber, line);
+                if (id > CpuList.MaxCpuId)
+                {
+                    throw TextLines.Malformed(lineNumber, line, $"CPU id {id} is above the highest supported id {CpuList.MaxCpuId}");
+                }
+
+                if (Contains(cores, (int)id))
+                {
+                    throw TextLines.Malformed(lineNumber, line, $"a second line for cpu{id}");
+                }
+
+                cores.Add(new CoreTimes((int)id, times));
             }
         }
 
         return total is null
             ? throw TextLines.MalformedFile("no aggregate 'cpu' line")
             : new ProcStat(total.Value, cores);
+    }
+
+    private static bool Contains(List<CoreTimes> cores, int id)
+    {
+        foreach (CoreTimes core in cores)
+        {
+            if (core.Id == id)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static CpuTimes ParseTimes(ref TextLines.FieldEnumerator fields, int lineNumber, ReadOnlySpan<char> line)
@@ -61,6 +90,16 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
         if (count < 4)
         {
             throw TextLines.Malformed(lineNumber, line, $"{count} counters, at least 4 expected");
+        }
+
+        // Busy and Total add six and eight counters: values that would wrap the sum cannot be ticks since boot.
+        ulong sum = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            if (values[i] > MaxTicks || (sum += values[i]) > MaxTicks)
+            {
+                throw TextLines.Malformed(lineNumber, line, "counters too large to be ticks since boot");
+            }
         }
 
         return new CpuTimes(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9]);

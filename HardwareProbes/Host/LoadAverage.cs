@@ -11,16 +11,26 @@ public sealed record LoadAverage(double OneMinute, double FiveMinutes, double Fi
     /// <summary>Parses <c>/proc/loadavg</c> (<c>0.02 0.04 0.05 1/497 1234</c>).</summary>
     /// <param name="text">The file's text.</param>
     /// <returns>The three averages.</returns>
-    /// <exception cref="FormatException">Fewer than three numbers.</exception>
+    /// <exception cref="FormatException">Fewer than three numbers, or one outside 0 to <see cref="MaxLoad"/>.</exception>
     public static LoadAverage Parse(ReadOnlySpan<char> text)
     {
         ReadOnlySpan<char> line = FirstLine(text);
         var fields = TextLines.Fields(line);
-        double one = TextLines.ParseDouble(fields.Next(1, line, "1-minute average"), 1, line);
-        double five = TextLines.ParseDouble(fields.Next(1, line, "5-minute average"), 1, line);
-        double fifteen = TextLines.ParseDouble(fields.Next(1, line, "15-minute average"), 1, line);
+        double one = Load(ref fields, line, "1-minute average");
+        double five = Load(ref fields, line, "5-minute average");
+        double fifteen = Load(ref fields, line, "15-minute average");
         return new LoadAverage(one, five, fifteen);
     }
+
+    /// <summary>A load average counts runnable tasks: never negative, and below the kernel's task limit (4 194 304).</summary>
+    private static double Load(ref TextLines.FieldEnumerator fields, ReadOnlySpan<char> line, string what)
+    {
+        double value = TextLines.ParseDouble(fields.Next(1, line, what), 1, line);
+        return value is >= 0 and <= MaxLoad ? value : throw TextLines.Malformed(1, line, $"{what} {value} is outside 0 to {MaxLoad}");
+    }
+
+    /// <summary>The largest load average accepted: PID_MAX_LIMIT, the most tasks a Linux kernel can have.</summary>
+    public const double MaxLoad = 4_194_304;
 
     internal static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> text)
     {

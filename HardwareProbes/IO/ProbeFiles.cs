@@ -45,10 +45,17 @@ internal sealed class ProbeFiles : IDisposable
             failure = null;
             return true;
         }
-        catch (Exception e) when (e is FormatException or OverflowException or ArgumentException)
+        catch (Exception e) when (e is FormatException or OverflowException)
         {
             value = default;
             failure = $"{path}: {e.Message}";
+            return false;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // Parsers report bad contents as FormatException; anything else is a defect, contained to this file.
+            value = default;
+            failure = $"{path}: {e.GetType().Name}: {e.Message}";
             return false;
         }
     }

@@ -14,6 +14,17 @@ internal static class TextLines
             ? value
             : throw Malformed(lineNumber, line, $"'{field}' is not an unsigned integer");
 
+    /// <summary>Parses an unsigned decimal field that must fit a non-negative <see cref="long"/>, or fails naming the line.</summary>
+    public static long ParseNonNegativeInt64(ReadOnlySpan<char> field, int lineNumber, ReadOnlySpan<char> line)
+    {
+        ulong value = ParseUInt64(field, lineNumber, line);
+        return value <= long.MaxValue ? (long)value : throw Malformed(lineNumber, line, $"'{field}' overflows a 64-bit count");
+    }
+
+    /// <summary>Multiplies a count by a unit size, failing naming the line when the product overflows.</summary>
+    public static long Scale(long value, long unit, int lineNumber, ReadOnlySpan<char> line)
+        => value <= long.MaxValue / unit ? value * unit : throw Malformed(lineNumber, line, $"{value} × {unit} overflows a 64-bit byte count");
+
     /// <summary>Parses a signed decimal field or fails naming the line.</summary>
     public static long ParseInt64(ReadOnlySpan<char> field, int lineNumber, ReadOnlySpan<char> line)
         => long.TryParse(field, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value)

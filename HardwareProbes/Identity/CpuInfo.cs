@@ -12,6 +12,10 @@ namespace HardwareProbes.Identity;
 /// <param name="Revision">The Raspberry Pi <c>Revision</c> code.</param>
 /// <param name="Serial">The <c>Serial</c> line.</param>
 /// <param name="Model">The Raspberry Pi <c>Model</c> line.</param>
+/// <param name="CurrentMhz">
+/// The <c>cpu MHz</c> line of each processor (x86, and so every VM and cloud host), in MHz, by processor id; values
+/// outside 0 to <see cref="MaxMhz"/> are left out. Null when no processor has one (ARM kernels print none).
+/// </param>
 public sealed record CpuInfo(
     IReadOnlyList<int> ProcessorIds,
     string? ModelName,
@@ -20,16 +24,21 @@ public sealed record CpuInfo(
     string? Hardware,
     string? Revision,
     string? Serial,
-    string? Model)
+    string? Model,
+    IReadOnlyDictionary<int, double>? CurrentMhz = null)
 {
+    /// <summary>The highest <c>cpu MHz</c> kept, in MHz; no processor runs at 100 GHz.</summary>
+    public const double MaxMhz = 100_000;
+
     /// <summary>Parses <c>/proc/cpuinfo</c>; separators may be tabs, spaces or both, and unknown keys are skipped.</summary>
     /// <param name="text">The file's text.</param>
     /// <returns>The parsed facts.</returns>
     /// <remarks>Uniprocessor ARMv6 kernels and s390x print no <c>processor : N</c> lines; their list of ids is empty.</remarks>
-    /// <exception cref="FormatException">A <c>processor</c> value is not a number; the message names the line.</exception>
+    /// <exception cref="FormatException">A <c>processor</c> value is not a number up to <see cref="Cpu.CpuList.MaxCpuId"/>; the message names the line.</exception>
     public static CpuInfo Parse(ReadOnlySpan<char> text)
     {
         var ids = new List<int>();
+        Dictionary<int, double>? mhz = null;
         string? modelName = null, vendor = null, part = null, hardware = null, revision = null, serial = null, model = null;
         int lineNumber = 0;
         foreach (ReadOnlySpan<char> line in text.EnumerateLines())
@@ -46,9 +55,14 @@ public sealed record CpuInfo(
             switch (key)
             {
                 case "processor":
-                    ids.Add(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int id)
+                    ids.Add(int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int id) && id <= Cpu.CpuList.MaxCpuId
                         ? id
-                        : throw TextLines.Malformed(lineNumber, line, $"'{value}' is not a processor number"));
+                        : throw TextLines.Malformed(lineNumber, line, $"'{value}' is not a processor number (0 to {Cpu.CpuList.MaxCpuId})"));
+                    break;
+                case "cpu MHz" when ids.Count > 0
+                    && double.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out double current)
+                    && current is > 0 and <= MaxMhz:
+                    (mhz ??= [])[ids[^1]] = current;
                     break;
                 case "model name" or "Processor":
                     modelName ??= Text(value);
@@ -74,7 +88,7 @@ public sealed record CpuInfo(
             }
         }
 
-        return new CpuInfo(ids, modelName, vendor, part, hardware, revision, serial, model);
+        return new CpuInfo(ids, modelName, vendor, part, hardware, revision, serial, model, mhz);
     }
 
     private static string? Text(ReadOnlySpan<char> value) => value.IsEmpty ? null : value.ToString();

@@ -45,6 +45,11 @@ internal sealed class JetsonProbe
             TegrastatsStatus s => $"{s.ToString().ToLowerInvariant()}: no line for {age?.TotalSeconds ?? 0:0.#} s",
         };
 
+        if (fresh && sample!.RejectedValues.Count > 0)
+        {
+            sources["tegrastats_values"] = $"rejected: {string.Join("; ", sample.RejectedValues)}";
+        }
+
         // Each figure from tegrastats when it has a fresh one, else from sysfs: non-root tegrastats prints GR3D load
         // without a frequency, Thor prints frequencies without a load, and without tegrastats there is only sysfs.
         TegraEngine? gr3d = fresh ? sample!.Gpu : null;
@@ -53,7 +58,14 @@ internal sealed class JetsonProbe
         if (load is null)
         {
             string? failure = "no GR3D load from tegrastats and no gpu.0/load in sysfs";
-            if (_loadPath is not null && _files.TryReadInt64(_loadPath, out long perMille, out failure))
+            long perMille = 0;
+            if (_loadPath is not null && _files.TryReadInt64(_loadPath, out perMille, out failure))
+            {
+                // The load file counts per mille; anything outside 0–1000 is not a load.
+                failure = perMille is >= 0 and <= 1000 ? null : $"{_loadPath}: {perMille} is outside 0 to 1000 per mille";
+            }
+
+            if (failure is null)
             {
                 load = perMille / 10.0;
                 loadSource = "sysfs";
@@ -66,10 +78,22 @@ internal sealed class JetsonProbe
 
         double? mhz = gr3d?.FrequencyMhz;
         string? frequencySource = mhz is null ? null : "tegrastats";
-        if (mhz is null && _frequencyPath is not null && _files.TryReadInt64(_frequencyPath, out long hz, out _))
+        string? why = null;
+        if (mhz is null && _frequencyPath is not null && _files.TryReadInt64(_frequencyPath, out long hz, out why))
         {
-            mhz = hz / 1_000_000.0;
-            frequencySource = "sysfs";
+            if (hz is > 0 and <= TegrastatsLine.MaxMhz * 1_000_000L)
+            {
+                mhz = hz / 1_000_000.0;
+                frequencySource = "sysfs";
+            }
+            else
+            {
+                sources["gpu_freq"] = $"{_frequencyPath}: {hz} Hz is outside 1 Hz to {TegrastatsLine.MaxMhz} MHz";
+            }
+        }
+        else if (mhz is null && why is not null)
+        {
+            sources["gpu_freq"] = why;
         }
 
         return new JetsonReading(sample, age?.TotalSeconds, _tegrastats.Status, _tegrastats.RestartCount, _tegrastats.LastError, load, mhz, loadSource, frequencySource);

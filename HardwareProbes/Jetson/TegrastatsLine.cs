@@ -9,6 +9,12 @@ namespace HardwareProbes.Jetson;
 /// </summary>
 public static class TegrastatsLine
 {
+    /// <summary>The highest frequency accepted, in MHz; a larger one is rejected rather than served.</summary>
+    public const int MaxMhz = 100_000;
+
+    /// <summary>The most power one rail may report, in mW (1 kW; AGX Thor peaks near 130 W).</summary>
+    public const int MaxMilliwatts = 1_000_000;
+
     /// <summary>Parses one line. A line never fails as a whole: what no rule recognises is kept in <see cref="TegrastatsSample.Unrecognized"/>.</summary>
     /// <param name="line">The line; leading and trailing whitespace is ignored.</param>
     /// <returns>The sample.</returns>
@@ -40,7 +46,7 @@ public static class TegrastatsLine
 
         return new TegrastatsSample(
             state.Timestamp, state.Ram, state.Swap, state.Iram, state.Cores, state.Engines,
-            state.MtsForeground, state.MtsBackground, state.Temperatures, state.Rails, state.Unrecognized);
+            state.MtsForeground, state.MtsBackground, state.Temperatures, state.Rails, state.Unrecognized, state.Rejected);
     }
 
     /// <summary>Parses the field starting at <paramref name="i"/>; returns the index after it.</summary>
@@ -51,7 +57,7 @@ public static class TegrastatsLine
 
         switch (token)
         {
-            case "RAM" or "SWAP" or "IRAM" when next is not null && TryMemory(tokens, i + 1, out TegraMemory? memory, out int after):
+            case "RAM" or "SWAP" or "IRAM" when next is not null && TryMemory(token, tokens, i + 1, state, out TegraMemory? memory, out int after):
                 if (token == "RAM")
                 {
                     state.Ram = memory;
@@ -66,17 +72,17 @@ public static class TegrastatsLine
                 }
 
                 return after;
-            case "CPU" or "cpu" when next is not null && TryCores(next, out List<TegraCore>? cores):
+            case "CPU" or "cpu" when next is not null && TryCores(next, state, out List<TegraCore>? cores):
                 state.Cores = cores;
                 return i + 2;
             case "MTS" when i + 4 < tokens.Length && tokens[i + 1] == "fg" && tokens[i + 3] == "bg"
-                && TryPercent(tokens[i + 2], out int fg) && TryPercent(tokens[i + 4], out int bg):
+                && TryPercent(tokens[i + 2], "MTS fg", state, out int? fg) && TryPercent(tokens[i + 4], "MTS bg", state, out int? bg):
                 state.MtsForeground = fg;
                 state.MtsBackground = bg;
                 return i + 5;
         }
 
-        if (TryTemperature(token, out TegraTemperature? temperature))
+        if (TryTemperature(token, state, out TegraTemperature? temperature))
         {
             state.Temperatures.Add(temperature);
             return i + 1;
@@ -84,13 +90,17 @@ public static class TegrastatsLine
 
         if (next is not null && IsName(token))
         {
-            if (TryRail(token, next, out TegraRail? rail))
+            if (TryRail(token, next, state, out TegraRail? rail))
             {
-                state.Rails.Add(rail);
+                if (rail.Name.Length > 0)
+                {
+                    state.Rails.Add(rail);
+                }
+
                 return i + 2;
             }
 
-            if (TryEngine(token, next, out TegraEngine? engine))
+            if (TryEngine(token, next, state, out TegraEngine? engine))
             {
                 state.Engines.Add(engine);
                 return i + 2;
@@ -109,7 +119,8 @@ public static class TegrastatsLine
     }
 
     // 6185/7620MB, then "(lfb 8x2MB)" or "(cached 1MB)"; IRAM glues "0/252kB(lfb" and prints "252kB)".
-    private static bool TryMemory(string[] tokens, int i, [NotNullWhen(true)] out TegraMemory? memory, out int after)
+    /// <summary>Recognises a memory field; one whose figures are impossible (used over total, overflowing kB) is consumed, rejected and left null.</summary>
+    private static bool TryMemory(string name, string[] tokens, int i, State state, out TegraMemory? memory, out int after)
     {
         memory = null;
         after = i;
@@ -124,8 +135,8 @@ public static class TegrastatsLine
             return false;
         }
 
-        long usedKb = unit == "MB" ? used * 1024 : used;
         after = i + 1;
+        long usedKb = unit == "MB" && used <= long.MaxValue / 1024 ? used * 1024 : unit == "MB" ? -1 : used;
         long? cached = null, lfbKb = null;
         int? lfbCount = null;
 
@@ -155,6 +166,12 @@ public static class TegrastatsLine
             }
         }
 
+        if (usedKb < 0 || usedKb > total)
+        {
+            state.Rejected.Add($"{name} {value}: used is not between 0 and the total");
+            return true;
+        }
+
         memory = new TegraMemory(usedKb, total, cached, lfbKb, lfbCount);
         return true;
     }
@@ -164,7 +181,8 @@ public static class TegrastatsLine
     {
         unit = text.EndsWith("MB", StringComparison.Ordinal) ? "MB" : text.EndsWith("kB", StringComparison.Ordinal) ? "kB" : string.Empty;
         kilobytes = 0;
-        if (unit.Length == 0 || !long.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out long value))
+        if (unit.Length == 0 || !long.TryParse(text.AsSpan(0, text.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out long value)
+            || (unit == "MB" && value > long.MaxValue / 1024))
         {
             return false;
         }
@@ -174,7 +192,7 @@ public static class TegrastatsLine
     }
 
     // [15%@729,off,...] or the legacy [17%,13%]@408.
-    private static bool TryCores(string text, [NotNullWhen(true)] out List<TegraCore>? cores)
+    private static bool TryCores(string text, State state, [NotNullWhen(true)] out List<TegraCore>? cores)
     {
         cores = null;
         int close = text.IndexOf(']', StringComparison.Ordinal);
@@ -194,8 +212,15 @@ public static class TegrastatsLine
             shared = f;
         }
 
-        var list = new List<TegraCore>();
-        foreach (string entry in text[1..close].Split(','))
+        string[] entries = text[1..close].Split(',');
+        if (entries.Length > Cpu.CpuList.MaxCpuId + 1)
+        {
+            return false;
+        }
+
+        var rejected = new List<string>();
+        var list = new List<TegraCore>(entries.Length);
+        foreach (string entry in entries)
         {
             int id = list.Count;
             if (entry == "off")
@@ -204,20 +229,21 @@ public static class TegrastatsLine
                 continue;
             }
 
-            if (!TryLoadAt(entry, out int? load, out IReadOnlyList<int> freqs) || load is null)
+            if (!TryLoadAt(entry, $"CPU{id}", rejected, out bool hasLoad, out int? load, out IReadOnlyList<int> freqs) || !hasLoad)
             {
                 return false;
             }
 
-            list.Add(new TegraCore(id, true, load, freqs.Count > 0 ? freqs[0] : shared));
+            list.Add(new TegraCore(id, true, load, freqs.Count > 0 ? freqs[0] : Mhz(shared, "CPU", rejected)));
         }
 
+        state.Rejected.AddRange(rejected);
         cores = list;
         return true;
     }
 
     // name@41.468C, name@-256C, name@52.968C/52.968C
-    private static bool TryTemperature(string token, [NotNullWhen(true)] out TegraTemperature? temperature)
+    private static bool TryTemperature(string token, State state, [NotNullWhen(true)] out TegraTemperature? temperature)
     {
         temperature = null;
         int at = token.IndexOf('@', StringComparison.Ordinal);
@@ -238,7 +264,8 @@ public static class TegrastatsLine
             return false;
         }
 
-        temperature = new TegraTemperature(token[..at], first, second);
+        string name = token[..at];
+        temperature = new TegraTemperature(name, Plausible(name, first, state), Plausible(name, second, state));
         return true;
     }
 
@@ -250,13 +277,26 @@ public static class TegrastatsLine
             return false;
         }
 
-        // -256 is what tegrastats prints for a sensor that is powered off.
+        // -256 is what tegrastats prints for a sensor that is powered off: no reading, not a rejection.
         celsius = value <= -256 ? null : value;
         return true;
     }
 
+    /// <summary>A temperature outside the plausible range (NaN and infinities included) is rejected, not served.</summary>
+    private static double? Plausible(string name, double? celsius, State state)
+    {
+        if (celsius is not double value || value is >= Thermal.Millidegrees.MinimumCelsius and <= Thermal.Millidegrees.MaximumCelsius)
+        {
+            return celsius;
+        }
+
+        state.Rejected.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {value} °C is outside {Thermal.Millidegrees.MinimumCelsius} to {Thermal.Millidegrees.MaximumCelsius} °C"));
+        return null;
+    }
+
     // 12479mW/12479mW, 933/933 (mW implied), 37528mW/37528mW/37528mW
-    private static bool TryRail(string name, string value, [NotNullWhen(true)] out TegraRail? rail)
+    /// <summary>Recognises a rail; one over <see cref="MaxMilliwatts"/> is consumed and rejected (returned with an empty name).</summary>
+    private static bool TryRail(string name, string value, State state, [NotNullWhen(true)] out TegraRail? rail)
     {
         rail = null;
         string[] parts = value.Split('/');
@@ -275,12 +315,22 @@ public static class TegrastatsLine
             }
         }
 
+        for (int p = 0; p < parts.Length; p++)
+        {
+            if (mw[p] > MaxMilliwatts)
+            {
+                state.Rejected.Add($"{name} {value}: over {MaxMilliwatts} mW");
+                rail = new TegraRail(string.Empty, 0, 0, null);
+                return true;
+            }
+        }
+
         rail = new TegraRail(name, mw[0], mw[1], parts.Length == 3 ? mw[2] : null);
         return true;
     }
 
     // off | 716 | 4% | 0%@114 | 0%@[0,0] | @2133 | @[314,314,314]
-    private static bool TryEngine(string name, string value, [NotNullWhen(true)] out TegraEngine? engine)
+    private static bool TryEngine(string name, string value, State state, [NotNullWhen(true)] out TegraEngine? engine)
     {
         engine = null;
         if (value == "off")
@@ -291,11 +341,11 @@ public static class TegrastatsLine
 
         if (int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int mhz))
         {
-            engine = new TegraEngine(name, false, null, [mhz]);
+            engine = new TegraEngine(name, false, null, Mhz(mhz, name, state.Rejected) is int f ? [f] : []);
             return true;
         }
 
-        if (!TryLoadAt(value, out int? load, out IReadOnlyList<int> freqs))
+        if (!TryLoadAt(value, name, state.Rejected, out _, out int? load, out IReadOnlyList<int> freqs))
         {
             return false;
         }
@@ -304,21 +354,22 @@ public static class TegrastatsLine
         return true;
     }
 
-    /// <summary>Parses "x%", "x%@f", "x%@[a,b]", "@f", "@[a,b]".</summary>
-    private static bool TryLoadAt(string text, out int? load, out IReadOnlyList<int> freqs)
+    /// <summary>Parses "x%", "x%@f", "x%@[a,b]", "@f", "@[a,b]"; a load over 100 % or a frequency over <see cref="MaxMhz"/> is rejected (null, or no frequencies).</summary>
+    private static bool TryLoadAt(string text, string name, List<string> rejected, out bool hasLoad, out int? load, out IReadOnlyList<int> freqs)
     {
         load = null;
+        hasLoad = false;
         freqs = [];
         int at = text.IndexOf('@', StringComparison.Ordinal);
         string loadPart = at >= 0 ? text[..at] : text;
         if (loadPart.Length > 0)
         {
-            if (!TryPercent(loadPart, out int percent))
+            if (!TryPercent(loadPart, name, rejected, out load))
             {
                 return false;
             }
 
-            load = percent;
+            hasLoad = true;
         }
         else if (at < 0)
         {
@@ -349,14 +400,48 @@ public static class TegrastatsLine
             list.Add(f);
         }
 
+        foreach (int f in list)
+        {
+            if (Mhz(f, name, rejected) is null)
+            {
+                return true; // the frequencies are rejected together: a GPC list with one impossible entry is not a reading
+            }
+        }
+
         freqs = list;
         return true;
     }
 
-    private static bool TryPercent(string text, out int percent)
+    private static int? Mhz(int? mhz, string name, List<string> rejected)
     {
-        percent = 0;
-        return text.EndsWith('%') && int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out percent);
+        if (mhz is > MaxMhz)
+        {
+            rejected.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {mhz} MHz is over {MaxMhz} MHz"));
+            return null;
+        }
+
+        return mhz;
+    }
+
+    private static bool TryPercent(string text, string name, State state, out int? percent) => TryPercent(text, name, state.Rejected, out percent);
+
+    /// <summary>Recognises "x%"; a percentage over 100 is recognised but rejected (null).</summary>
+    private static bool TryPercent(string text, string name, List<string> rejected, out int? percent)
+    {
+        percent = null;
+        if (!text.EndsWith('%') || !int.TryParse(text.AsSpan(0, text.Length - 1), NumberStyles.None, CultureInfo.InvariantCulture, out int value))
+        {
+            return false;
+        }
+
+        if (value > 100)
+        {
+            rejected.Add(string.Create(CultureInfo.InvariantCulture, $"{name}: {value}% is over 100%"));
+            return true;
+        }
+
+        percent = value;
+        return true;
     }
 
     /// <summary>Field names are upper-case letters, digits and underscores (<c>VDD_IN</c>, <c>NVJPG1</c>, <c>SYS5V</c>).</summary>
@@ -401,5 +486,7 @@ public static class TegrastatsLine
         public List<TegraRail> Rails { get; } = [];
 
         public List<string> Unrecognized { get; } = [];
+
+        public List<string> Rejected { get; } = [];
     }
 }

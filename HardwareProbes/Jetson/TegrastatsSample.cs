@@ -12,6 +12,10 @@ namespace HardwareProbes.Jetson;
 /// <param name="Temperatures">Every temperature, in line order.</param>
 /// <param name="Rails">Every power rail, in line order; names can repeat.</param>
 /// <param name="Unrecognized">Tokens no rule matched, kept so nothing is silently dropped.</param>
+/// <param name="Rejected">
+/// Fields that were recognised but carried impossible values (a load over 100 %, a NaN temperature, used memory over
+/// the total, an absurd frequency or rail), one reason each; those values are null or left out instead of served.
+/// </param>
 public sealed record TegrastatsSample(
     DateTime? Timestamp,
     TegraMemory? Ram,
@@ -23,8 +27,12 @@ public sealed record TegrastatsSample(
     int? MtsBackgroundPercent,
     IReadOnlyList<TegraTemperature> Temperatures,
     IReadOnlyList<TegraRail> Rails,
-    IReadOnlyList<string> Unrecognized)
+    IReadOnlyList<string> Unrecognized,
+    IReadOnlyList<string>? Rejected = null)
 {
+    /// <summary>Gets the reasons values were rejected (never null).</summary>
+    public IReadOnlyList<string> RejectedValues => Rejected ?? [];
+
     /// <summary>Gets the GPU (first GPC group): <c>GR3D_FREQ</c>, or <c>GR3D</c> in the legacy format.</summary>
     public TegraEngine? Gpu => Engine("GR3D_FREQ") ?? Engine("GR3D");
 

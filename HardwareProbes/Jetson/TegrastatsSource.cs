@@ -252,7 +252,19 @@ public sealed class TegrastatsSource : IAsyncDisposable, IDisposable
                 }
 
                 lines++;
-                Publish(TegrastatsLine.Parse(line));
+                TegrastatsSample sample;
+                try
+                {
+                    sample = TegrastatsLine.Parse(line);
+                }
+                catch (Exception e) when (e is not OutOfMemoryException)
+                {
+                    // The parser never fails on content; should it have a defect, one bad line costs that line, not the stream.
+                    _lastError = $"line not parsed ({e.GetType().Name}: {e.Message})";
+                    continue;
+                }
+
+                Publish(sample);
             }
         }
         finally

@@ -30,7 +30,10 @@ public sealed record MemInfo(
     /// <summary>Parses the text of <c>/proc/meminfo</c>. Values in kB become bytes; lines not listed above are skipped.</summary>
     /// <param name="text">The file's text.</param>
     /// <returns>The parsed values.</returns>
-    /// <exception cref="FormatException">MemTotal or MemFree is missing, or a needed line's value is not a number; the message names the line.</exception>
+    /// <exception cref="FormatException">
+    /// MemTotal or MemFree is missing; a needed line's value is not a number or overflows a byte count (the message names
+    /// the line); MemTotal is 0; or MemFree or MemAvailable exceed MemTotal, or SwapFree exceeds SwapTotal.
+    /// </exception>
     public static MemInfo Parse(ReadOnlySpan<char> text)
     {
         long? total = null, free = null, available = null, buffers = null, cached = null;
@@ -58,9 +61,9 @@ public sealed record MemInfo(
             }
 
             var fields = TextLines.Fields(line[(colon + 1)..]);
-            long value = (long)TextLines.ParseUInt64(fields.Next(lineNumber, line, "value"), lineNumber, line);
+            long value = TextLines.ParseNonNegativeInt64(fields.Next(lineNumber, line, "value"), lineNumber, line);
             bool inKilobytes = fields.MoveNext() && fields.Current.Equals("kB", StringComparison.Ordinal);
-            slot = inKilobytes ? value * 1024 : value;
+            slot = inKilobytes ? TextLines.Scale(value, 1024, lineNumber, line) : value;
         }
 
         if (total is null || free is null)
@@ -68,7 +71,25 @@ public sealed record MemInfo(
             throw TextLines.MalformedFile(total is null ? "no MemTotal line" : "no MemFree line");
         }
 
+        // The kernel derives these from the same page counts: a file that breaks them is not a reading of one machine.
+        if (total == 0)
+        {
+            throw TextLines.MalformedFile("MemTotal is 0");
+        }
+
+        Within("MemFree", free.Value, "MemTotal", total.Value);
+        Within("MemAvailable", available, "MemTotal", total.Value);
+        Within("SwapFree", swapFree, "SwapTotal", swapTotal ?? 0);
+
         return new MemInfo(total.Value, free.Value, available, buffers ?? 0, cached ?? 0, reclaimable, activeFile, inactiveFile, swapTotal ?? 0, swapFree ?? 0, swapCached);
+    }
+
+    private static void Within(string name, long? value, string limitName, long limit)
+    {
+        if (value > limit)
+        {
+            throw TextLines.MalformedFile($"{name} ({value} bytes) exceeds {limitName} ({limit} bytes)");
+        }
     }
 
     private static ref long? Slot(

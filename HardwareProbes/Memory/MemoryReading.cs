@@ -35,12 +35,13 @@ public sealed record MemoryReading(
         long used = info.MemTotalBytes - info.MemFreeBytes - info.BuffersBytes - cached;
         if (used < 0)
         {
-            used = info.MemTotalBytes - info.MemFreeBytes;
+            used = Math.Max(0, info.MemTotalBytes - info.MemFreeBytes);
         }
 
         bool estimated = info.MemAvailableBytes is null;
         long available = info.MemAvailableBytes ?? Estimate(info);
-        available = Math.Clamp(available, 0, info.MemTotalBytes);
+        // Clamp by hand: Math.Clamp throws when a hand-built MemInfo has a negative total.
+        available = Math.Min(Math.Max(available, 0), Math.Max(info.MemTotalBytes, 0));
         double percent = info.MemTotalBytes > 0 ? (info.MemTotalBytes - available) * 100.0 / info.MemTotalBytes : 0;
         return new MemoryReading(info.MemTotalBytes, available, used, info.MemFreeBytes, info.BuffersBytes, cached, percent, estimated);
     }

@@ -11,6 +11,9 @@ namespace HardwareProbes.RaspberryPi;
 /// </summary>
 internal sealed class RaspberryPiProbe
 {
+    /// <summary>The highest SDRAM clock accepted, in MHz; LPDDR4X on the Pi 5 runs at 4267.</summary>
+    private const long MaxSdramMhz = 10_000;
+
     private readonly ProbeFiles _files;
     private readonly VcgencmdClient _vcgencmd;
     private readonly TimeProvider _time;
@@ -39,8 +42,12 @@ internal sealed class RaspberryPiProbe
         {
             _staticSources["sdram_clock"] = "get_config sdram_freq: not set (firmware default)";
         }
+        else if (sdramMhz is < 0 or > MaxSdramMhz)
+        {
+            _staticSources["sdram_clock"] = $"get_config sdram_freq: {sdramMhz} MHz is outside 1 to {MaxSdramMhz} MHz";
+        }
 
-        _sdramHz = sdramMhz is > 0 ? sdramMhz * 1_000_000 : null;
+        _sdramHz = sdramMhz is > 0 and <= MaxSdramMhz ? sdramMhz * 1_000_000 : null;
     }
 
     public RaspberryPiReading Read(CpuReading cpu, Dictionary<string, string> sources)
@@ -115,9 +122,10 @@ internal sealed class RaspberryPiProbe
             sources[source] = HardwareSnapshot.Ok;
             return value;
         }
-        catch (FormatException e)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            sources[source] = $"vcgencmd {command}: {e.Message}";
+            // Every parser reports a bad reply as FormatException; anything else is a parser defect, reported the same way.
+            sources[source] = e is FormatException ? $"vcgencmd {command}: {e.Message}" : $"vcgencmd {command}: {e.GetType().Name}: {e.Message}";
             return null;
         }
     }

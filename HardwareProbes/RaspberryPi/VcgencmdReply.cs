@@ -10,14 +10,23 @@ public static class VcgencmdReply
     /// <returns>Degrees Celsius.</returns>
     /// <exception cref="FormatException">An error reply or another shape; the message carries the reply.</exception>
     public static double ParseTemperature(ReadOnlySpan<char> text)
-        => Number(Value(text, "temp"), "'C", text);
+        => InRange(Number(Value(text, "temp"), "'C", text), Thermal.Millidegrees.MinimumCelsius, Thermal.Millidegrees.MaximumCelsius, "°C", text);
 
     /// <summary>Parses <c>volt=1.2000V</c> to volts.</summary>
     /// <param name="text">The reply.</param>
     /// <returns>Volts.</returns>
     /// <exception cref="FormatException">An error reply or another shape.</exception>
     public static double ParseVolts(ReadOnlySpan<char> text)
-        => Number(Value(text, "volt"), "V", text);
+        => InRange(Number(Value(text, "volt"), "V", text), 0, MaxVolts, "V", text);
+
+    /// <summary>The highest voltage accepted, in volts: every rail vcgencmd measures is below the 5 V supply.</summary>
+    public const double MaxVolts = 6;
+
+    /// <summary>The highest clock accepted, in hertz (10 GHz).</summary>
+    public const long MaxClockHz = 10_000_000_000;
+
+    /// <summary>The largest memory split accepted, in bytes (1 TiB).</summary>
+    public const long MaxMemoryBytes = 1L << 40;
 
     /// <summary>Parses <c>frequency(48)=1400000000</c> (the id in parentheses varies by firmware) to hertz.</summary>
     /// <param name="text">The reply; an <c>arm:\t</c> label in front, as <c>measure_clock</c> loops print, is allowed.</param>
@@ -33,7 +42,9 @@ public static class VcgencmdReply
             throw Unexpected(text);
         }
 
-        return long.TryParse(line[(equals + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long hz) ? hz : throw Unexpected(text);
+        return long.TryParse(line[(equals + 1)..].Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out long hz)
+            ? (long)InRange(hz, 0, MaxClockHz, "Hz", text)
+            : throw Unexpected(text);
     }
 
     /// <summary>Parses a memory split reply, <c>gpu=76M</c>, to bytes.</summary>
@@ -44,9 +55,12 @@ public static class VcgencmdReply
     {
         ReadOnlySpan<char> value = Value(text, null);
         long multiplier = value.EndsWith("M") ? 1024 * 1024 : value.EndsWith("G") ? 1024L * 1024 * 1024 : value.EndsWith("K") ? 1024 : 0;
-        return multiplier != 0 && long.TryParse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out long amount)
-            ? amount * multiplier
-            : throw Unexpected(text);
+        if (multiplier == 0 || !long.TryParse(value[..^1], NumberStyles.None, CultureInfo.InvariantCulture, out long amount))
+        {
+            throw Unexpected(text);
+        }
+
+        return amount <= MaxMemoryBytes / multiplier ? amount * multiplier : throw OutOfRange(text, $"over {MaxMemoryBytes} bytes");
     }
 
     /// <summary>Parses a <c>get_config</c> integer, <c>arm_freq=900</c> (0 means "not set, firmware default").</summary>
@@ -90,6 +104,15 @@ public static class VcgencmdReply
         => value.EndsWith(unit) && double.TryParse(value[..^unit.Length], NumberStyles.Float, CultureInfo.InvariantCulture, out double number)
             ? number
             : throw Unexpected(text);
+
+    /// <summary>A value outside its physical range (NaN included) is an error, never a reading.</summary>
+    private static double InRange(double value, double min, double max, string unit, ReadOnlySpan<char> text)
+        => value >= min && value <= max
+            ? value
+            : throw OutOfRange(text, string.Create(CultureInfo.InvariantCulture, $"outside {min} to {max} {unit}"));
+
+    private static FormatException OutOfRange(ReadOnlySpan<char> text, string why)
+        => new($"reply \"{FirstLine(text)}\" is {why}");
 
     private static ReadOnlySpan<char> FirstLine(ReadOnlySpan<char> text)
     {

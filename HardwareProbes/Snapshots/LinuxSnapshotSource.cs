@@ -88,40 +88,109 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         lock (_gate)
         {
             DateTimeOffset now = _time.GetUtcNow();
-            StaticFacts facts = RefreshStatic(now);
-            var sources = new Dictionary<string, string>(facts.Sources, StringComparer.Ordinal);
+            var sources = new Dictionary<string, string>(StringComparer.Ordinal);
+            StaticFacts facts = RefreshStatic(now, sources);
+            foreach ((string key, string value) in facts.Sources)
+            {
+                sources[key] = value;
+            }
 
-            CpuReading cpu = ReadCpu(facts, baseline ?? _previous, sources);
+            CpuReading cpu = Guard("cpu_times", sources, () => ReadCpu(facts, baseline ?? _previous, sources)) ?? new CpuReading(null, null, [], null);
             if (cpu.Times is not null)
             {
                 _previous = cpu.Times;
             }
 
-            IReadOnlyList<TemperatureReading> temperatures = ReadTemperatures(facts, sources);
+            IReadOnlyList<TemperatureReading> temperatures = Guard("thermal", sources, () => ReadTemperatures(facts, sources)) ?? [];
+            double? cpuTemperature = GuardValue("cpu_temperature", sources, () => PickCpuTemperature(temperatures, sources));
             MemInfo? memInfo = Read(_paths.MemInfo, "memory", static t => MemInfo.Parse(t), sources);
             IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, "net_dev", static t => NetDev.Parse(t), sources);
-            StartBoardProbes(facts.Identity.Board);
+            Guard("board_probes", sources, () => StartBoardProbes(facts.Identity.Board));
 
             return new HardwareSnapshot(
                 now,
                 facts.Identity,
                 cpu,
-                CpuTemperature.Pick(temperatures),
+                cpuTemperature,
                 temperatures,
-                memInfo is null ? null : MemoryReading.From(memInfo),
-                memInfo is null ? null : SwapReading.From(memInfo),
+                memInfo is null ? null : Guard("memory", sources, () => MemoryReading.From(memInfo)),
+                memInfo is null ? null : Guard("swap", sources, () => SwapReading.From(memInfo)),
                 Read(_paths.LoadAverage, "loadavg", static t => LoadAverage.Parse(t), sources),
                 ReadStruct(_paths.Uptime, "uptime", static t => Uptime.ParseSeconds(t), sources),
-                ReadDiskIo(sources),
-                ReadFilesystems(sources),
+                Guard("diskstats", sources, () => ReadDiskIo(sources)),
+                Guard("filesystems", sources, () => ReadFilesystems(sources)) ?? [],
                 interfaces,
                 Read(_paths.Wireless, "wireless", static t => WirelessSignal.Parse(t), sources),
-                ReadConnections(sources),
-                CountUsbDevices(sources),
-                _raspberryPi?.Read(cpu, sources),
-                _jetson?.Read(sources),
+                GuardValue("tcp", sources, () => ReadConnections(sources)),
+                GuardValue("usb", sources, () => CountUsbDevices(sources)),
+                _raspberryPi is null ? null : Guard("raspberry_pi", sources, () => _raspberryPi.Read(cpu, sources)),
+                _jetson is null ? null : Guard("jetson", sources, () => _jetson.Read(sources)),
                 sources);
         }
+    }
+
+    /// <summary>
+    /// Runs one reading so that whatever it throws becomes its source's reason instead of taking the snapshot down:
+    /// readers report bad contents themselves, so an exception here is a defect or an impossible value they did not foresee.
+    /// </summary>
+    private static T? Guard<T>(string source, Dictionary<string, string> sources, Func<T?> read)
+        where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            sources[source] = Reason(e);
+            return null;
+        }
+    }
+
+    private static T? GuardValue<T>(string source, Dictionary<string, string> sources, Func<T?> read)
+        where T : struct
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            sources[source] = Reason(e);
+            return null;
+        }
+    }
+
+    private static void Guard(string source, Dictionary<string, string> sources, Action run)
+    {
+        try
+        {
+            run();
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            sources[source] = Reason(e);
+        }
+    }
+
+    private static string Reason(Exception e) => e is OverflowException
+        ? $"values too large to be real ({e.Message})"
+        : $"{e.GetType().Name}: {e.Message}";
+
+    /// <summary>The CPU's temperature, and its status: the chosen sensor's failure when a CPU sensor exists but gave nothing.</summary>
+    private static double? PickCpuTemperature(IReadOnlyList<TemperatureReading> temperatures, Dictionary<string, string> sources)
+    {
+        double? celsius = CpuTemperature.Pick(temperatures, out string? failure);
+        if (celsius is not null)
+        {
+            sources["cpu_temperature"] = HardwareSnapshot.Ok;
+        }
+        else if (failure is not null)
+        {
+            sources["cpu_temperature"] = failure;
+        }
+
+        return celsius;
     }
 
     /// <summary>Gets the tegrastats source this instance runs on a Jetson (for live lines), or null on other boards or before the first snapshot.</summary>
@@ -150,11 +219,21 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         }
     }
 
-    private StaticFacts RefreshStatic(DateTimeOffset now)
+    private StaticFacts RefreshStatic(DateTimeOffset now, Dictionary<string, string> sources)
     {
         if (_static is null || now - _staticReadAt >= _options.StaticRefreshInterval)
         {
-            _static = StaticFacts.Read(_files);
+            try
+            {
+                _static = StaticFacts.Read(_files);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                // Keep the facts read before, if any; without them the snapshot still has every per-sample reading.
+                sources["static_facts"] = Reason(e);
+                _static ??= StaticFacts.Empty;
+            }
+
             _staticReadAt = now;
         }
 
@@ -184,9 +263,19 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             ids.UnionWith(online);
         }
 
+        // Without cpufreq (VMs, cloud hosts, containers) the kernel still prints each x86 CPU's clock in /proc/cpuinfo.
+        IReadOnlyDictionary<int, double>? cpuinfoMhz = null;
+        if (facts.CurrentFrequencyPaths.Count == 0)
+        {
+            bool read = _files.TryParse(_paths.CpuInfo, static t => CpuInfo.Parse(t), out CpuInfo? info, out string? failure);
+            cpuinfoMhz = read ? info!.CurrentMhz : null;
+            sources["cpuinfo_mhz"] = failure ?? (cpuinfoMhz is null ? $"{_paths.CpuInfo}: no 'cpu MHz' lines" : HardwareSnapshot.Ok);
+        }
+
         var cores = new List<CpuCore>(ids.Count);
         double frequencySum = 0;
         int frequencyCount = 0;
+        int cpuinfoCount = 0;
         string? frequencyFailure = null;
         foreach (int id in ids)
         {
@@ -198,7 +287,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             double? mhz = null;
             if (isOnline && facts.CurrentFrequencyPaths.TryGetValue(id, out string? path))
             {
-                if (_files.TryReadInt64(path, out long khz, out string? failure))
+                if (_files.TryReadInt64(path, out long khz, out string? failure) && StaticFacts.PlausibleKhz(khz))
                 {
                     mhz = khz / 1000.0;
                     frequencySum += mhz.Value;
@@ -206,8 +295,15 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 }
                 else
                 {
-                    frequencyFailure ??= failure;
+                    frequencyFailure ??= failure ?? StaticFacts.ImplausibleKhz(path, khz);
                 }
+            }
+
+            else if (isOnline && cpuinfoMhz is not null && cpuinfoMhz.TryGetValue(id, out double current))
+            {
+                mhz = current;
+                frequencySum += current;
+                cpuinfoCount++;
             }
 
             facts.MaxFrequencyMhz.TryGetValue(id, out double? max);
@@ -215,7 +311,8 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         }
 
         sources["cpufreq"] = frequencyCount > 0 ? HardwareSnapshot.Ok : frequencyFailure ?? "no cpufreq (scaling_cur_freq) for any online CPU";
-        return new CpuReading(total, frequencyCount > 0 ? frequencySum / frequencyCount : null, cores, stat);
+        int withFrequency = frequencyCount + cpuinfoCount;
+        return new CpuReading(total, withFrequency > 0 ? frequencySum / withFrequency : null, cores, stat);
     }
 
     private static CoreTimes? Find(ProcStat? stat, int id)
@@ -360,6 +457,8 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private sealed class SamplePaths(string proc, string sys, IList<string> mounts)
     {
         public string Stat { get; } = $"{proc}/stat";
+
+        public string CpuInfo { get; } = $"{proc}/cpuinfo";
 
         public string MemInfo { get; } = $"{proc}/meminfo";
 

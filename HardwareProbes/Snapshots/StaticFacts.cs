@@ -27,6 +27,18 @@ internal sealed class StaticFacts
         Sources = sources;
     }
 
+    /// <summary>Facts of a machine whose static files could not be read at all: every per-sample reading still works.</summary>
+    public static StaticFacts Empty { get; } = new(
+        new DeviceIdentity(BoardKind.Linux, null, null, null, null, null, null), null, [], [], [], new Dictionary<string, string>(StringComparer.Ordinal));
+
+    /// <summary>The highest cpufreq value accepted, in kHz (100 GHz): above it the file is not a clock.</summary>
+    public const long MaxKhz = 100_000_000;
+
+    /// <summary>Whether a cpufreq value is a clock: above 0 and at most <see cref="MaxKhz"/>.</summary>
+    public static bool PlausibleKhz(long khz) => khz is > 0 and <= MaxKhz;
+
+    public static string ImplausibleKhz(string path, long khz) => $"{path}: {khz} kHz is outside 1 to {MaxKhz} kHz";
+
     public DeviceIdentity Identity { get; }
 
     /// <summary>CPUs the kernel lists in <c>present</c>, or null when that file is unreadable.</summary>
@@ -59,14 +71,14 @@ internal sealed class StaticFacts
         foreach (int id in cpus)
         {
             string dir = $"{cpuRoot}/cpu{id}/cpufreq";
-            if (files.TryReadInt64($"{dir}/cpuinfo_max_freq", out long khz, out string? why))
+            if (files.TryReadInt64($"{dir}/cpuinfo_max_freq", out long khz, out string? why) && PlausibleKhz(khz))
             {
                 max[id] = khz / 1000.0;
             }
             else
             {
                 max[id] = null;
-                cpufreqFailure ??= why;
+                cpufreqFailure ??= why ?? ImplausibleKhz($"{dir}/cpuinfo_max_freq", khz);
             }
 
             // Read every sample only where cpufreq exists (a VM has none): a missing file would throw on every sample.

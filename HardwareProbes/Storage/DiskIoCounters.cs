@@ -12,6 +12,7 @@ public sealed record DiskIoCounters(ulong ReadCount, ulong WriteCount, ulong Rea
     /// <param name="stats">The parsed diskstats.</param>
     /// <param name="isWholeDisk">Which device names count.</param>
     /// <returns>The sums.</returns>
+    /// <exception cref="OverflowException">The sums, or the sectors in bytes, do not fit 64 bits: the counters are not real.</exception>
     public static DiskIoCounters Sum(IReadOnlyList<DiskStat> stats, Func<string, bool> isWholeDisk)
     {
         ArgumentNullException.ThrowIfNull(stats);
@@ -26,12 +27,15 @@ public sealed record DiskIoCounters(ulong ReadCount, ulong WriteCount, ulong Rea
             }
 
             disks.Add(stat.Name);
-            reads += stat.ReadsCompleted;
-            writes += stat.WritesCompleted;
-            readSectors += stat.SectorsRead;
-            writeSectors += stat.SectorsWritten;
+            checked
+            {
+                reads += stat.ReadsCompleted;
+                writes += stat.WritesCompleted;
+                readSectors += stat.SectorsRead;
+                writeSectors += stat.SectorsWritten;
+            }
         }
 
-        return new DiskIoCounters(reads, writes, readSectors * DiskStat.SectorBytes, writeSectors * DiskStat.SectorBytes, disks);
+        return checked(new DiskIoCounters(reads, writes, readSectors * DiskStat.SectorBytes, writeSectors * DiskStat.SectorBytes, disks));
     }
 }

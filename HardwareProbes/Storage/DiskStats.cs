@@ -23,8 +23,8 @@ public static class DiskStats
             }
 
             var fields = TextLines.Fields(line);
-            int major = (int)TextLines.ParseUInt64(fields.Next(lineNumber, line, "major number"), lineNumber, line);
-            int minor = (int)TextLines.ParseUInt64(fields.Next(lineNumber, line, "minor number"), lineNumber, line);
+            int major = DeviceNumber(fields.Next(lineNumber, line, "major number"), lineNumber, line);
+            int minor = DeviceNumber(fields.Next(lineNumber, line, "minor number"), lineNumber, line);
             string name = fields.Next(lineNumber, line, "device name").ToString();
             fields.NextCounters(counters, lineNumber, line);
 
@@ -33,6 +33,13 @@ public static class DiskStats
         }
 
         return disks;
+    }
+
+    /// <summary>Device numbers are 12-bit majors and 20-bit minors in the kernel; anything beyond an int is not one.</summary>
+    private static int DeviceNumber(ReadOnlySpan<char> field, int lineNumber, ReadOnlySpan<char> line)
+    {
+        ulong value = TextLines.ParseUInt64(field, lineNumber, line);
+        return value <= int.MaxValue ? (int)value : throw TextLines.Malformed(lineNumber, line, $"'{field}' is not a device number");
     }
 
     /// <summary>

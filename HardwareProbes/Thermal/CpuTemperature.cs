@@ -18,9 +18,19 @@ public static class CpuTemperature
     /// </summary>
     /// <param name="readings">All readings, thermal zones first.</param>
     /// <returns>Degrees Celsius, or null.</returns>
-    public static double? Pick(IReadOnlyList<TemperatureReading> readings)
+    public static double? Pick(IReadOnlyList<TemperatureReading> readings) => Pick(readings, out _);
+
+    /// <summary>Picks the CPU's temperature as <see cref="Pick(IReadOnlyList{TemperatureReading})"/> does, and says why there is none.</summary>
+    /// <param name="readings">All readings, thermal zones first.</param>
+    /// <param name="failure">
+    /// When a known CPU sensor exists but none could be read: the first one's failure (a sensor that should answer and
+    /// does not). Null when there is a temperature, and when the machine has no CPU sensor at all.
+    /// </param>
+    /// <returns>Degrees Celsius, or null.</returns>
+    public static double? Pick(IReadOnlyList<TemperatureReading> readings, out string? failure)
     {
         ArgumentNullException.ThrowIfNull(readings);
+        failure = null;
         bool cpuSensorExists = false;
         foreach (string name in Preferred)
         {
@@ -34,6 +44,7 @@ public static class CpuTemperature
                     }
 
                     cpuSensorExists = true;
+                    failure ??= $"{reading.Name} ({reading.Source}): {reading.Failure ?? "no reading"}";
                 }
             }
         }
@@ -42,6 +53,8 @@ public static class CpuTemperature
         {
             return null;
         }
+
+        failure = null;
 
         foreach (TemperatureReading reading in readings)
         {

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using HardwareProbes.Cpu;
+using HardwareProbes.Host;
+using HardwareProbes.Identity;
+using HardwareProbes.IO;
+using HardwareProbes.Jetson;
+using HardwareProbes.Memory;
+using HardwareProbes.Network;
+using HardwareProbes.RaspberryPi;
+using HardwareProbes.Storage;
+using HardwareProbes.Thermal;
+
+namespace HardwareProbes.Tests.Fuzz;
+
+/// <summary>
+/// Every public parser over mutations of every capture in <c>fixtures/captures</c>: a parser either returns a value
+/// inside its documented range or throws <see cref="FormatException"/>, the one exception its callers expect.
+/// </summary>
+[TestClass]
+public sealed class ParserFuzzTests
+{
+    /// <summary>Mutations per capture; with every parser over each, the total is above 100 000 inputs.</summary>
+    private const int MutationsPerCapture = 64;
+
+    private const int Seed = 20261201;
+
+    public TestContext TestContext { get; set; } = null!;
+
+    /// <summary>Each parser with the range checks of its result; a check failure is an exception other than FormatException.</summary>
+    private static readonly (string Name, Action<string> Parse)[] Parsers =
+    [
+        ("MemInfo", text => CheckMemory(MemInfo.Parse(text))),
+        ("ProcStat", text => CheckProcStat(ProcStat.Parse(text))),
+        ("CpuList", text => CheckIds(CpuList.Parse(text), "CpuList")),
+        ("LoadAverage", text => CheckLoad(LoadAverage.Parse(text))),
+        ("Uptime", text => Require(Uptime.ParseSeconds(text) is >= 0 and < double.PositiveInfinity, "uptime")),
+        ("DiskStats", text => CheckDisks(DiskStats.Parse(text))),
+        ("NetDev", text => Require(NetDev.Parse(text).All(i => i.Name.Length > 0), "interface name")),
+        ("TcpSockets", text => Require(TcpSockets.CountNotListening(text) >= 0, "socket count")),
+        ("WirelessSignal", text => Require(WirelessSignal.Parse(text).Values.All(d => d is >= WirelessSignal.MinDbm and <= 0), "dBm")),
+        ("CpuInfo", text => CheckCpuInfo(CpuInfo.Parse(text))),
+        ("TegraRelease", text => Require(TegraRelease.Parse(text).Major >= 0, "release")),
+        ("FirmwareVersion", text => Require(FirmwareVersion.Parse(text).Version.Length > 0, "firmware version")),
+        ("ThrottleState", text => _ = ThrottleState.Parse(text).Conditions),
+        ("VcgencmdReply.ParseTemperature", text => Require(VcgencmdReply.ParseTemperature(text) is >= Millidegrees.MinimumCelsius and <= Millidegrees.MaximumCelsius, "°C")),
+        ("VcgencmdReply.ParseVolts", text => Require(VcgencmdReply.ParseVolts(text) is >= 0 and <= VcgencmdReply.MaxVolts, "V")),
+        ("VcgencmdReply.ParseClock", text => Require(VcgencmdReply.ParseClock(text) is >= 0 and <= VcgencmdReply.MaxClockHz, "Hz")),
+        ("VcgencmdReply.ParseMemory", text => Require(VcgencmdReply.ParseMemory(text) is >= 0 and <= VcgencmdReply.MaxMemoryBytes, "bytes")),
+        ("VcgencmdReply.ParseConfigInteger", text => _ = VcgencmdReply.ParseConfigInteger(text)),
+        ("VcgencmdReply.IsError", text => _ = VcgencmdReply.IsError(text, out _)),
+        ("TegrastatsLine", CheckTegrastats),
+        ("sysfs integer", text => Millidegrees.ToCelsius(TextLines.ParseSingleInt64(text), out _)),
+    ];
+
+    [TestMethod]
+    public void EveryParser_OverMutatedCaptures_ReturnsInRangeOrThrowsFormatException()
+    {
+        string[] captures = [.. Directory.EnumerateFiles(Path.Combine(Fixtures.Root, "captures")).Order(StringComparer.Ordinal)];
+        var mutator = new Mutator(Seed);
+        var failures = new Dictionary<string, string>(StringComparer.Ordinal);
+        long inputs = 0;
+        var clock = Stopwatch.StartNew();
+        foreach (string capture in captures)
+        {
+            string original = File.ReadAllText(capture);
+            for (int m = 0; m <= MutationsPerCapture; m++)
+            {
+                string text = m == 0 ? original : mutator.Mutate(original);
+                foreach ((string name, Action<string> parse) in Parsers)
+                {
+                    inputs++;
+                    try
+                    {
+                        parse(text);
+                    }
+                    catch (FormatException)
+                    {
+                        // the documented failure
+                    }
+                    catch (Exception e)
+                    {
+                        // One example per parser and exception type is enough to find the defect.
+                        failures.TryAdd($"{name}: {e.GetType().Name}", $"{e.Message} (from {Path.GetFileName(capture)}, mutation {m}: \"{Shorten(text)}\")");
+                    }
+                }
+            }
+        }
+
+        TestContext.WriteLine($"{inputs} inputs in {clock.Elapsed.TotalSeconds:0.0} s over {captures.Length} captures");
+        Assert.IsGreaterThanOrEqualTo(100_000, inputs);
+        Assert.IsEmpty(failures, string.Join("\n", failures.Select(f => $"{f.Key}: {f.Value}")));
+    }
+
+    /// <summary>Range checks throw this, so that a value out of range counts as a failure like an unexpected exception.</summary>
+    private sealed class OutOfRangeReading(string what) : Exception($"out-of-range {what}");
+
+    private static void Require(bool inRange, string what)
+    {
+        if (!inRange)
+        {
+            throw new OutOfRangeReading(what);
+        }
+    }
+
+    private static void CheckMemory(MemInfo info)
+    {
+        MemoryReading memory = MemoryReading.From(info);
+        SwapReading swap = SwapReading.From(info);
+        Require(memory.TotalBytes > 0 && memory.AvailableBytes is >= 0 && memory.AvailableBytes <= memory.TotalBytes, "available memory");
+        Require(memory.UsedBytes >= 0 && memory.UsedBytes <= memory.TotalBytes && memory.FreeBytes <= memory.TotalBytes, "used memory");
+        Require(memory.Percent is >= 0 and <= 100 && swap.Percent is >= 0 and <= 100, "memory percent");
+        Require(swap.UsedBytes >= 0 && swap.UsedBytes <= swap.TotalBytes, "used swap");
+    }
+
+    private static void CheckProcStat(ProcStat stat)
+    {
+        CheckIds([.. stat.Cores.Select(c => c.Id)], "cpu id");
+        Require(stat.Cores.Select(c => c.Id).Distinct().Count() == stat.Cores.Count, "repeated cpu id");
+        ProcStat baseline = ProcStat.Parse(Fixtures.Capture("procfs__proc_stat.txt"));
+        foreach (double? usage in new[] { CpuUsage.Percent(baseline.Total, stat.Total), CpuUsage.Percent(stat.Total, baseline.Total) })
+        {
+            Require(usage is null or >= 0 and <= 100, "cpu usage");
+        }
+    }
+
+    private static void CheckIds(IReadOnlyList<int> ids, string what)
+    {
+        Require(ids.All(id => id is >= 0 and <= CpuList.MaxCpuId), what);
+        Require(ids.Zip(ids.Skip(1)).All(p => p.First < p.Second) || what == "cpu id", $"{what} order");
+    }
+
+    private static void CheckLoad(LoadAverage load)
+        => Require(new[] { load.OneMinute, load.FiveMinutes, load.FifteenMinutes }.All(l => l is >= 0 and <= LoadAverage.MaxLoad), "load average");
+
+    private static void CheckDisks(IReadOnlyList<DiskStat> disks)
+    {
+        Require(disks.All(d => d.Major >= 0 && d.Minor >= 0), "device number");
+        try
+        {
+            DiskIoCounters sum = DiskIoCounters.Sum(disks, _ => true);
+            Require(sum.ReadBytes >= sum.ReadCount || sum.ReadCount > 0 || sum.ReadBytes == 0, "disk bytes");
+        }
+        catch (OverflowException)
+        {
+            // documented: counters whose sum overflows are not real; the composer reports them as the source's reason
+        }
+    }
+
+    private static void CheckCpuInfo(CpuInfo info)
+    {
+        Require(info.ProcessorIds.All(id => id is >= 0 and <= CpuList.MaxCpuId), "processor id");
+        Require(info.CurrentMhz is null || info.CurrentMhz.Values.All(m => m is > 0 and <= CpuInfo.MaxMhz), "cpu MHz");
+    }
+
+    private static void CheckTegrastats(string text)
+    {
+        foreach (string line in text.Split('\n'))
+        {
+            TegrastatsSample s = TegrastatsLine.Parse(line);
+            Require(s.Cores.All(c => c.LoadPercent is null or >= 0 and <= 100 && c.FrequencyMhz is null or >= 0 and <= TegrastatsLine.MaxMhz), "core");
+            Require(s.Engines.All(e => e.LoadPercent is null or >= 0 and <= 100 && e.FrequenciesMhz.All(f => f is >= 0 and <= TegrastatsLine.MaxMhz)), "engine");
+            Require(s.MtsForegroundPercent is null or >= 0 and <= 100 && s.MtsBackgroundPercent is null or >= 0 and <= 100, "MTS");
+            Require(s.Temperatures.All(t => InRangeOrNull(t.Celsius) && InRangeOrNull(t.SecondCelsius)), "temperature");
+            Require(s.Rails.All(r => r.Name.Length > 0 && r.CurrentMilliwatts is >= 0 and <= TegrastatsLine.MaxMilliwatts && r.AverageMilliwatts is >= 0 and <= TegrastatsLine.MaxMilliwatts && r.PeakMilliwatts is null or >= 0 and <= TegrastatsLine.MaxMilliwatts), "rail");
+            Require(new[] { s.Ram, s.Swap, s.Iram }.All(m => m is null || (m.UsedKilobytes >= 0 && m.UsedKilobytes <= m.TotalKilobytes)), "memory");
+        }
+    }
+
+    private static bool InRangeOrNull(double? celsius) => celsius is null or >= Millidegrees.MinimumCelsius and <= Millidegrees.MaximumCelsius;
+
+    private static string Shorten(string text)
+    {
+        string flat = text.ReplaceLineEndings("\\n");
+        return flat.Length > 160 ? flat[..160] + "..." : flat;
+    }
+}
