@@ -31,6 +31,47 @@ internal static class Fixtures
         return options;
     }
 
+    /// <summary>
+    /// Options for a copied board tree whose fake tools run from the copy (so a test can change their replies), and whose
+    /// tegrastats repeats one line of the capture forever: a test that asserts that line's values then holds whichever
+    /// line happens to be the newest when it looks.
+    /// </summary>
+    public static ProbeOptions OptionsWithCopiedToolsFor(string boardRoot, int tegrastatsLine = 0)
+    {
+        ProbeOptions options = OptionsFor(boardRoot, Root);
+        options.VcgencmdPath = "/nonexistent/vcgencmd";
+        options.Tegrastats.ExecutablePath = "/nonexistent/tegrastats";
+        string replies = Path.Combine(boardRoot, "vcgencmd", "replies");
+        if (Directory.Exists(replies))
+        {
+            options.VcgencmdPath = Script(boardRoot, "vcgencmd-copy", $"exec '{Path.Combine(Root, "tools", "vcgencmd-fixture")}' '{replies}' \"$@\"");
+        }
+
+        options.Tegrastats.Interval = TimeSpan.FromMilliseconds(100);
+        string captures = Path.Combine(boardRoot, "tegrastats");
+        if (Directory.Exists(captures))
+        {
+            string capture = Directory.EnumerateFiles(captures, "*.log").Single();
+            string log = Path.Combine(boardRoot, "one-line.log");
+            File.WriteAllText(log, File.ReadAllLines(capture)[tegrastatsLine] + "\n");
+            options.Tegrastats.ExecutablePath = Script(boardRoot, "tegrastats-one-line", $"exec '{Path.Combine(Root, "tools", "tegrastats-replay")}' '{log}' \"$@\"");
+        }
+
+        return options;
+    }
+
+    private static string Script(string folder, string name, string command)
+    {
+        string script = Path.Combine(folder, name);
+        File.WriteAllText(script, $"#!/bin/sh\n{command}\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return script;
+    }
+
     /// <summary>Copies a board tree to a fresh temporary folder the test may change.</summary>
     public static string CopyBoard(string board)
     {

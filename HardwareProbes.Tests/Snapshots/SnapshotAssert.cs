@@ -12,11 +12,11 @@ internal static class SnapshotAssert
         {
             if (expected.TryGetValue(source, out string? reason))
             {
-                StringAssert.Contains(status, reason, $"source {source}");
+                StringAssert.Contains(status, reason, $"source {source}: {status}");
             }
             else
             {
-                Assert.AreEqual(HardwareSnapshot.Ok, status, $"source {source}");
+                Assert.AreEqual(HardwareSnapshot.Ok, status, $"source {source}: {status}");
             }
         }
 
