@@ -7,12 +7,27 @@ internal static class Json
 {
     public static JsonElement Parse(string body) => JsonDocument.Parse(body).RootElement.Clone();
 
+    /// <summary>
+    /// The element at a dotted path. A key may itself hold dots (a mount point such as <c>/tmp/tmp.Dpej/fixtures</c>): at
+    /// each level the longest run of parts that names a property wins.
+    /// </summary>
     public static JsonElement At(this JsonElement element, string path)
     {
-        foreach (string part in path.Split('.'))
+        string[] parts = path.Split('.');
+        for (int i = 0; i < parts.Length;)
         {
-            Assert.IsTrue(element.TryGetProperty(part, out JsonElement child), $"no '{part}' in {path}: {element}");
-            element = child;
+            int taken = 0;
+            for (int count = parts.Length - i; count >= 1 && taken == 0; count--)
+            {
+                if (element.ValueKind == JsonValueKind.Object && element.TryGetProperty(string.Join('.', parts, i, count), out JsonElement child))
+                {
+                    element = child;
+                    taken = count;
+                }
+            }
+
+            Assert.AreNotEqual(0, taken, $"no '{parts[i]}' in {path}: {element}");
+            i += taken;
         }
 
         return element;

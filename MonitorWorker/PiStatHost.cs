@@ -7,6 +7,7 @@ using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Home;
+using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Metrics;
 using MonitorWorker.Push;
@@ -27,7 +28,13 @@ public static class PiStatHost
         builder.Services.AddWindowsService(o => o.ServiceName = "pi-stat");
         AddNotifyWithoutSystemdParent(builder.Services);
         ConfigureLogging(builder.Logging, options);
-        builder.WebHost.ConfigureKestrel(kestrel => Listen(kestrel, options));
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            // Connections beyond the limit are closed at once instead of each holding buffers: a burst of thousands costs
+            // refusals, not memory (PISTAT_MAX_HTTP_CONNECTIONS).
+            kestrel.Limits.MaxConcurrentConnections = options.MaxHttpConnections;
+            Listen(kestrel, options);
+        });
 
         builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PiStatJson.Context));
         builder.Services.AddSingleton(Options.Create(options));
@@ -57,6 +64,7 @@ public static class PiStatHost
         overrides?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
+        app.UseRequestLog(options);
         app.UseJsonErrors();
         app.UseCors();
         app.UseApiKey();
@@ -91,6 +99,14 @@ public static class PiStatHost
     {
         logging.SetMinimumLevel(options.Debug ? LogLevel.Debug : LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore", options.Debug ? LogLevel.Information : LogLevel.Warning);
+
+        // Hosting's own request lines carry the URL as sent, query and all, key included when a client puts it there;
+        // RequestLog writes them instead, with such values redacted.
+        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
+
+        // A start that fails (a port in use) is reported by the command line in one line; the host's own error entry
+        // repeats it with a stack trace. With PISTAT_DEBUG it is kept.
+        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", options.Debug ? LogLevel.Debug : LogLevel.Critical);
         if (!SystemdHelpers.IsSystemdService())
         {
             // Under systemd AddSystemd() installs the journal formatter (priority prefixes, one line per entry).

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
+using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Push;
 using MonitorWorker.Sampling;
@@ -20,12 +21,12 @@ public static class ApiEndpoints
     public static IEndpointRouteBuilder MapTegrastatsApi(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder api = app.MapGroup("/api").WithTags("Tegrastats API");
-        api.MapGet("/health", GetHealthAsync)
+        api.MapMethods("/health", ReadMethods.GetAndHead, GetHealthAsync)
             .WithName("GetApiHealth")
             .WithSummary("Service status and the number of live-push clients")
             .Produces<ApiHealthResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ApiHealthResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
-        api.MapGet("/status", GetStatusAsync)
+        api.MapMethods("/status", ReadMethods.GetAndHead, GetStatusAsync)
             .WithName("GetApiStatus")
             .WithSummary("CPU cores, GPU, memory (MB), temperatures (°C) and power rails (mW) together")
             .Produces<ApiStatusResponse>(StatusCodes.Status200OK, "application/json")
@@ -39,7 +40,7 @@ public static class ApiEndpoints
 
     private static void MapPart<T>(RouteGroupBuilder api, string path, string name, string summary, Func<ApiStatusResponse, T> part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        api.MapGet(path, async (SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapMethods(path, ReadMethods.GetAndHead, async (SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
             return snapshot is null ? (IResult)error! : TypedResults.Json(part(bodies.Response(snapshot)), type);

@@ -103,8 +103,14 @@ public static class PiStatCommandLine
         return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
     }
 
+    /// <summary>Prints the warnings (the start goes on) and the errors (it stops); true when there are errors.</summary>
     private static bool Reject(EffectiveSettings settings)
     {
+        foreach (string warning in settings.Warnings)
+        {
+            Console.Error.WriteLine($"warning: {warning}");
+        }
+
         foreach (string error in settings.Errors)
         {
             Console.Error.WriteLine(error);

@@ -12,12 +12,16 @@ public enum SettingOrigin
 /// <summary>The options as loaded, with the origin of each variable's value, or the errors that stop the start.</summary>
 public sealed class EffectiveSettings
 {
-    internal EffectiveSettings(PiStatOptions options, IReadOnlyDictionary<string, (string Value, SettingOrigin Origin)> values, IReadOnlyList<string> errors)
+    internal EffectiveSettings(PiStatOptions options, IReadOnlyDictionary<string, (string Value, SettingOrigin Origin)> values, IReadOnlyList<string> errors, IReadOnlyList<string> warnings)
     {
         Options = options;
         Values = values;
         Errors = errors;
+        Warnings = warnings;
     }
+
+    /// <summary>One line per thing that was ignored but does not stop the start: an unknown PISTAT_ name, an unparsed <c>.env</c> line.</summary>
+    public IReadOnlyList<string> Warnings { get; }
 
     public PiStatOptions Options { get; }
 
@@ -38,14 +42,21 @@ public sealed class EffectiveSettings
         ArgumentNullException.ThrowIfNull(commandLine);
         var values = new Dictionary<string, (string, SettingOrigin)>(StringComparer.Ordinal);
         var errors = new List<string>();
+        var warnings = new List<string>();
         string dotEnvPath = Path.Combine(workingDirectory, ".env");
         if (File.Exists(dotEnvPath))
         {
-            Layer(DotEnvFile.Parse(File.ReadAllText(dotEnvPath)), SettingOrigin.DotEnv, values);
+            Layer(DotEnvFile.Parse(File.ReadAllText(dotEnvPath), warnings), SettingOrigin.DotEnv, values, warnings);
         }
 
-        Layer(environment, SettingOrigin.Environment, values);
-        Layer(commandLine, SettingOrigin.CommandLine, values);
+        Layer(environment, SettingOrigin.Environment, values, warnings);
+        Layer(commandLine, SettingOrigin.CommandLine, values, warnings);
+        if (values.TryGetValue(ApiKeyVariable, out (string, SettingOrigin Origin) key) && key.Origin == SettingOrigin.CommandLine)
+        {
+            // Every local user can read a process's arguments (ps, /proc/<pid>/cmdline); the environment and .env are private to it.
+            errors.Add($"{ApiKeyVariable}: not accepted on the command line, where every local user sees it in ps; set it in the environment or in .env");
+            values.Remove(ApiKeyVariable);
+        }
 
         var options = new PiStatOptions();
         foreach (Setting setting in Settings.All)
@@ -54,7 +65,8 @@ public sealed class EffectiveSettings
             {
                 // A secret is described, never echoed: error lines end up in logs.
                 string shown = setting.IsSecret ? $"({entry.Value.Length} characters, not shown)" : $"'{entry.Value}'";
-                errors.Add($"{setting.Variable}: {shown} {problem}");
+                string where = entry.Origin == SettingOrigin.DotEnv ? $" (set in {dotEnvPath})" : string.Empty;
+                errors.Add($"{setting.Variable}: {shown} {problem}{where}");
             }
         }
 
@@ -67,16 +79,29 @@ public sealed class EffectiveSettings
             }
         }
 
-        return new EffectiveSettings(options, values, errors);
+        return new EffectiveSettings(options, values, errors, warnings);
     }
 
-    private static void Layer(IEnumerable<KeyValuePair<string, string>> source, SettingOrigin origin, Dictionary<string, (string, SettingOrigin)> values)
+    private const string ApiKeyVariable = "PISTAT_API_KEY";
+
+    private static void Layer(IEnumerable<KeyValuePair<string, string>> source, SettingOrigin origin, Dictionary<string, (string, SettingOrigin)> values, List<string> warnings)
     {
         foreach ((string name, string value) in source)
         {
-            if (name.StartsWith("PISTAT_", StringComparison.Ordinal) && Settings.Find(name) is not null)
+            if (!name.StartsWith("PISTAT_", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            if (Settings.Find(name) is not null)
             {
                 values[name] = (value, origin);
+            }
+            else
+            {
+                string from = origin == SettingOrigin.DotEnv ? ".env" : "the environment";
+                string hint = Settings.Closest(name) is string near ? $"; did you mean {near}?" : string.Empty;
+                warnings.Add($"{name} (from {from}) is not a pi-stat setting and is ignored{hint}");
             }
         }
     }

@@ -13,6 +13,7 @@ public sealed class PiStatOptions
     public const int MinTegrastatsIntervalMs = 100;
     public const int MaxTegrastatsIntervalMs = 60000;
     public const int MaxMaxConnections = 10000;
+    public const int MinMaxHttpConnections = 4;
     public const int MaxHistorySeconds = 7 * 24 * 3600;
 
     /// <value>The default value is 8585.</value>
@@ -62,6 +63,15 @@ public sealed class PiStatOptions
     /// <value>The default value is 10.</value>
     [Range(1, MaxMaxConnections)]
     public int MaxConnections { get; set; } = 10;
+
+    /// <summary>Gets or sets how many HTTP connections are served at once; Kestrel closes the ones beyond at once.</summary>
+    /// <value>
+    /// The default value is 64: enough for wrk-style bursts, Prometheus, browsers and every push client, while a burst of
+    /// thousands of connections costs a 512 MB board nothing but the refusals. Server-Sent Events streams count against
+    /// it; WebSockets, once upgraded, do not (PISTAT_MAX_CONNECTIONS bounds those).
+    /// </value>
+    [Range(MinMaxHttpConnections, MaxMaxConnections)]
+    public int MaxHttpConnections { get; set; } = 64;
 
     /// <value>The default value is none: no cross-origin browser access.</value>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];

@@ -34,6 +34,8 @@ internal static class Settings
             (v, o) => File(v, x => o.VcgencmdPath = x)),
         new("PISTAT_MAX_CONNECTIONS", "10", $"a whole number from 1 to {PiStatOptions.MaxMaxConnections}",
             (v, o) => Int(v, 1, PiStatOptions.MaxMaxConnections, "is not a number of connections", x => o.MaxConnections = x)),
+        new("PISTAT_MAX_HTTP_CONNECTIONS", "64", $"a whole number from {PiStatOptions.MinMaxHttpConnections} to {PiStatOptions.MaxMaxConnections}",
+            (v, o) => Int(v, PiStatOptions.MinMaxHttpConnections, PiStatOptions.MaxMaxConnections, "is not a number of connections", x => o.MaxHttpConnections = x)),
         new("PISTAT_CORS_ORIGINS", "(none)", "a comma-separated list of origins such as https://grafana.example.org, or *",
             (v, o) => Origins(v, x => o.CorsOrigins = x)),
         new("PISTAT_API_KEY", "(unset)", "at least 16 characters without spaces",
@@ -47,6 +49,41 @@ internal static class Settings
     ];
 
     public static Setting? Find(string variable) => All.FirstOrDefault(s => string.Equals(s.Variable, variable, StringComparison.Ordinal));
+
+    /// <summary>The setting whose name is within two edits of <paramref name="variable"/> (a typo such as PISTAT_PORTT), or null.</summary>
+    public static string? Closest(string variable)
+    {
+        (string? best, int distance) = (null, 3);
+        foreach (Setting setting in All)
+        {
+            int d = EditDistance(variable, setting.Variable);
+            if (d < distance)
+            {
+                (best, distance) = (setting.Variable, d);
+            }
+        }
+
+        return best;
+    }
+
+    private static int EditDistance(string a, string b)
+    {
+        int[] previous = [.. Enumerable.Range(0, b.Length + 1)];
+        int[] current = new int[b.Length + 1];
+        for (int i = 1; i <= a.Length; i++)
+        {
+            current[0] = i;
+            for (int j = 1; j <= b.Length; j++)
+            {
+                int substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+                current[j] = Math.Min(substitution, Math.Min(previous[j], current[j - 1]) + 1);
+            }
+
+            (previous, current) = (current, previous);
+        }
+
+        return previous[b.Length];
+    }
 
     private static string? Set(Action apply)
     {

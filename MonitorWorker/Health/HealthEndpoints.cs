@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
 
@@ -26,7 +27,7 @@ public static class HealthEndpoints
     /// <summary>Maps <c>/health</c> as an endpoint of its own (so the OpenAPI document describes it) over the registered health checks.</summary>
     public static IEndpointRouteBuilder MapHealth(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", GetHealthAsync)
+        app.MapMethods("/health", ReadMethods.GetAndHead, GetHealthAsync)
             .WithName("GetHealth")
             .WithSummary("Service health: healthy or degraded (200), unhealthy (503)")
             .Produces<HealthResponse>(StatusCodes.Status200OK, "application/json")

@@ -5,10 +5,14 @@ using MonitorWorker.Sampling;
 
 namespace MonitorWorker.Health;
 
-/// <summary>Degraded when a source this board should have failed (a Pi without vcgencmd, a Jetson without tegrastats, any host without /proc/stat).</summary>
+/// <summary>
+/// Degraded when a source this board should have failed: a Pi without vcgencmd, a Jetson without tegrastats, any host
+/// without /proc/stat, a CPU temperature sensor that exists and does not answer.
+/// </summary>
 public sealed class SourcesHealthCheck(SnapshotStore store) : IHealthCheck
 {
-    private static readonly string[] Everywhere = ["cpu_times", "memory", "loadavg", "uptime", "net_dev"];
+    // cpu_temperature is written only where a CPU sensor exists: then a sensor that hangs or fails is a degraded host.
+    private static readonly string[] Everywhere = ["cpu_times", "memory", "loadavg", "uptime", "net_dev", "cpu_temperature"];
     private static readonly string[] RaspberryPi = ["vcgencmd", "throttled"];
     private static readonly string[] Jetson = ["tegrastats"];
 

@@ -1,4 +1,5 @@
 using System.Net;
+using MonitorWorker.Http;
 
 namespace MonitorWorker.Home;
 
@@ -17,7 +18,7 @@ public static class HomeEndpoints
 
     public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/", (HttpContext context) =>
+        app.MapMethods("/", ReadMethods.GetAndHead, (HttpContext context) =>
         {
             bool browser = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
             return browser ? Results.Content(Html(), "text/html; charset=utf-8") : Results.Text(Text(context), "text/plain; charset=utf-8");
@@ -42,7 +43,7 @@ public static class HomeEndpoints
             stream.CopyTo(bytes);
             return bytes.ToArray();
         });
-        app.MapGet("/openapi/v1.json", () => Results.Bytes(document.Value, "application/json; charset=utf-8")).ExcludeFromDescription();
+        app.MapMethods("/openapi/v1.json", ReadMethods.GetAndHead, () => Results.Bytes(document.Value, "application/json; charset=utf-8")).ExcludeFromDescription();
         return app;
     }
 

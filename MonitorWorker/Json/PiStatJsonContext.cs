@@ -6,11 +6,11 @@ using MonitorWorker.Stats;
 
 namespace MonitorWorker.Json;
 
-/// <summary>Source-generated JSON for every body the service writes: snake_case, nulls written as null.</summary>
+/// <summary>Source-generated JSON for every body the service writes: snake_case, nulls written as null, numbers always numbers.</summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-    NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals)]
+    Converters = [typeof(FiniteNumberConverter)])]
 [JsonSerializable(typeof(StatsResponse))]
 [JsonSerializable(typeof(InterfaceStats))]
 [JsonSerializable(typeof(ErrorResponse))]

@@ -1,5 +1,6 @@
 using System.Diagnostics.Metrics;
 using HardwareProbes.Metrics;
+using MonitorWorker.Http;
 using MonitorWorker.Sampling;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
@@ -53,7 +54,8 @@ public static class MetricsEndpoints
     {
         // The instruments exist once this is created; the exporter then finds them by the meter's name.
         app.ServiceProvider.GetRequiredService<HardwareMetrics>();
-        app.MapPrometheusScrapingEndpoint("/metrics");
+        // The exporter maps the path for every method; like every other endpoint it answers GET and HEAD, and 405 otherwise.
+        app.MapPrometheusScrapingEndpoint("/metrics").WithMetadata(new HttpMethodMetadata(ReadMethods.GetAndHead));
         return app;
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
+using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
 
@@ -14,7 +15,7 @@ public static class StatsEndpoints
 {
     public static IEndpointRouteBuilder MapStats(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/stats", GetStatsAsync)
+        app.MapMethods("/stats", ReadMethods.GetAndHead, GetStatsAsync)
             .WithName("GetStats")
             .WithSummary("Hardware snapshot, piStat-compatible")
             .WithDescription("Query block=true measures CPU over a 1 s window starting after the request; cache=false takes a fresh snapshot. Values: true/false/1/0.")
