@@ -26,6 +26,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public bool HasExited => _process.HasExited;
+
     public string Output
     {
         get

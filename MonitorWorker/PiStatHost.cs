@@ -107,6 +107,10 @@ public static class PiStatHost
         // A start that fails (a port in use) is reported by the command line in one line; the host's own error entry
         // repeats it with a stack trace. With PISTAT_DEBUG it is kept.
         logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", options.Debug ? LogLevel.Debug : LogLevel.Critical);
+
+        // Kestrel warns once per connection refused over PISTAT_MAX_HTTP_CONNECTIONS: a burst of thousands would be
+        // thousands of journal lines, costing more than the refusals themselves.
+        logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.Connections", options.Debug ? LogLevel.Information : LogLevel.Error);
         if (!SystemdHelpers.IsSystemdService())
         {
             // Under systemd AddSystemd() installs the journal formatter (priority prefixes, one line per entry).

@@ -58,7 +58,18 @@ public sealed class OpenApiDocumentTests
             {
                 openApi.AddDocumentTransformer((document, _, _) =>
                 {
-                    document.Info = new OpenApiInfo { Title = "pi-stat", Version = HealthEndpoints.Version, Description = "Hardware monitoring agent for Raspberry Pi, NVIDIA Jetson and Linux hosts" };
+                    document.Info = new OpenApiInfo { Title = "pi-stat", Version = HealthEndpoints.Version, Description = "Hardware monitoring agent for Raspberry Pi, NVIDIA Jetson and Linux hosts. Every GET endpoint but the push streams also answers HEAD." };
+                    return Task.CompletedTask;
+                });
+
+                // HEAD shares each GET's handler and operation id; listing it twice would repeat the id, which OpenAPI forbids.
+                openApi.AddDocumentTransformer((document, _, _) =>
+                {
+                    foreach (IOpenApiPathItem item in document.Paths.Values)
+                    {
+                        (item as OpenApiPathItem)?.Operations?.Remove(HttpMethod.Head);
+                    }
+
                     return Task.CompletedTask;
                 });
                 openApi.AddDocumentTransformer((document, _, _) => DescribeMetrics(document));

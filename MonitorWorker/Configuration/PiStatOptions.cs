@@ -66,12 +66,12 @@ public sealed class PiStatOptions
 
     /// <summary>Gets or sets how many HTTP connections are served at once; Kestrel closes the ones beyond at once.</summary>
     /// <value>
-    /// The default value is 64: enough for wrk-style bursts, Prometheus, browsers and every push client, while a burst of
+    /// The default value is 128: enough for bursts of concurrent requests, Prometheus, browsers and every push client, while a burst of
     /// thousands of connections costs a 512 MB board nothing but the refusals. Server-Sent Events streams count against
     /// it; WebSockets, once upgraded, do not (PISTAT_MAX_CONNECTIONS bounds those).
     /// </value>
     [Range(MinMaxHttpConnections, MaxMaxConnections)]
-    public int MaxHttpConnections { get; set; } = 64;
+    public int MaxHttpConnections { get; set; } = 128;
 
     /// <value>The default value is none: no cross-origin browser access.</value>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];

@@ -34,7 +34,7 @@ internal static class Settings
             (v, o) => File(v, x => o.VcgencmdPath = x)),
         new("PISTAT_MAX_CONNECTIONS", "10", $"a whole number from 1 to {PiStatOptions.MaxMaxConnections}",
             (v, o) => Int(v, 1, PiStatOptions.MaxMaxConnections, "is not a number of connections", x => o.MaxConnections = x)),
-        new("PISTAT_MAX_HTTP_CONNECTIONS", "64", $"a whole number from {PiStatOptions.MinMaxHttpConnections} to {PiStatOptions.MaxMaxConnections}",
+        new("PISTAT_MAX_HTTP_CONNECTIONS", "128", $"a whole number from {PiStatOptions.MinMaxHttpConnections} to {PiStatOptions.MaxMaxConnections}",
             (v, o) => Int(v, PiStatOptions.MinMaxHttpConnections, PiStatOptions.MaxMaxConnections, "is not a number of connections", x => o.MaxHttpConnections = x)),
         new("PISTAT_CORS_ORIGINS", "(none)", "a comma-separated list of origins such as https://grafana.example.org, or *",
             (v, o) => Origins(v, x => o.CorsOrigins = x)),

@@ -1,0 +1,35 @@
+using System.Text.Json;
+using MonitorWorker.Health;
+using MonitorWorker.Json;
+
+// In the root namespace: MonitorWorker.Tests.Json would hide the Json assertion helpers.
+
+namespace MonitorWorker.Tests;
+
+/// <summary>A JSON number field never carries a string: NaN and infinities that reach the serializer are written as null.</summary>
+[TestClass]
+public sealed class FiniteNumberConverterTests
+{
+    [TestMethod]
+    [DataRow(double.NaN)]
+    [DataRow(double.PositiveInfinity)]
+    [DataRow(double.NegativeInfinity)]
+    public void Serialize_NonFiniteNumber_WritesNull(double value)
+    {
+        var body = new HealthResponse("healthy", value, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>());
+
+        string json = JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse);
+
+        StringAssert.Contains(json, "\"uptime\":null");
+        Assert.DoesNotContain("NaN", json);
+        Assert.DoesNotContain("Infinity", json);
+    }
+
+    [TestMethod]
+    public void Serialize_FiniteNumber_WritesTheNumber()
+    {
+        var body = new HealthResponse("healthy", 351735.65, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>());
+
+        StringAssert.Contains(JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse), "\"uptime\":351735.65");
+    }
+}
