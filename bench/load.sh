@@ -2,7 +2,8 @@
 # Load and cost figures for pi-stat (Native AOT and JIT builds) beside Debian's prometheus-node-exporter, in one run on
 # this machine's real /proc and /sys. Prints a markdown table. Needs wrk, curl and prometheus-node-exporter (installed
 # when run as root). pi-stat runs with the GC setting of pi-stat.service. IDLE_SECONDS (default 60) sets the idle measurement; DURATION (default 10s) each wrk run;
-# STARTS (default 5) how many fresh launches the start-to-first-200 median is taken over.
+# STARTS (default 5) how many fresh launches the start-to-first-200 median is taken over; BURST (default 4000) how many
+# connections the flood opens at once after the other figures, to check they are answered or refused and the process lives.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-/tmp/pi-stat-load}
@@ -33,6 +34,16 @@ wrk_run() { # url -> "requests/s p99"
   p99=$(awk '$1 == "99%" { print $2 }' "$out/wrk.txt")
   echo "$rps $p99"
 }
+burst=${BURST:-4000}
+burst_run() { # pid url -> "requests refused alive peak-MB": BURST connections at once for 5 s, then one plain request
+  local pid=$1 url=$2 requests refused alive
+  ( ulimit -n "$(ulimit -Hn)"; wrk -t2 -c"$burst" -d5s --timeout 5s "$url" > "$out/burst.txt" 2>&1 ) || true
+  requests=$(awk '/requests in/ { print $1 }' "$out/burst.txt")
+  refused=$(awk -F'[ ,]+' '/Socket errors/ { print $5 + $7 + $9 + $11 }' "$out/burst.txt")
+  alive=no
+  if kill -0 "$pid" 2>/dev/null && curl -sf -o /dev/null "$url"; then alive=yes; fi
+  echo "${requests:-0} ${refused:-0} $alive $(peak_mb "$pid" 2>/dev/null || echo -)"
+}
 idle_cost() { # pid url -> CPU-seconds per minute with one request a second
   local pid=$1 url=$2 before after
   before=$(cpu_seconds "$pid")
@@ -60,7 +71,7 @@ measure_pistat() { # name binary...
   local name=$1; shift
   local port=18585 pid first
   # The GC settings pi-stat.service ships with (1 MB gen0 budget, 1 MB regions; the AOT binary carries them too).
-  local run=(env DOTNET_GCgen0size=100000 DOTNET_GCRegionSize=100000 PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@")
+  local run=(env DOTNET_GCgen0size=100000 DOTNET_GCRegionSize=100000 DOTNET_GCHeapHardLimit=2800000 PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@")
   first=$(median_start "http://127.0.0.1:$port/stats" "${run[@]}")
   "${run[@]}" > "$out/$name.log" 2>&1 &
   pid=$!
@@ -71,8 +82,9 @@ measure_pistat() { # name binary...
   rss=$(rss_mb "$pid")
   peak=$(peak_mb "$pid")
   cost=$(idle_cost "$pid" "http://127.0.0.1:$port/stats")
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "| pi-stat $name | $cached_rps | $cached_p99 | $fresh_rps | $fresh_p99 | $rss | $peak | $cost | $first |"
+  read -r b_requests b_refused b_alive b_peak < <(burst_run "$pid" "http://127.0.0.1:$port/stats")
+  kill "$pid" 2>/dev/null; wait "$pid" 2>/dev/null || true
+  echo "| pi-stat $name | $cached_rps | $cached_p99 | $fresh_rps | $fresh_p99 | $rss | $peak | $cost | $first | $b_requests answered, $b_refused refused, alive: $b_alive, peak $b_peak MB |"
 }
 
 measure_node_exporter() {
@@ -87,13 +99,13 @@ measure_node_exporter() {
   peak=$(peak_mb "$pid")
   cost=$(idle_cost "$pid" "http://127.0.0.1:$port/metrics")
   kill "$pid"; wait "$pid" 2>/dev/null || true
-  echo "| node_exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1 { print $3 }') (/metrics) | – | – | $rps | $p99 | $rss | $peak | $cost | $first |"
+  echo "| node_exporter $(prometheus-node-exporter --version 2>&1 | awk 'NR==1 { print $3 }') (/metrics) | – | – | $rps | $p99 | $rss | $peak | $cost | $first | – |"
 }
 
-echo "| server | cached /stats req/s | p99 | cache=false req/s (node_exporter: /metrics) | p99 | RSS after load MB | peak RSS MB | CPU-s per idle minute | start to first 200 ms (median of $starts) |"
-echo "|---|---|---|---|---|---|---|---|---|"
+echo "| server | cached /stats req/s | p99 | cache=false req/s (node_exporter: /metrics) | p99 | RSS after load MB | peak RSS MB | CPU-s per idle minute | start to first 200 ms (median of $starts) | $burst connections at once for 5 s |"
+echo "|---|---|---|---|---|---|---|---|---|---|"
 measure_pistat "AOT" "$out/aot/pi-stat"
 measure_pistat "JIT" dotnet "$out/jit/pi-stat.dll"
 measure_node_exporter
 echo
-echo "wrk -t2 -c16 -d$duration; idle: $idle s at 1 Hz sampling with one request a second; $(nproc) cores, $(uname -m), $(date -u +%F)."
+echo "wrk -t2 -c16 -d$duration (peak RSS is over those runs, before the flood); flood: wrk -t2 -c$burst -d5s, refused = wrk's socket errors (connections closed unanswered), alive = a plain request answered afterwards; idle: $idle s at 1 Hz sampling with one request a second; $(nproc) cores, $(uname -m), $(date -u +%F)."

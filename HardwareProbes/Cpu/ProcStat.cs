@@ -21,6 +21,7 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
     {
         CpuTimes? total = null;
         var cores = new List<CoreTimes>(8);
+        Span<ulong> seen = stackalloc ulong[(CpuList.MaxCpuId + 64) / 64]; // one bit per possible id: repeats are found without a search
         int lineNumber = 0;
         foreach (ReadOnlySpan<char> line in text.EnumerateLines())
         {
@@ -50,10 +51,14 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
                     throw TextLines.Malformed(lineNumber, line, $"CPU id {id} is above the highest supported id {CpuList.MaxCpuId}");
                 }
 
-                if (Contains(cores, (int)id))
+                ref ulong word = ref seen[(int)id >> 6];
+                ulong bit = 1UL << (int)(id & 63);
+                if ((word & bit) != 0)
                 {
                     throw TextLines.Malformed(lineNumber, line, $"a second line for cpu{id}");
                 }
+
+                word |= bit;
 
                 cores.Add(new CoreTimes((int)id, times));
             }
@@ -62,19 +67,6 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
         return total is null
             ? throw TextLines.MalformedFile("no aggregate 'cpu' line")
             : new ProcStat(total.Value, cores);
-    }
-
-    private static bool Contains(List<CoreTimes> cores, int id)
-    {
-        foreach (CoreTimes core in cores)
-        {
-            if (core.Id == id)
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 
     private static CpuTimes ParseTimes(ref TextLines.FieldEnumerator fields, int lineNumber, ReadOnlySpan<char> line)
