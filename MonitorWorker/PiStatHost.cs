@@ -44,6 +44,8 @@ public static class PiStatHost
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<ApiStatusCache>();
         builder.Services.AddSingleton<PushHub>();
+        builder.Services.AddSingleton<ISnapshotSubscriber>(provider => provider.GetRequiredService<PushHub>());
+        builder.Services.AddSingleton<ISnapshotSubscriber, SystemdWatchdog>();
         builder.Services.AddSingleton<StatsBodyCache>();
         builder.Services.AddHostedService<Sampler>();
         builder.Services.AddPiStatHealthChecks();

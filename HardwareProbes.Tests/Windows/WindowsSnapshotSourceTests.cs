@@ -102,7 +102,9 @@ public sealed class WindowsSnapshotSourceTests
         Assert.IsNull(s.CpuTemperatureCelsius);
         Assert.IsNull(s.Memory, "no memory status from the fake");
         Assert.AreEqual("GlobalMemoryStatusEx failed", s.Sources["memory"]);
-        Assert.AreEqual("Windows has no load average", s.Sources["loadavg"]);
+        Assert.AreEqual("not applicable: Windows has no load average", s.Sources["loadavg"]);
+        Assert.AreEqual(SourceState.NotApplicable, s.StateOf(SourceNames.LoadAverage));
+        CollectionAssert.AreEquivalent(new[] { "cpu_times", "memory" }, s.ExpectedFailures.Select(f => f.Key).ToArray());
         Assert.AreEqual("NtQuerySystemInformation gave no processor times", s.Sources["cpu_times"]);
         Assert.AreEqual(7, s.ActiveConnections);
         Assert.AreEqual(2000UL, s.NetworkInterfaces!.Single().BytesSent);

@@ -37,7 +37,7 @@ internal sealed class JetsonProbe
         TegrastatsSample? sample = _tegrastats.Latest;
         TimeSpan? age = _tegrastats.LatestAge;
         bool fresh = sample is not null && age <= _fresh;
-        sources["tegrastats"] = _tegrastats.Status switch
+        sources[SourceNames.Tegrastats] = _tegrastats.Status switch
         {
             TegrastatsStatus.Running when fresh => HardwareSnapshot.Ok,
             TegrastatsStatus.Absent => _tegrastats.LastError ?? "tegrastats: not found",
@@ -47,7 +47,7 @@ internal sealed class JetsonProbe
 
         if (fresh && sample!.RejectedValues.Count > 0)
         {
-            sources["tegrastats_values"] = $"rejected: {string.Join("; ", sample.RejectedValues)}";
+            sources[SourceNames.TegrastatsValues] = $"rejected: {string.Join("; ", sample.RejectedValues)}";
         }
 
         // Each figure from tegrastats when it has a fresh one, else from sysfs: non-root tegrastats prints GR3D load
@@ -72,7 +72,7 @@ internal sealed class JetsonProbe
             }
             else
             {
-                sources["gpu_load"] = failure;
+                sources[SourceNames.GpuLoad] = failure;
             }
         }
 
@@ -88,12 +88,12 @@ internal sealed class JetsonProbe
             }
             else
             {
-                sources["gpu_freq"] = $"{_frequencyPath}: {hz} Hz is outside 1 Hz to {TegrastatsLine.MaxMhz} MHz";
+                sources[SourceNames.GpuFrequency] = $"{_frequencyPath}: {hz} Hz is outside 1 Hz to {TegrastatsLine.MaxMhz} MHz";
             }
         }
         else if (mhz is null && why is not null)
         {
-            sources["gpu_freq"] = why;
+            sources[SourceNames.GpuFrequency] = why;
         }
 
         return new JetsonReading(sample, age?.TotalSeconds, _tegrastats.Status, _tegrastats.RestartCount, _tegrastats.LastError, load, mhz, loadSource, frequencySource);

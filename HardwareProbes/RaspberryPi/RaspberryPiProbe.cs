@@ -34,17 +34,17 @@ internal sealed class RaspberryPiProbe
         _refresh = refresh;
         _throttledPath = FindThrottledAttribute(files);
         _underVoltageAlarmPath = FindUnderVoltageAlarm(files);
-        _staticSources["vcgencmd"] = vcgencmd.Unavailable ?? HardwareSnapshot.Ok;
-        _firmware = Ask("firmware", "version", static r => FirmwareVersion.Parse(r), _staticSources);
-        _gpuMemory = AskValue("gpu_memory", "get_mem gpu", static r => VcgencmdReply.ParseMemory(r), _staticSources);
-        long? sdramMhz = AskValue("sdram_clock", "get_config sdram_freq", static r => VcgencmdReply.ParseConfigInteger(r), _staticSources);
+        _staticSources[SourceNames.Vcgencmd] = vcgencmd.Unavailable ?? HardwareSnapshot.Ok;
+        _firmware = Ask(SourceNames.Firmware, "version", static r => FirmwareVersion.Parse(r), _staticSources);
+        _gpuMemory = AskValue(SourceNames.GpuMemory, "get_mem gpu", static r => VcgencmdReply.ParseMemory(r), _staticSources);
+        long? sdramMhz = AskValue(SourceNames.SdramClock, "get_config sdram_freq", static r => VcgencmdReply.ParseConfigInteger(r), _staticSources);
         if (sdramMhz == 0)
         {
-            _staticSources["sdram_clock"] = "get_config sdram_freq: not set (firmware default)";
+            _staticSources[SourceNames.SdramClock] = "get_config sdram_freq: not set (firmware default)";
         }
         else if (sdramMhz is < 0 or > MaxSdramMhz)
         {
-            _staticSources["sdram_clock"] = $"get_config sdram_freq: {sdramMhz} MHz is outside 1 to {MaxSdramMhz} MHz";
+            _staticSources[SourceNames.SdramClock] = $"get_config sdram_freq: {sdramMhz} MHz is outside 1 to {MaxSdramMhz} MHz";
         }
 
         _sdramHz = sdramMhz is > 0 and <= MaxSdramMhz ? sdramMhz * 1_000_000 : null;
@@ -72,7 +72,7 @@ internal sealed class RaspberryPiProbe
         if (_throttledPath is not null)
         {
             throttle = _files.TryParse(_throttledPath, static t => ThrottleState.Parse(t), out ThrottleState? state, out string? failure) ? state : null;
-            sources["throttled"] = failure ?? HardwareSnapshot.Ok;
+            sources[SourceNames.Throttled] = failure ?? HardwareSnapshot.Ok;
         }
 
         bool? underVoltage = throttle?.UnderVoltage;
@@ -99,11 +99,11 @@ internal sealed class RaspberryPiProbe
     private Dynamic AskDynamic(DateTimeOffset now, bool needArm)
     {
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
-        double? volts = AskValue("core_volts", "measure_volts core", static r => VcgencmdReply.ParseVolts(r), sources);
-        long? core = AskValue("core_clock", "measure_clock core", static r => VcgencmdReply.ParseClock(r), sources);
-        long? v3d = AskValue("v3d_clock", "measure_clock v3d", static r => VcgencmdReply.ParseClock(r), sources);
-        long? arm = needArm ? AskValue("arm_clock", "measure_clock arm", static r => VcgencmdReply.ParseClock(r), sources) : null;
-        ThrottleState? throttle = _throttledPath is null ? Ask("throttled", "get_throttled", static r => ThrottleState.Parse(r), sources) : null;
+        double? volts = AskValue(SourceNames.CoreVolts, "measure_volts core", static r => VcgencmdReply.ParseVolts(r), sources);
+        long? core = AskValue(SourceNames.CoreClock, "measure_clock core", static r => VcgencmdReply.ParseClock(r), sources);
+        long? v3d = AskValue(SourceNames.V3dClock, "measure_clock v3d", static r => VcgencmdReply.ParseClock(r), sources);
+        long? arm = needArm ? AskValue(SourceNames.ArmClock, "measure_clock arm", static r => VcgencmdReply.ParseClock(r), sources) : null;
+        ThrottleState? throttle = _throttledPath is null ? Ask(SourceNames.Throttled, "get_throttled", static r => ThrottleState.Parse(r), sources) : null;
         return new Dynamic(now, volts, core, v3d, arm, throttle, sources);
     }
 

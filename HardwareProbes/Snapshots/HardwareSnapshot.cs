@@ -51,5 +51,23 @@ public sealed record HardwareSnapshot(
     IReadOnlyDictionary<string, string> Sources)
 {
     /// <summary>The value of a <see cref="Sources"/> entry whose source was read.</summary>
-    public const string Ok = "ok";
+    public const string Ok = SourceStatus.Ok;
+
+    /// <summary>
+    /// Gets the sources this machine should have, as the snapshot source judged from its board and operating system
+    /// (procfs counters everywhere on Linux, vcgencmd and the throttling mask on a Raspberry Pi, tegrastats on a Jetson,
+    /// the CPU's temperature sensor wherever one exists). One of them failing is a fault of this machine; any other
+    /// source failing, or not applicable, is not.
+    /// </summary>
+    public IReadOnlyCollection<string> ExpectedSources { get; init; } = [];
+
+    /// <summary>Gets where a source stands; a source with no entry is not applicable.</summary>
+    /// <param name="source">A name from <see cref="SourceNames"/>.</param>
+    /// <returns>Its state.</returns>
+    public SourceState StateOf(string source)
+        => Sources.TryGetValue(source, out string? status) ? SourceStatus.StateOf(status) : SourceState.NotApplicable;
+
+    /// <summary>Gets the expected sources that failed, each with its reason.</summary>
+    public IEnumerable<KeyValuePair<string, string>> ExpectedFailures
+        => ExpectedSources.Where(name => StateOf(name) == SourceState.Failed).Select(name => KeyValuePair.Create(name, Sources[name]));
 }

@@ -95,38 +95,55 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 sources[key] = value;
             }
 
-            CpuReading cpu = Guard("cpu_times", sources, () => ReadCpu(facts, baseline ?? _previous, sources)) ?? new CpuReading(null, null, [], null);
+            CpuReading cpu = Guard(SourceNames.CpuTimes, sources, () => ReadCpu(facts, baseline ?? _previous, sources)) ?? new CpuReading(null, null, [], null);
             if (cpu.Times is not null)
             {
                 _previous = cpu.Times;
             }
 
-            IReadOnlyList<TemperatureReading> temperatures = Guard("thermal", sources, () => ReadTemperatures(facts, sources)) ?? [];
-            double? cpuTemperature = GuardValue("cpu_temperature", sources, () => PickCpuTemperature(temperatures, sources));
-            MemInfo? memInfo = Read(_paths.MemInfo, "memory", static t => MemInfo.Parse(t), sources);
-            IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, "net_dev", static t => NetDev.Parse(t), sources);
-            Guard("board_probes", sources, () => StartBoardProbes(facts.Identity.Board));
+            IReadOnlyList<TemperatureReading> temperatures = Guard(SourceNames.Thermal, sources, () => ReadTemperatures(facts, sources)) ?? [];
+            double? cpuTemperature = GuardValue(SourceNames.CpuTemperature, sources, () => PickCpuTemperature(temperatures, sources));
+            MemInfo? memInfo = Read(_paths.MemInfo, SourceNames.Memory, static t => MemInfo.Parse(t), sources);
+            IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
+            Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board));
 
-            return new HardwareSnapshot(
+            var snapshot = new HardwareSnapshot(
                 now,
                 facts.Identity,
                 cpu,
                 cpuTemperature,
                 temperatures,
-                memInfo is null ? null : Guard("memory", sources, () => MemoryReading.From(memInfo)),
-                memInfo is null ? null : Guard("swap", sources, () => SwapReading.From(memInfo)),
-                Read(_paths.LoadAverage, "loadavg", static t => LoadAverage.Parse(t), sources),
-                ReadStruct(_paths.Uptime, "uptime", static t => Uptime.ParseSeconds(t), sources),
-                Guard("diskstats", sources, () => ReadDiskIo(sources)),
-                Guard("filesystems", sources, () => ReadFilesystems(sources)) ?? [],
+                memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo)),
+                memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo)),
+                Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
+                ReadStruct(_paths.Uptime, SourceNames.Uptime, static t => Uptime.ParseSeconds(t), sources),
+                Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources)),
+                Guard(SourceNames.Filesystems, sources, () => ReadFilesystems(sources)) ?? [],
                 interfaces,
-                Read(_paths.Wireless, "wireless", static t => WirelessSignal.Parse(t), sources),
-                GuardValue("tcp", sources, () => ReadConnections(sources)),
-                GuardValue("usb", sources, () => CountUsbDevices(sources)),
-                _raspberryPi is null ? null : Guard("raspberry_pi", sources, () => _raspberryPi.Read(cpu, sources)),
-                _jetson is null ? null : Guard("jetson", sources, () => _jetson.Read(sources)),
+                Read(_paths.Wireless, SourceNames.Wireless, static t => WirelessSignal.Parse(t), sources),
+                GuardValue(SourceNames.Tcp, sources, () => ReadConnections(sources)),
+                GuardValue(SourceNames.Usb, sources, () => CountUsbDevices(sources)),
+                _raspberryPi is null ? null : Guard(SourceNames.RaspberryPi, sources, () => _raspberryPi.Read(cpu, sources)),
+                _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources)),
                 sources);
+            return snapshot with { ExpectedSources = Expected(facts.Identity.Board, sources) };
         }
+    }
+
+    private static readonly string[] ExpectedEverywhere = [SourceNames.CpuTimes, SourceNames.Memory, SourceNames.LoadAverage, SourceNames.Uptime, SourceNames.NetDev];
+    private static readonly string[] ExpectedOnRaspberryPi = [.. ExpectedEverywhere, SourceNames.Vcgencmd, SourceNames.Throttled];
+    private static readonly string[] ExpectedOnJetson = [.. ExpectedEverywhere, SourceNames.Tegrastats];
+
+    /// <summary>What this board should have; the CPU's temperature only where a CPU sensor exists (it then has an entry).</summary>
+    private static string[] Expected(BoardKind board, Dictionary<string, string> sources)
+    {
+        string[] expected = board switch
+        {
+            BoardKind.RaspberryPi => ExpectedOnRaspberryPi,
+            BoardKind.Jetson => ExpectedOnJetson,
+            _ => ExpectedEverywhere,
+        };
+        return sources.ContainsKey(SourceNames.CpuTemperature) ? [.. expected, SourceNames.CpuTemperature] : expected;
     }
 
     /// <summary>
@@ -183,11 +200,11 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         double? celsius = CpuTemperature.Pick(temperatures, out string? failure);
         if (celsius is not null)
         {
-            sources["cpu_temperature"] = HardwareSnapshot.Ok;
+            sources[SourceNames.CpuTemperature] = HardwareSnapshot.Ok;
         }
         else if (failure is not null)
         {
-            sources["cpu_temperature"] = failure;
+            sources[SourceNames.CpuTemperature] = failure;
         }
 
         return celsius;
@@ -230,7 +247,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Keep the facts read before, if any; without them the snapshot still has every per-sample reading.
-                sources["static_facts"] = Reason(e);
+                sources[SourceNames.StaticFacts] = Reason(e);
                 _static ??= StaticFacts.Empty;
             }
 
@@ -242,11 +259,11 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
 
     private CpuReading ReadCpu(StaticFacts facts, ProcStat? baseline, Dictionary<string, string> sources)
     {
-        ProcStat? stat = Read(_paths.Stat, "cpu_times", static t => ProcStat.Parse(t), sources);
-        IReadOnlyList<int>? online = Read(_paths.Online, "cpu_online", static t => CpuList.Parse(t), sources);
+        ProcStat? stat = Read(_paths.Stat, SourceNames.CpuTimes, static t => ProcStat.Parse(t), sources);
+        IReadOnlyList<int>? online = Read(_paths.Online, SourceNames.CpuOnline, static t => CpuList.Parse(t), sources);
 
         double? total = stat is not null && baseline is not null ? CpuUsage.Percent(baseline.Total, stat.Total) : null;
-        sources["cpu_usage"] = CpuUsage.Status(stat, baseline, total);
+        sources[SourceNames.CpuUsage] = CpuUsage.Status(stat, baseline, total);
 
         // Every CPU the kernel knows: present ones, and any that /proc/stat or the online list names.
         var ids = new SortedSet<int>(facts.PresentCpus ?? []);
@@ -269,7 +286,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         {
             bool read = _files.TryParse(_paths.CpuInfo, static t => CpuInfo.Parse(t), out CpuInfo? info, out string? failure);
             cpuinfoMhz = read ? info!.CurrentMhz : null;
-            sources["cpuinfo_mhz"] = failure ?? (cpuinfoMhz is null ? $"{_paths.CpuInfo}: no 'cpu MHz' lines" : HardwareSnapshot.Ok);
+            sources[SourceNames.CpuInfoFrequency] = failure ?? (cpuinfoMhz is null ? $"{_paths.CpuInfo}: no 'cpu MHz' lines" : HardwareSnapshot.Ok);
         }
 
         var cores = new List<CpuCore>(ids.Count);
@@ -310,7 +327,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             cores.Add(new CpuCore(id, isOnline, usage, mhz, max));
         }
 
-        sources["cpufreq"] = frequencyCount > 0 ? HardwareSnapshot.Ok : frequencyFailure ?? "no cpufreq (scaling_cur_freq) for any online CPU";
+        sources[SourceNames.CpuFrequency] = frequencyCount > 0 ? HardwareSnapshot.Ok : frequencyFailure ?? "no cpufreq (scaling_cur_freq) for any online CPU";
         int withFrequency = frequencyCount + cpuinfoCount;
         return new CpuReading(total, withFrequency > 0 ? frequencySum / withFrequency : null, cores, stat);
     }
@@ -347,7 +364,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
 
             if (failure is not null)
             {
-                sources[$"temperature:{sensor.Source}"] = failure;
+                sources[SourceNames.Temperature(sensor.Source)] = failure;
             }
 
             readings.Add(new TemperatureReading(sensor.Name, sensor.Source, celsius, failure));
@@ -358,7 +375,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
 
     private DiskIoCounters? ReadDiskIo(Dictionary<string, string> sources)
     {
-        IReadOnlyList<DiskStat>? stats = Read(_paths.DiskStats, "diskstats", static t => DiskStats.Parse(t), sources);
+        IReadOnlyList<DiskStat>? stats = Read(_paths.DiskStats, SourceNames.DiskStats, static t => DiskStats.Parse(t), sources);
         if (stats is null)
         {
             return null;
@@ -400,18 +417,18 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         DateTimeOffset now = _time.GetUtcNow();
         if (_connections is not { } last || now >= last.Next)
         {
-            int? v4 = ReadStruct(_paths.Tcp, "tcp", static t => TcpSockets.CountNotListening(t), sources);
-            int? v6 = ReadStruct(_paths.Tcp6, "tcp6", static t => TcpSockets.CountNotListening(t), sources);
+            int? v4 = ReadStruct(_paths.Tcp, SourceNames.Tcp, static t => TcpSockets.CountNotListening(t), sources);
+            int? v6 = ReadStruct(_paths.Tcp6, SourceNames.Tcp6, static t => TcpSockets.CountNotListening(t), sources);
             DateTimeOffset done = _time.GetUtcNow();
             TimeSpan wait = (done - now) * ConnectionsCostFactor;
             wait = wait < ConnectionsMaxAge ? wait : ConnectionsMaxAge;
             wait = wait > _options.ConnectionsRefreshInterval ? wait : _options.ConnectionsRefreshInterval;
-            last = (now + wait, v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0), sources["tcp"], sources["tcp6"]);
+            last = (now + wait, v4 is null && v6 is null ? null : (v4 ?? 0) + (v6 ?? 0), sources[SourceNames.Tcp], sources[SourceNames.Tcp6]);
             _connections = last;
         }
 
-        sources["tcp"] = last.V4;
-        sources["tcp6"] = last.V6;
+        sources[SourceNames.Tcp] = last.V4;
+        sources[SourceNames.Tcp6] = last.V6;
         return last.Count;
     }
 
@@ -419,7 +436,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     {
         // Interfaces are named bus-port:config.interface; devices and root hubs have no colon.
         IReadOnlyList<string> entries = _files.ListNames(_paths.UsbDevices, "*", out string? failure);
-        sources["usb"] = failure ?? HardwareSnapshot.Ok;
+        sources[SourceNames.Usb] = failure ?? HardwareSnapshot.Ok;
         if (failure is not null)
         {
             return null;
@@ -483,6 +500,6 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         public string UsbDevices { get; } = $"{sys}/bus/usb/devices";
 
         /// <summary>Each configured mount point with its key in the sources map.</summary>
-        public (string Mount, string Source)[] Mounts { get; } = [.. mounts.Select(m => (m, $"disk:{m}"))];
+        public (string Mount, string Source)[] Mounts { get; } = [.. mounts.Select(m => (m, SourceNames.Disk(m)))];
     }
 }

@@ -62,7 +62,7 @@ internal sealed class StaticFacts
         IReadOnlyList<int>? present = files.TryParse($"{cpuRoot}/present", static t => CpuList.Parse(t), out IReadOnlyList<int>? ids, out string? failure)
             ? ids
             : null;
-        sources["cpu_present"] = failure ?? HardwareSnapshot.Ok;
+        sources[SourceNames.CpuPresent] = failure ?? HardwareSnapshot.Ok;
 
         var max = new Dictionary<int, double?>();
         var current = new Dictionary<int, string>();
@@ -88,7 +88,7 @@ internal sealed class StaticFacts
             }
         }
 
-        sources["cpufreq_max"] = cpufreqFailure ?? HardwareSnapshot.Ok;
+        sources[SourceNames.CpuMaxFrequency] = cpufreqFailure ?? HardwareSnapshot.Ok;
         IReadOnlyList<SensorFile> sensors = DiscoverSensors(files, sources);
         return new StaticFacts(identity, present, max, current, sensors, sources);
     }
@@ -96,7 +96,7 @@ internal sealed class StaticFacts
     private static DeviceIdentity ReadIdentity(ProbeFiles files, Dictionary<string, string> sources)
     {
         CpuInfo? cpuInfo = files.TryParse($"{files.Proc}/cpuinfo", static t => CpuInfo.Parse(t), out CpuInfo? info, out string? failure) ? info : null;
-        sources["cpuinfo"] = failure ?? HardwareSnapshot.Ok;
+        sources[SourceNames.CpuInfo] = failure ?? HardwareSnapshot.Ok;
 
         string? model = ReadDeviceTree(files, "model", out string? modelFailure);
         string? compatible = ReadDeviceTreeList(files, "compatible");
@@ -106,15 +106,15 @@ internal sealed class StaticFacts
         }
 
         model ??= cpuInfo?.Model;
-        sources["model"] = model is not null ? HardwareSnapshot.Ok : $"no device-tree, cpuinfo or DMI model ({modelFailure})";
+        sources[SourceNames.Model] = model is not null ? HardwareSnapshot.Ok : $"no device-tree, cpuinfo or DMI model ({modelFailure})";
 
         string? serial = ReadDeviceTree(files, "serial-number", out string? serialFailure) ?? cpuInfo?.Serial;
-        sources["serial"] = serial is not null ? HardwareSnapshot.Ok : $"no device-tree or cpuinfo serial ({serialFailure})";
+        sources[SourceNames.Serial] = serial is not null ? HardwareSnapshot.Ok : $"no device-tree or cpuinfo serial ({serialFailure})";
 
         TegraRelease? tegra = files.TryParse($"{files.Etc}/nv_tegra_release", static t => TegraRelease.Parse(t), out TegraRelease? release, out string? tegraFailure)
             ? release
             : null;
-        sources["tegra_release"] = tegraFailure ?? HardwareSnapshot.Ok;
+        sources[SourceNames.TegraRelease] = tegraFailure ?? HardwareSnapshot.Ok;
 
         string? cpuModel = cpuInfo?.ModelName ?? ArmCpuParts.Name(cpuInfo?.Vendor, cpuInfo?.Part);
         BoardKind board = BoardDetector.Detect(model, compatible, cpuInfo, tegra);
@@ -159,7 +159,7 @@ internal sealed class StaticFacts
         var sensors = new List<SensorFile>();
         string thermal = $"{files.Sys}/class/thermal";
         IReadOnlyList<string> zones = files.ListNames(thermal, "thermal_zone*", out string? failure);
-        sources["thermal"] = failure ?? (zones.Count == 0 ? $"{thermal}: no thermal zones" : HardwareSnapshot.Ok);
+        sources[SourceNames.Thermal] = failure ?? (zones.Count == 0 ? $"{thermal}: no thermal zones" : HardwareSnapshot.Ok);
         foreach (string zone in zones)
         {
             string name = files.TryReadString($"{thermal}/{zone}/type", out string? type, out _) ? type : zone;
@@ -168,7 +168,7 @@ internal sealed class StaticFacts
 
         string hwmonRoot = $"{files.Sys}/class/hwmon";
         IReadOnlyList<string> chips = files.ListNames(hwmonRoot, "hwmon*", out failure);
-        sources["hwmon"] = failure ?? (chips.Count == 0 ? $"{hwmonRoot}: no hwmon devices" : HardwareSnapshot.Ok);
+        sources[SourceNames.Hwmon] = failure ?? (chips.Count == 0 ? $"{hwmonRoot}: no hwmon devices" : HardwareSnapshot.Ok);
         foreach (string chip in chips)
         {
             string dir = $"{hwmonRoot}/{chip}";

@@ -61,7 +61,7 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
         {
             var sources = new Dictionary<string, string>(StringComparer.Ordinal);
             _identity ??= new DeviceIdentity(BoardKind.Windows, _api.SystemModel(), null, _api.ProcessorName(), null, null, null);
-            sources["model"] = _identity.Model is null ? "registry: no SystemProductName" : HardwareSnapshot.Ok;
+            sources[SourceNames.Model] = _identity.Model is null ? "registry: no SystemProductName" : HardwareSnapshot.Ok;
 
             CpuReading cpu = ReadCpu(baseline ?? _previous, sources);
             if (cpu.Times is not null)
@@ -70,14 +70,14 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
             }
 
             (MemoryReading? memory, SwapReading? swap) = ReadMemory(sources);
-            IReadOnlyList<InterfaceCounters>? interfaces = Try("net_dev", _interfaces, sources);
-            int? connections = Try("tcp", _connections, sources);
-            sources["loadavg"] = "Windows has no load average";
-            sources["thermal"] = "temperatures need WMI with administrator rights; not read";
-            sources["diskstats"] = "per-disk I/O counters need performance counters; not read";
-            sources["usb"] = "not read on Windows";
+            IReadOnlyList<InterfaceCounters>? interfaces = Try(SourceNames.NetDev, _interfaces, sources);
+            int? connections = Try(SourceNames.Tcp, _connections, sources);
+            sources[SourceNames.LoadAverage] = SourceStatus.NotApplicable("Windows has no load average");
+            sources[SourceNames.Thermal] = SourceStatus.NotApplicable("temperatures need WMI with administrator rights; not read");
+            sources[SourceNames.DiskStats] = SourceStatus.NotApplicable("per-disk I/O counters need performance counters; not read");
+            sources[SourceNames.Usb] = SourceStatus.NotApplicable("not read on Windows");
 
-            return new HardwareSnapshot(
+            var snapshot = new HardwareSnapshot(
                 _time.GetUtcNow(),
                 _identity,
                 cpu,
@@ -96,8 +96,12 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
                 null,
                 null,
                 sources);
+            return snapshot with { ExpectedSources = Expected };
         }
     }
+
+    /// <summary>What every Windows machine gives; load average, temperatures, disk I/O and USB are not applicable there.</summary>
+    private static readonly string[] Expected = [SourceNames.CpuTimes, SourceNames.Memory, SourceNames.NetDev];
 
     /// <summary>Nothing to release.</summary>
     public void Dispose()
@@ -132,11 +136,11 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
     private CpuReading ReadCpu(ProcStat? baseline, Dictionary<string, string> sources)
     {
         ProcStat? stat = ToProcStat(_api.ProcessorTimes());
-        sources["cpu_times"] = stat is null ? "NtQuerySystemInformation gave no processor times" : HardwareSnapshot.Ok;
+        sources[SourceNames.CpuTimes] = stat is null ? "NtQuerySystemInformation gave no processor times" : HardwareSnapshot.Ok;
         IReadOnlyList<(double CurrentMhz, double MaxMhz)>? frequencies = _api.ProcessorFrequencies();
-        sources["cpufreq"] = frequencies is null ? "CallNtPowerInformation gave no frequencies" : HardwareSnapshot.Ok;
+        sources[SourceNames.CpuFrequency] = frequencies is null ? "CallNtPowerInformation gave no frequencies" : HardwareSnapshot.Ok;
         double? total = stat is not null && baseline is not null ? CpuUsage.Percent(baseline.Total, stat.Total) : null;
-        sources["cpu_usage"] = CpuUsage.Status(stat, baseline, total);
+        sources[SourceNames.CpuUsage] = CpuUsage.Status(stat, baseline, total);
 
         var cores = new List<CpuCore>();
         foreach (CoreTimes core in stat?.Cores ?? [])
@@ -156,11 +160,11 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
     {
         if (_api.MemoryStatus() is not MemoryStatus m)
         {
-            sources["memory"] = "GlobalMemoryStatusEx failed";
+            sources[SourceNames.Memory] = "GlobalMemoryStatusEx failed";
             return (null, null);
         }
 
-        sources["memory"] = HardwareSnapshot.Ok;
+        sources[SourceNames.Memory] = HardwareSnapshot.Ok;
         long total = (long)m.TotalPhysical;
         long available = (long)m.AvailablePhysical;
         double percent = total > 0 ? (total - available) * 100.0 / total : 0;
@@ -181,11 +185,11 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
             {
                 IDriveInfo drive = _fileSystem.DriveInfo.New(path);
                 usage.Add(FilesystemUsage.FromStatvfs(path, drive.TotalSize, drive.TotalFreeSpace, drive.AvailableFreeSpace));
-                sources[$"disk:{path}"] = HardwareSnapshot.Ok;
+                sources[SourceNames.Disk(path)] = HardwareSnapshot.Ok;
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
-                sources[$"disk:{path}"] = $"{path}: {e.Message}";
+                sources[SourceNames.Disk(path)] = $"{path}: {e.Message}";
             }
         }
 

@@ -134,4 +134,21 @@ public sealed class ApiEndpointTests
         Assert.AreEqual("pi-stat", Json.Parse(await health.Content.ReadAsStringAsync()).Text("service"), "/api/health answers without data");
         source.Gate.Set();
     }
+
+    [TestMethod]
+    public async Task BeforeTheFirstSample_EveryDataEndpointAsksToRetryInASecond()
+    {
+        using var source = new HookedSource();
+        source.Gate.Reset();
+        await using InProcessHost host = await InProcessHost.StartAsync(source);
+
+        foreach (string path in Parts.Where(p => p != "health").Select(p => $"api/{p}").Append("stats"))
+        {
+            using HttpResponseMessage response = await host.Http.GetAsync(path);
+            Assert.AreEqual(HttpStatusCode.ServiceUnavailable, response.StatusCode, path);
+            Assert.AreEqual(TimeSpan.FromSeconds(1), response.Headers.RetryAfter?.Delta, path);
+        }
+
+        source.Gate.Set();
+    }
 }

@@ -8,8 +8,6 @@ using Microsoft.Extensions.Time.Testing;
 using MonitorWorker.Api;
 using MonitorWorker.Configuration;
 using MonitorWorker.Push;
-using MonitorWorker.Sampling;
-using MonitorWorker.Tests.Sampling;
 
 namespace MonitorWorker.Tests.Push;
 
@@ -17,15 +15,9 @@ namespace MonitorWorker.Tests.Push;
 public sealed class PushHubTests
 {
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
-    private readonly HookedSource _source = new();
-
-    [TestCleanup]
-    public void Cleanup() => _source.Dispose();
-
     private PushHub Hub(int max = 10)
     {
-        var store = new SnapshotStore(_source, _time);
-        return new PushHub(Options.Create(new PiStatOptions { MaxConnections = max }), store, new ApiStatusCache(), _time, NullLogger<PushHub>.Instance);
+        return new PushHub(Options.Create(new PiStatOptions { MaxConnections = max }), new ApiStatusCache(), _time, NullLogger<PushHub>.Instance);
     }
 
     private static HardwareSnapshot Snapshot(int second)

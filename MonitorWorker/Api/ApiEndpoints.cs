@@ -40,9 +40,9 @@ public static class ApiEndpoints
 
     private static void MapPart<T>(RouteGroupBuilder api, string path, string name, string summary, Func<ApiStatusResponse, T> part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        api.MapMethods(path, ReadMethods.GetAndHead, async (SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapMethods(path, ReadMethods.GetAndHead, async (HttpContext context, SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         {
-            (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
+            (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(context, store, options.Value, time, cancellationToken).ConfigureAwait(false);
             return snapshot is null ? (IResult)error! : TypedResults.Json(part(bodies.Response(snapshot)), type);
         })
             .WithName(name)
@@ -52,9 +52,9 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ErrorResponse>>> GetStatusAsync(
-        SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
-        (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(store, options.Value, time, cancellationToken).ConfigureAwait(false);
+        (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(context, store, options.Value, time, cancellationToken).ConfigureAwait(false);
         return snapshot is null ? error! : TypedResults.Bytes(bodies.Body(snapshot), "application/json; charset=utf-8");
     }
 
@@ -67,11 +67,11 @@ public static class ApiEndpoints
 
     /// <summary>The snapshot <c>/stats</c> would serve by default, or the 503 the Tegrastats API gives without data.</summary>
     private static async Task<(HardwareSnapshot? Snapshot, JsonHttpResult<ErrorResponse>? Error)> LatestAsync(
-        SnapshotStore store, PiStatOptions options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, SnapshotStore store, PiStatOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (store.Latest is null)
         {
-            return (null, NoData(time));
+            return (null, NoSnapshotYet.Answer(context, NoData, time));
         }
 
         try
@@ -80,10 +80,10 @@ public static class ApiEndpoints
         }
         catch (TimeoutException)
         {
-            return (null, NoData(time));
+            return (null, NoSnapshotYet.Answer(context, NoData, time));
         }
     }
 
-    private static JsonHttpResult<ErrorResponse> NoData(TimeProvider time)
-        => TypedResults.Json(ErrorResponse.Now("No data available", time), PiStatJson.Context.ErrorResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
+    /// <summary>The Tegrastats API's own words for "no sample yet".</summary>
+    private const string NoData = "No data available";
 }

@@ -8,26 +8,24 @@ namespace MonitorWorker.Push;
 
 /// <summary>
 /// The live-push clients (WebSocket and Server-Sent Events together): admits at most PISTAT_MAX_CONNECTIONS, and
-/// hands each background sample to every client's queue without waiting for any of them.
+/// hands each background sample (it subscribes to the sampler's snapshots) to every client's queue without waiting for any of them.
 /// </summary>
-public sealed partial class PushHub
+public sealed partial class PushHub : ISnapshotSubscriber
 {
     /// <summary>A client that has taken no message for this long while messages wait is disconnected, freeing its place.</summary>
     public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);
 
     private readonly Lock _gate = new();
     private readonly int _max;
-    private readonly SnapshotStore _store;
     private readonly ApiStatusCache _bodies;
     private readonly TimeProvider _time;
     private readonly ILogger<PushHub> _logger;
     private PushClient[] _clients = [];
     private volatile Framed? _last;
 
-    public PushHub(IOptions<PiStatOptions> options, SnapshotStore store, ApiStatusCache bodies, TimeProvider time, ILogger<PushHub> logger)
+    public PushHub(IOptions<PiStatOptions> options, ApiStatusCache bodies, TimeProvider time, ILogger<PushHub> logger)
     {
         _max = options.Value.MaxConnections;
-        _store = store;
         _bodies = bodies;
         _time = time;
         _logger = logger;
@@ -54,9 +52,9 @@ public sealed partial class PushHub
             _clients = [.. _clients, client];
         }
 
-        if (_store.Latest is { } latest)
+        if (_last is { } last)
         {
-            client.Offer(MessageFor(latest));
+            client.Offer(last.Message);
         }
 
         return true;
@@ -74,16 +72,15 @@ public sealed partial class PushHub
         client.Close();
     }
 
+    /// <summary>Each sampled snapshot is published to the clients.</summary>
+    public void OnSnapshot(HardwareSnapshot snapshot) => Publish(snapshot);
+
     /// <summary>Queues a sample for every client, and disconnects clients stuck for longer than <see cref="StallLimit"/>.</summary>
     public void Publish(HardwareSnapshot snapshot)
     {
-        PushClient[] clients = Volatile.Read(ref _clients);
-        if (clients.Length == 0)
-        {
-            return;
-        }
-
+        // Framed even without clients: a client that joins later gets this newest sample at once.
         PushMessage message = MessageFor(snapshot);
+        PushClient[] clients = Volatile.Read(ref _clients);
         long now = _time.GetTimestamp();
         foreach (PushClient client in clients)
         {

@@ -1,33 +1,27 @@
 using HardwareProbes.Snapshots;
-using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
-using MonitorWorker.Push;
 
 namespace MonitorWorker.Sampling;
 
 /// <summary>
-/// Takes a snapshot every PISTAT_SAMPLE_SECONDS in the background. After each completed snapshot it pings the systemd
-/// watchdog (WATCHDOG=1), so the pings stop exactly when sampling stops making progress, and hands the snapshot to the
-/// live-push clients.
+/// Takes a snapshot every PISTAT_SAMPLE_SECONDS in the background through <see cref="SnapshotStore.SampleAsync"/>,
+/// which announces it to every <see cref="ISnapshotSubscriber"/> (live push, the systemd watchdog). The sampler itself
+/// knows no feature.
 /// </summary>
 public sealed partial class Sampler : BackgroundService
 {
     private readonly SnapshotStore _store;
     private readonly PiStatOptions _options;
-    private readonly ISystemdNotifier? _notifier;
-    private readonly PushHub _push;
     private readonly TimeProvider _time;
     private readonly ILogger<Sampler> _logger;
 
-    public Sampler(SnapshotStore store, PushHub push, IOptions<PiStatOptions> options, TimeProvider time, ILogger<Sampler> logger, ISystemdNotifier? notifier = null)
+    public Sampler(SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time, ILogger<Sampler> logger)
     {
-        _push = push;
         _store = store;
         _options = options.Value;
         _time = time;
         _logger = logger;
-        _notifier = notifier;
     }
 
     /// <summary>Gets when the sampler started.</summary>
@@ -43,8 +37,8 @@ public sealed partial class Sampler : BackgroundService
             {
                 try
                 {
-                    HardwareSnapshot snapshot = await _store.GetFreshAsync().WaitAsync(stoppingToken).ConfigureAwait(false);
-                    Feed(snapshot);
+                    HardwareSnapshot snapshot = await _store.SampleAsync(stoppingToken).ConfigureAwait(false);
+                    LogUnavailableSources(snapshot);
                 }
                 catch (Exception e) when (e is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
                 {
@@ -59,14 +53,12 @@ public sealed partial class Sampler : BackgroundService
         }
     }
 
-    private void Feed(HardwareSnapshot snapshot)
+    private void LogUnavailableSources(HardwareSnapshot snapshot)
     {
-        if (_notifier is { IsEnabled: true })
+        if (!_logger.IsEnabled(LogLevel.Debug))
         {
-            _notifier.Notify(new ServiceState("WATCHDOG=1"));
+            return;
         }
-
-        _push.Publish(snapshot);
 
         foreach ((string source, string status) in snapshot.Sources)
         {

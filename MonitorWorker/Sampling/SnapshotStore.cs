@@ -8,7 +8,7 @@ namespace MonitorWorker.Sampling;
 /// the sampler and <c>cache=false</c> requests share one collection in flight (single-flight), and
 /// <c>block=true</c> requests that arrive together share one 1-second CPU window that starts after they arrived.
 /// </summary>
-public sealed class SnapshotStore
+public sealed partial class SnapshotStore
 {
     /// <summary>How long a block window waits for more requests to join before it reads its baseline.</summary>
     private static readonly TimeSpan GatherWindow = TimeSpan.FromMilliseconds(10);
@@ -25,10 +25,38 @@ public sealed class SnapshotStore
     private int _collections;
     private int _freshRequests;
 
-    public SnapshotStore(ISnapshotSource source, TimeProvider time)
+    private readonly ISnapshotSubscriber[] _subscribers;
+    private readonly ILogger _logger;
+
+    public SnapshotStore(ISnapshotSource source, TimeProvider time, IEnumerable<ISnapshotSubscriber>? subscribers = null, ILogger<SnapshotStore>? logger = null)
     {
         _source = source;
         _time = time;
+        _subscribers = [.. subscribers ?? []];
+        _logger = logger ?? (ILogger)Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+    }
+
+    /// <summary>
+    /// The sampler's snapshot: a fresh one (shared with a <c>cache=false</c> collection in flight), announced to every
+    /// <see cref="ISnapshotSubscriber"/>. Only these are announced, so subscribers see one snapshot per sample interval
+    /// however many requests ask for fresh ones.
+    /// </summary>
+    public async Task<HardwareSnapshot> SampleAsync(CancellationToken cancellationToken)
+    {
+        HardwareSnapshot snapshot = await GetFreshAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        foreach (ISnapshotSubscriber subscriber in _subscribers)
+        {
+            try
+            {
+                subscriber.OnSnapshot(snapshot);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                LogSubscriberFailed(_logger, subscriber.GetType().Name, e);
+            }
+        }
+
+        return snapshot;
     }
 
     /// <summary>Gets the newest snapshot, or null before the first.</summary>
@@ -109,6 +137,9 @@ public sealed class SnapshotStore
 
         return snapshot;
     }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Snapshot subscriber {Subscriber} failed")]
+    private static partial void LogSubscriberFailed(ILogger logger, string subscriber, Exception exception);
 
     private sealed class BlockWindow
     {

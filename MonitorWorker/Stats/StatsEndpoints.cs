@@ -53,8 +53,7 @@ public static class StatsEndpoints
 
         if (!blockWindow && useCache && store.Latest is null)
         {
-            context.Response.Headers.RetryAfter = "1";
-            return Error("No snapshot yet: the first one is being taken", StatusCodes.Status503ServiceUnavailable, time);
+            return NoSnapshotYet.Answer(context, "No snapshot yet: the first one is being taken", time);
         }
 
         HardwareSnapshot snapshot;
@@ -67,7 +66,7 @@ public static class StatsEndpoints
         }
         catch (TimeoutException)
         {
-            return Error($"No snapshot within {SnapshotStore.CollectionLimit.TotalSeconds:0} s: the sampler is stalled", StatusCodes.Status503ServiceUnavailable, time);
+            return NoSnapshotYet.Answer(context, $"No snapshot within {SnapshotStore.CollectionLimit.TotalSeconds:0} s: the sampler is stalled", time);
         }
 
         return TypedResults.Bytes(bodies.Get(snapshot, time.GetUtcNow()), "application/json; charset=utf-8");
