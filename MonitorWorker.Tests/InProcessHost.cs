@@ -24,7 +24,8 @@ internal sealed class InProcessHost : IAsyncDisposable
 
     public SnapshotStore Store => _app.Services.GetRequiredService<SnapshotStore>();
 
-    public static async Task<InProcessHost> StartAsync(ISnapshotSource source, Action<PiStatOptions>? configure = null, ISystemdNotifier? notifier = null)
+    /// <summary>Starts the host; with <paramref name="time"/> the service's clock is that one (the sampler, windows, timeouts), not the system's.</summary>
+    public static async Task<InProcessHost> StartAsync(ISnapshotSource source, Action<PiStatOptions>? configure = null, ISystemdNotifier? notifier = null, TimeProvider? time = null)
     {
         var options = new PiStatOptions { Host = "127.0.0.1", Port = 0, SampleSeconds = 3600 };
         configure?.Invoke(options);
@@ -34,6 +35,11 @@ internal sealed class InProcessHost : IAsyncDisposable
             if (notifier is not null)
             {
                 services.AddSingleton(notifier);
+            }
+
+            if (time is not null)
+            {
+                services.AddSingleton(time);
             }
         });
         await app.StartAsync();

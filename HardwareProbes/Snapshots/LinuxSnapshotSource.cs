@@ -95,17 +95,17 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 sources[key] = value;
             }
 
-            CpuReading cpu = Guard(SourceNames.CpuTimes, sources, () => ReadCpu(facts, baseline ?? _previous, sources)) ?? new CpuReading(null, null, [], null);
+            CpuReading cpu = Guard(SourceNames.CpuTimes, sources, () => ReadCpu(facts, baseline ?? _previous, sources), new CpuReading(null, null, [], null));
             if (cpu.Times is not null)
             {
                 _previous = cpu.Times;
             }
 
-            IReadOnlyList<TemperatureReading> temperatures = Guard(SourceNames.Thermal, sources, () => ReadTemperatures(facts, sources)) ?? [];
-            double? cpuTemperature = GuardValue(SourceNames.CpuTemperature, sources, () => PickCpuTemperature(temperatures, sources));
+            IReadOnlyList<TemperatureReading> temperatures = Guard<IReadOnlyList<TemperatureReading>>(SourceNames.Thermal, sources, () => ReadTemperatures(facts, sources), []);
+            double? cpuTemperature = Guard(SourceNames.CpuTemperature, sources, () => PickCpuTemperature(temperatures, sources), null);
             MemInfo? memInfo = Read(_paths.MemInfo, SourceNames.Memory, static t => MemInfo.Parse(t), sources);
             IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
-            Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board));
+            Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board), true);
 
             var snapshot = new HardwareSnapshot(
                 now,
@@ -113,18 +113,18 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 cpu,
                 cpuTemperature,
                 temperatures,
-                memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo)),
-                memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo)),
+                memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo), null),
+                memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo), null),
                 Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
                 ReadStruct(_paths.Uptime, SourceNames.Uptime, static t => Uptime.ParseSeconds(t), sources),
-                Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources)),
-                Guard(SourceNames.Filesystems, sources, () => ReadFilesystems(sources)) ?? [],
+                Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources), null),
+                Guard<IReadOnlyList<FilesystemUsage>>(SourceNames.Filesystems, sources, () => ReadFilesystems(sources), []),
                 interfaces,
                 Read(_paths.Wireless, SourceNames.Wireless, static t => WirelessSignal.Parse(t), sources),
-                GuardValue(SourceNames.Tcp, sources, () => ReadConnections(sources)),
-                GuardValue(SourceNames.Usb, sources, () => CountUsbDevices(sources)),
-                _raspberryPi is null ? null : Guard(SourceNames.RaspberryPi, sources, () => _raspberryPi.Read(cpu, sources)),
-                _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources)),
+                Guard(SourceNames.Tcp, sources, () => ReadConnections(sources), null),
+                Guard(SourceNames.Usb, sources, () => CountUsbDevices(sources), null),
+                _raspberryPi is null ? null : Guard(SourceNames.RaspberryPi, sources, () => _raspberryPi.Read(cpu, sources), null),
+                _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources), null),
                 sources);
             return snapshot with { ExpectedSources = Expected(facts.Identity.Board, sources) };
         }
@@ -148,10 +148,10 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
 
     /// <summary>
     /// Runs one reading so that whatever it throws becomes its source's reason instead of taking the snapshot down:
-    /// readers report bad contents themselves, so an exception here is a defect or an impossible value they did not foresee.
+    /// readers report bad contents themselves, so an exception here is a defect or an impossible value they did not
+    /// foresee. The reading is then <paramref name="fallback"/>.
     /// </summary>
-    private static T? Guard<T>(string source, Dictionary<string, string> sources, Func<T?> read)
-        where T : class
+    private static T Guard<T>(string source, Dictionary<string, string> sources, Func<T> read, T fallback)
     {
         try
         {
@@ -160,33 +160,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             sources[source] = Reason(e);
-            return null;
-        }
-    }
-
-    private static T? GuardValue<T>(string source, Dictionary<string, string> sources, Func<T?> read)
-        where T : struct
-    {
-        try
-        {
-            return read();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            sources[source] = Reason(e);
-            return null;
-        }
-    }
-
-    private static void Guard(string source, Dictionary<string, string> sources, Action run)
-    {
-        try
-        {
-            run();
-        }
-        catch (Exception e) when (e is not OutOfMemoryException)
-        {
-            sources[source] = Reason(e);
+            return fallback;
         }
     }
 
@@ -220,8 +194,8 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         _files.Dispose();
     }
 
-    /// <summary>Board probes start with the first snapshot that knows the board: vcgencmd on a Pi, tegrastats on a Jetson.</summary>
-    private void StartBoardProbes(BoardKind board)
+    /// <summary>Board probes start with the first snapshot that knows the board: vcgencmd on a Pi, tegrastats on a Jetson. True once done.</summary>
+    private bool StartBoardProbes(BoardKind board)
     {
         if (board == BoardKind.RaspberryPi && _raspberryPi is null)
         {
@@ -234,6 +208,8 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             tegrastats.Start();
             _jetson = new JetsonProbe(_files, tegrastats, _options.Tegrastats);
         }
+
+        return true;
     }
 
     private StaticFacts RefreshStatic(DateTimeOffset now, Dictionary<string, string> sources)

@@ -63,6 +63,7 @@ public sealed class BadSettingTests
         (int exitCode, string output, string error) = Cli.Run(new Dictionary<string, string> { ["PISTAT_HOST"] = "127.0.0.1", ["PISTAT_PORT"] = port }, null, "run");
 
         Assert.AreEqual(3, exitCode, output + error);
+        Assert.AreEqual(string.Empty, output, "one line on stderr and nothing else: no host failure log, no stack trace");
         Assert.AreEqual($"Failed to bind to address http://127.0.0.1:{port}: address already in use. Choose another PISTAT_PORT or PISTAT_HOST.", error.TrimEnd('\n'));
         Assert.DoesNotContain("BackgroundService failed", output, "the sampler stops quietly when the host does");
     }

@@ -66,18 +66,4 @@ public sealed class SettingWarningTests
         Assert.AreEqual("PISTAT_API_KEY: not accepted on the command line, where every local user sees it in ps; set it in the environment or in .env", error.TrimEnd('\n'));
         Assert.DoesNotContain("0123456789abcdef-secret", output + error);
     }
-
-    [TestMethod]
-    public void PortInUse_PrintsOneLineAndNothingElse()
-    {
-        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        taken.Start();
-        string port = ((System.Net.IPEndPoint)taken.LocalEndpoint).Port.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-        (int exitCode, string output, string error) = Cli.Run(new Dictionary<string, string> { ["PISTAT_HOST"] = "127.0.0.1", ["PISTAT_PORT"] = port }, null, "run");
-
-        Assert.AreEqual(3, exitCode, output + error);
-        Assert.AreEqual(string.Empty, output, "no host failure log, no stack trace");
-        Assert.AreEqual($"Failed to bind to address http://127.0.0.1:{port}: address already in use. Choose another PISTAT_PORT or PISTAT_HOST.", error.TrimEnd('\n'));
-    }
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.Time.Testing;
 using MonitorWorker.Tests.Sampling;
 
 namespace MonitorWorker.Tests.Stats;
@@ -85,12 +86,38 @@ public sealed class StatsEndpointTests
     [TestMethod]
     public async Task BlockTrue_ConcurrentRequests_ShareOneWindow()
     {
+        // The service's clock is held: the window's gathering time does not pass until all 20 requests have arrived,
+        // however slowly a busy machine delivers them; then its gathering time and its second pass.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, time: time);
         await host.WaitForFirstSnapshotAsync();
         int reads = source.BaselineReads;
+        int asked = host.Store.BlockRequests;
 
-        HttpResponseMessage[] responses = await Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Http.GetAsync("stats?block=true")));
+        Task<HttpResponseMessage[]> all = Task.WhenAll(Enumerable.Range(0, 20).Select(_ => host.Http.GetAsync("stats?block=true")));
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (host.Store.BlockRequests - asked < 20)
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, $"only {host.Store.BlockRequests - asked} requests arrived");
+            await Task.Delay(10);
+        }
+
+        time.Advance(TimeSpan.FromMilliseconds(10));
+        while (source.BaselineReads == reads)
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, "the window never read its baseline");
+            await Task.Delay(10);
+        }
+
+        // The window's 1 s delay starts just after the baseline read; a step that came before it is followed by another.
+        for (int step = 0; step < 5 && !all.IsCompleted; step++)
+        {
+            time.Advance(TimeSpan.FromSeconds(1));
+            await Task.WhenAny(all, Task.Delay(TimeSpan.FromSeconds(2)));
+        }
+
+        HttpResponseMessage[] responses = await all.WaitAsync(TimeSpan.FromSeconds(30));
 
         Assert.IsTrue(responses.All(r => r.StatusCode == HttpStatusCode.OK));
         Assert.AreEqual(1, source.BaselineReads - reads);

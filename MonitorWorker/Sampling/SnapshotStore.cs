@@ -24,6 +24,7 @@ public sealed partial class SnapshotStore
     private volatile HardwareSnapshot? _latest;
     private int _collections;
     private int _freshRequests;
+    private int _blockRequests;
 
     private readonly ISnapshotSubscriber[] _subscribers;
     private readonly ILogger _logger;
@@ -68,6 +69,9 @@ public sealed partial class SnapshotStore
     /// <summary>Gets how many fresh snapshots were asked for (joined or started), for tests of the single-flight.</summary>
     internal int FreshRequests => Volatile.Read(ref _freshRequests);
 
+    /// <summary>Gets how many block-window snapshots were asked for (joined or started), for tests of the shared window.</summary>
+    internal int BlockRequests => Volatile.Read(ref _blockRequests);
+
     /// <summary>Gets the age of <see cref="Latest"/>, or null before the first.</summary>
     public TimeSpan? LatestAge => _latest is { } s ? _time.GetUtcNow() - s.Timestamp : null;
 
@@ -98,6 +102,7 @@ public sealed partial class SnapshotStore
     /// </summary>
     public Task<HardwareSnapshot> GetBlockingAsync(CancellationToken cancellationToken)
     {
+        Interlocked.Increment(ref _blockRequests);
         lock (_gate)
         {
             if (_window is { BaselineTaken: false } pending)
