@@ -219,6 +219,7 @@ public static class TegrastatsLine
         }
 
         var rejected = new List<string>();
+        int? sharedMhz = Mhz(shared, "CPU", rejected);
         var list = new List<TegraCore>(entries.Length);
         foreach (string entry in entries)
         {
@@ -234,7 +235,7 @@ public static class TegrastatsLine
                 return false;
             }
 
-            list.Add(new TegraCore(id, true, load, freqs.Count > 0 ? freqs[0] : Mhz(shared, "CPU", rejected)));
+            list.Add(new TegraCore(id, true, load, freqs.Count > 0 ? freqs[0] : sharedMhz));
         }
 
         state.Rejected.AddRange(rejected);

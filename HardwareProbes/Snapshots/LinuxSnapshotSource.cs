@@ -32,6 +32,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private readonly SamplePaths _paths;
     private StaticFacts? _static;
     private DateTimeOffset _staticReadAt;
+    private string? _staticFailure;
     private ProcStat? _previous;
     /// <summary>Counting costs at most this share of wall time: the next count waits this many times the last one's duration.</summary>
     private const int ConnectionsCostFactor = 5000;
@@ -107,7 +108,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
             Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board), true);
 
-            var snapshot = new HardwareSnapshot(
+            return new HardwareSnapshot(
                 now,
                 facts.Identity,
                 cpu,
@@ -125,8 +126,10 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 Guard(SourceNames.Usb, sources, () => CountUsbDevices(sources), null),
                 _raspberryPi is null ? null : Guard(SourceNames.RaspberryPi, sources, () => _raspberryPi.Read(cpu, sources), null),
                 _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources), null),
-                sources);
-            return snapshot with { ExpectedSources = Expected(facts.Identity.Board, sources) };
+                sources)
+            {
+                ExpectedSources = Expected(facts.Identity.Board, sources),
+            };
         }
     }
 
@@ -219,15 +222,21 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             try
             {
                 _static = StaticFacts.Read(_files);
+                _staticFailure = null;
             }
             catch (Exception e) when (e is not OutOfMemoryException)
             {
                 // Keep the facts read before, if any; without them the snapshot still has every per-sample reading.
-                sources[SourceNames.StaticFacts] = Reason(e);
+                _staticFailure = Reason(e);
                 _static ??= StaticFacts.Empty;
             }
 
             _staticReadAt = now;
+        }
+
+        if (_staticFailure is not null)
+        {
+            sources[SourceNames.StaticFacts] = _staticFailure; // until the next refresh reads them
         }
 
         return _static;

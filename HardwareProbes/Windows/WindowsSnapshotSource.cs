@@ -77,7 +77,7 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
             sources[SourceNames.DiskStats] = SourceStatus.NotApplicable("per-disk I/O counters need performance counters; not read");
             sources[SourceNames.Usb] = SourceStatus.NotApplicable("not read on Windows");
 
-            var snapshot = new HardwareSnapshot(
+            return new HardwareSnapshot(
                 _time.GetUtcNow(),
                 _identity,
                 cpu,
@@ -95,8 +95,10 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
                 null,
                 null,
                 null,
-                sources);
-            return snapshot with { ExpectedSources = Expected };
+                sources)
+            {
+                ExpectedSources = Expected,
+            };
         }
     }
 
