@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using HardwareProbes.Cpu;
 using HardwareProbes.Snapshots;
 using MonitorWorker.Configuration;
 using MonitorWorker.Json;
@@ -141,9 +140,7 @@ public static class PiStatCommandLine
     private static async Task<int> PrintSnapshotAsync(PiStatOptions options, CancellationToken token)
     {
         using ISnapshotSource source = SnapshotSourceFactory.Create(options);
-        ProcStat? baseline = source.ReadCpuTimes();
-        await Task.Delay(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
-        HardwareSnapshot snapshot = source.Collect(baseline);
+        HardwareSnapshot snapshot = await source.CollectOverAsync(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
         string json = JsonSerializer.Serialize(StatsMapper.Map(snapshot, DateTimeOffset.UtcNow), PiStatJson.Context.StatsResponse);
         await Console.Out.WriteLineAsync(json).ConfigureAwait(false);
         return 0;

@@ -34,16 +34,19 @@ public static class PushEndpoints
             return;
         }
 
-        using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
-        if (!hub.TryJoin(context, out PushClient? client))
-        {
-            await socket.CloseAsync(TryAgainLater, Full(hub), context.RequestAborted).ConfigureAwait(false);
-            return;
-        }
-
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
+        // The place is taken before the handshake completes: once a client's upgrade has succeeded it is counted, so
+        // clients are admitted in the order their upgrades finish, and a refused one learns it from its first read.
+        bool admitted = hub.TryJoin(context, out PushClient? client);
         try
         {
+            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            if (!admitted)
+            {
+                await socket.CloseAsync(TryAgainLater, Full(hub), context.RequestAborted).ConfigureAwait(false);
+                return;
+            }
+
+            using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted);
             Task receiving = ReceiveUntilCloseAsync(socket, done.Token);
             Task sending = SendAsync(socket, client!, time, done.Token);
             await Task.WhenAny(receiving, sending).ConfigureAwait(false);
@@ -56,11 +59,14 @@ public static class PushEndpoints
         }
         catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
         {
-            // The client went away; nothing to tell it.
+            // The client went away (a refused one may leave without completing the close handshake); nothing to tell it.
         }
         finally
         {
-            hub.Leave(client!);
+            if (admitted)
+            {
+                hub.Leave(client!);
+            }
         }
     }
 

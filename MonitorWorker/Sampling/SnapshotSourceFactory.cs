@@ -1,7 +1,6 @@
 using HardwareProbes;
 using HardwareProbes.Jetson;
 using HardwareProbes.Snapshots;
-using HardwareProbes.Windows;
 using MonitorWorker.Configuration;
 
 namespace MonitorWorker.Sampling;
@@ -12,8 +11,7 @@ public static class SnapshotSourceFactory
     public static ISnapshotSource Create(PiStatOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        ProbeOptions probes = ProbeOptionsFrom(options);
-        return OperatingSystem.IsWindows() ? new WindowsSnapshotSource(probes) : new LinuxSnapshotSource(probes);
+        return SnapshotSource.Create(ProbeOptionsFrom(options));
     }
 
     public static ProbeOptions ProbeOptionsFrom(PiStatOptions options)
