@@ -70,7 +70,16 @@ public sealed partial class SnapshotStore
     internal int FreshRequests => Volatile.Read(ref _freshRequests);
 
     /// <summary>Gets how many block-window snapshots were asked for (joined or started), for tests of the shared window.</summary>
-    internal int BlockRequests => Volatile.Read(ref _blockRequests);
+    internal int BlockRequests
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _blockRequests;
+            }
+        }
+    }
 
     /// <summary>Gets the age of <see cref="Latest"/>, or null before the first.</summary>
     public TimeSpan? LatestAge => _latest is { } s ? _time.GetUtcNow() - s.Timestamp : null;
@@ -102,9 +111,10 @@ public sealed partial class SnapshotStore
     /// </summary>
     public Task<HardwareSnapshot> GetBlockingAsync(CancellationToken cancellationToken)
     {
-        Interlocked.Increment(ref _blockRequests);
         lock (_gate)
         {
+            // Counted inside the lock: a request counted here has joined or started a window.
+            _blockRequests++;
             if (_window is { BaselineTaken: false } pending)
             {
                 return pending.Result.WaitAsync(cancellationToken);
