@@ -138,7 +138,7 @@ public sealed class ParserFuzzTests
         try
         {
             DiskIoCounters sum = DiskIoCounters.Sum(disks, _ => true);
-            Require(sum.ReadBytes >= sum.ReadCount || sum.ReadCount > 0 || sum.ReadBytes == 0, "disk bytes");
+            Require(sum.ReadBytes % DiskStat.SectorBytes == 0 && sum.WriteBytes % DiskStat.SectorBytes == 0, "disk bytes are whole sectors");
         }
         catch (OverflowException)
         {
