@@ -38,13 +38,13 @@ public class ParserBenchmarks
     }
 
     [Benchmark]
-    public ProcStat ProcStat() => Cpu.ProcStat.Parse(_stat);
+    public CpuCounters CpuCounters() => Cpu.CpuCounters.Parse(_stat);
 
     [Benchmark]
     public MemInfo MemInfo() => Memory.MemInfo.Parse(_meminfo);
 
     [Benchmark]
-    public IReadOnlyList<DiskStat> DiskStats() => Storage.DiskStats.Parse(_diskstats);
+    public IReadOnlyList<DiskDeviceCounters> ProcDiskStats() => Storage.ProcDiskStats.Parse(_diskstats);
 
     [Benchmark]
     public IReadOnlyList<InterfaceCounters> NetDev() => Network.NetDev.Parse(_netDev);

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace HardwareProbes;
 
 /// <summary>
@@ -9,22 +7,19 @@ public sealed class ProbeOptions
 {
     /// <summary>Gets or sets the procfs mount point.</summary>
     /// <value>The default value is <c>/proc</c>.</value>
-    [Required]
     public string ProcPath { get; set; } = "/proc";
 
     /// <summary>Gets or sets the sysfs mount point.</summary>
     /// <value>The default value is <c>/sys</c>.</value>
-    [Required]
     public string SysPath { get; set; } = "/sys";
 
     /// <summary>Gets or sets the directory that holds <c>nv_tegra_release</c> (Jetson).</summary>
     /// <value>The default value is <c>/etc</c>.</value>
-    [Required]
     public string EtcPath { get; set; } = "/etc";
 
-    /// <summary>Gets or sets the mount points whose filesystem usage is reported, in order.</summary>
-    /// <value>The default value is a single entry, <c>/</c>.</value>
-    public IList<string> DiskPaths { get; set; } = ["/"];
+    /// <summary>Gets or sets the mount points (drive roots on Windows) whose filesystem usage is reported, in order.</summary>
+    /// <value>The default value is a single entry: <c>/</c>, or the system drive on Windows.</value>
+    public IList<string> DiskPaths { get; set; } = [OperatingSystem.IsWindows() ? Path.GetPathRoot(Environment.SystemDirectory) ?? "C:\\" : "/"];
 
     /// <summary>Gets or sets the longest time one file read or filesystem query may take before its source is reported unavailable.</summary>
     /// <value>The default value is 500 milliseconds; it must be between 1 ms and 1 minute.</value>
@@ -32,7 +27,6 @@ public sealed class ProbeOptions
 
     /// <summary>Gets or sets the largest file, in bytes, a probe reads; a larger file is reported unavailable.</summary>
     /// <value>The default value is 1 MiB.</value>
-    [Range(4096, 64 * 1024 * 1024)]
     public int MaxFileBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Gets or sets how often static facts (model, serial, the list of thermal zones and hwmon sensors) are read again.</summary>

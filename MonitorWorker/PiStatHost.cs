@@ -1,5 +1,5 @@
 using System.Net;
-using HardwareProbes.Snapshots;
+using HardwareProbes.DependencyInjection;
 using Microsoft.Extensions.Hosting.Systemd;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Api;
@@ -40,7 +40,7 @@ public static class PiStatHost
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new StartTime(DateTimeOffset.UtcNow));
-        builder.Services.AddSingleton<ISnapshotSource>(_ => SnapshotSourceFactory.Create(options));
+        builder.Services.AddHardwareProbes(options.Probes);
         builder.Services.AddSingleton<SnapshotStore>();
         builder.Services.AddSingleton<ApiStatusCache>();
         builder.Services.AddSingleton<PushHub>();

@@ -50,8 +50,8 @@ public sealed class CpuUsageTests
     [TestMethod]
     public void PerCore_MatchesByIdNotPosition()
     {
-        var earlier = new ProcStat(Times(0, 0, 0, 0, 0), [new CoreTimes(0, Times(0, 0, 0, 0, 0)), new CoreTimes(8, Times(0, 0, 0, 0, 0))]);
-        var later = new ProcStat(Times(0, 0, 0, 0, 0), [new CoreTimes(8, Times(90, 0, 0, 10, 0)), new CoreTimes(0, Times(10, 0, 0, 90, 0))]);
+        var earlier = new CpuCounters(Times(0, 0, 0, 0, 0), [new CoreTimes(0, Times(0, 0, 0, 0, 0)), new CoreTimes(8, Times(0, 0, 0, 0, 0))]);
+        var later = new CpuCounters(Times(0, 0, 0, 0, 0), [new CoreTimes(8, Times(90, 0, 0, 10, 0)), new CoreTimes(0, Times(10, 0, 0, 90, 0))]);
 
         IReadOnlyDictionary<int, double?> usage = CpuUsage.PerCore(earlier, later);
 

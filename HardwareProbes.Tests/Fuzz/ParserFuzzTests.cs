@@ -30,11 +30,11 @@ public sealed class ParserFuzzTests
     private static readonly (string Name, Action<string> Parse)[] Parsers =
     [
         ("MemInfo", text => CheckMemory(MemInfo.Parse(text))),
-        ("ProcStat", text => CheckProcStat(ProcStat.Parse(text))),
+        ("CpuCounters", text => CheckProcStat(CpuCounters.Parse(text))),
         ("CpuList", text => CheckIds(CpuList.Parse(text), "CpuList")),
         ("LoadAverage", text => CheckLoad(LoadAverage.Parse(text))),
         ("Uptime", text => Require(Uptime.ParseSeconds(text) is >= 0 and < double.PositiveInfinity, "uptime")),
-        ("DiskStats", text => CheckDisks(DiskStats.Parse(text))),
+        ("ProcDiskStats", text => CheckDisks(ProcDiskStats.Parse(text))),
         ("NetDev", text => Require(NetDev.Parse(text).All(i => i.Name.Length > 0), "interface name")),
         ("TcpSockets", text => Require(TcpSockets.CountNotListening(text) >= 0, "socket count")),
         ("WirelessSignal", text => Require(WirelessSignal.Parse(text).Values.All(d => d is >= WirelessSignal.MinDbm and <= 0), "dBm")),
@@ -112,11 +112,11 @@ public sealed class ParserFuzzTests
         Require(swap.UsedBytes >= 0 && swap.UsedBytes <= swap.TotalBytes, "used swap");
     }
 
-    private static void CheckProcStat(ProcStat stat)
+    private static void CheckProcStat(CpuCounters stat)
     {
         CheckIds([.. stat.Cores.Select(c => c.Id)], "cpu id");
         Require(stat.Cores.Select(c => c.Id).Distinct().Count() == stat.Cores.Count, "repeated cpu id");
-        ProcStat baseline = ProcStat.Parse(Fixtures.Capture("procfs__proc_stat.txt"));
+        CpuCounters baseline = CpuCounters.Parse(Fixtures.Capture("procfs__proc_stat.txt"));
         foreach (double? usage in new[] { CpuUsage.Percent(baseline.Total, stat.Total), CpuUsage.Percent(stat.Total, baseline.Total) })
         {
             Require(usage is null or >= 0 and <= 100, "cpu usage");
@@ -132,13 +132,13 @@ public sealed class ParserFuzzTests
     private static void CheckLoad(LoadAverage load)
         => Require(new[] { load.OneMinute, load.FiveMinutes, load.FifteenMinutes }.All(l => l is >= 0 and <= LoadAverage.MaxLoad), "load average");
 
-    private static void CheckDisks(IReadOnlyList<DiskStat> disks)
+    private static void CheckDisks(IReadOnlyList<DiskDeviceCounters> disks)
     {
         Require(disks.All(d => d.Major >= 0 && d.Minor >= 0), "device number");
         try
         {
             DiskIoCounters sum = DiskIoCounters.Sum(disks, _ => true);
-            Require(sum.ReadBytes % DiskStat.SectorBytes == 0 && sum.WriteBytes % DiskStat.SectorBytes == 0, "disk bytes are whole sectors");
+            Require(sum.ReadBytes % DiskDeviceCounters.SectorBytes == 0 && sum.WriteBytes % DiskDeviceCounters.SectorBytes == 0, "disk bytes are whole sectors");
         }
         catch (OverflowException)
         {

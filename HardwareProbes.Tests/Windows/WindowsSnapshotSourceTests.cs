@@ -37,10 +37,10 @@ public sealed class WindowsSnapshotSourceTests
         => new(api, fs ?? new MockFileSystem(), new ProbeOptions { DiskPaths = [Root, "Z:no-such-drive"] }, new FakeTimeProvider(), () => [new InterfaceCounters("Ethernet", 1000, 10, 0, 1, 2000, 20, 0, 0)], () => 7);
 
     [TestMethod]
-    public void ToProcStat_KernelTimeIncludesIdleDpcAndInterrupt()
+    public void ToCpuCounters_KernelTimeIncludesIdleDpcAndInterrupt()
     {
         // 100 ns units: kernel 500 of which idle 300, DPC 20, interrupt 30; user 200.
-        var stat = WindowsSnapshotSource.ToProcStat([new ProcessorTimes(Idle: 300, Kernel: 500, User: 200, Dpc: 20, Interrupt: 30)])!;
+        var stat = WindowsSnapshotSource.ToCpuCounters([new ProcessorTimes(Idle: 300, Kernel: 500, User: 200, Dpc: 20, Interrupt: 30)])!;
 
         Assert.AreEqual(200UL, stat.Total.User);
         Assert.AreEqual(150UL, stat.Total.System);

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace HardwareProbes.Cpu;
 
 /// <summary>CPU usage and frequency at one moment.</summary>
@@ -5,4 +7,14 @@ namespace HardwareProbes.Cpu;
 /// <param name="FrequencyMhz">Mean current frequency of the online CPUs that report one, in MHz (psutil's <c>cpu_freq().current</c>).</param>
 /// <param name="Cores">Every known CPU by ascending id, offline ones included.</param>
 /// <param name="Times">The raw counters this reading was computed from, usable as the baseline of a later one.</param>
-public sealed record CpuReading(double? UsagePercent, double? FrequencyMhz, IReadOnlyList<CpuCore> Cores, ProcStat? Times);
+public sealed record CpuReading(double? UsagePercent, double? FrequencyMhz, IReadOnlyList<CpuCore> Cores, CpuCounters? Times)
+{
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(UsagePercent), UsagePercent, first: true);
+        Printing.Member(builder, nameof(FrequencyMhz), FrequencyMhz);
+        Printing.List(builder, nameof(Cores), Cores);
+        Printing.Member(builder, nameof(Times), Times);
+        return true;
+    }
+}

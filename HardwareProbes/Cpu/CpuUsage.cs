@@ -31,7 +31,7 @@ public static class CpuUsage
     /// <param name="earlier">The earlier reading.</param>
     /// <param name="later">The later reading.</param>
     /// <returns>Usage by CPU id, for CPUs present in both readings; a value is null where <see cref="Percent"/> is.</returns>
-    public static IReadOnlyDictionary<int, double?> PerCore(ProcStat earlier, ProcStat later)
+    public static IReadOnlyDictionary<int, double?> PerCore(CpuCounters earlier, CpuCounters later)
     {
         ArgumentNullException.ThrowIfNull(earlier);
         ArgumentNullException.ThrowIfNull(later);
@@ -52,7 +52,7 @@ public static class CpuUsage
     }
 
     /// <summary>The <c>cpu_usage</c> entry of a snapshot's sources: why the aggregate usage is what it is.</summary>
-    internal static string Status(ProcStat? now, ProcStat? baseline, double? total) => (now, baseline, total) switch
+    internal static string Status(CpuCounters? now, CpuCounters? baseline, double? total) => (now, baseline, total) switch
     {
         (null, _, _) => "no CPU counters",
         (_, null, _) => "first reading: usage needs a second one",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using HardwareProbes.IO;
 
 namespace HardwareProbes.Identity;
@@ -92,4 +93,18 @@ public sealed record CpuInfo(
     }
 
     private static string? Text(ReadOnlySpan<char> value) => value.IsEmpty ? null : value.ToString();
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.List(builder, nameof(ProcessorIds), ProcessorIds, first: true);
+        Printing.Member(builder, nameof(ModelName), ModelName);
+        Printing.Member(builder, nameof(Vendor), Vendor);
+        Printing.Member(builder, nameof(Part), Part);
+        Printing.Member(builder, nameof(Hardware), Hardware);
+        Printing.Member(builder, nameof(Revision), Revision);
+        Printing.Member(builder, nameof(Serial), Serial);
+        Printing.Member(builder, nameof(Model), Model);
+        Printing.Map(builder, nameof(CurrentMhz), CurrentMhz);
+        return true;
+    }
 }

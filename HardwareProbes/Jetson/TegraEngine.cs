@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace HardwareProbes.Jetson;
 
 /// <summary>
@@ -12,4 +14,13 @@ public sealed record TegraEngine(string Name, bool Off, int? LoadPercent, IReadO
 {
     /// <summary>Gets the first (or only) frequency in MHz, or null.</summary>
     public int? FrequencyMhz => FrequenciesMhz.Count > 0 ? FrequenciesMhz[0] : null;
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(Name), Name, first: true);
+        Printing.Member(builder, nameof(Off), Off);
+        Printing.Member(builder, nameof(LoadPercent), LoadPercent);
+        Printing.List(builder, nameof(FrequenciesMhz), FrequenciesMhz);
+        return true;
+    }
 }

@@ -5,4 +5,8 @@ namespace HardwareProbes.Jetson;
 /// <param name="CurrentMilliwatts">Instantaneous power.</param>
 /// <param name="AverageMilliwatts">Average since tegrastats started.</param>
 /// <param name="PeakMilliwatts">The third value JetPack 7.2 prints, or null.</param>
-public sealed record TegraRail(string Name, int CurrentMilliwatts, int AverageMilliwatts, int? PeakMilliwatts);
+public sealed record TegraRail(string Name, int CurrentMilliwatts, int AverageMilliwatts, int? PeakMilliwatts)
+{
+    /// <summary>Gets the rail's key, unique within its line: <see cref="Name"/>, or <c>NC_2</c>, <c>NC_3</c>, … for a repeated name.</summary>
+    public string Key { get; init; } = Name;
+}

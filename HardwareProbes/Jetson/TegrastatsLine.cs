@@ -84,7 +84,8 @@ public static class TegrastatsLine
 
         if (TryTemperature(token, state, out TegraTemperature? temperature))
         {
-            state.Temperatures.Add(temperature);
+            string key = UniqueNames.For(ref state.TemperatureKeys, StringComparer.OrdinalIgnoreCase, temperature.Name, state.Temperatures, static t => t.Key);
+            state.Temperatures.Add(ReferenceEquals(key, temperature.Name) ? temperature : temperature with { Key = key });
             return i + 1;
         }
 
@@ -94,7 +95,8 @@ public static class TegrastatsLine
             {
                 if (rail.Name.Length > 0)
                 {
-                    state.Rails.Add(rail);
+                    string key = UniqueNames.For(ref state.RailKeys, StringComparer.Ordinal, rail.Name, state.Rails, static r => r.Key);
+                    state.Rails.Add(ReferenceEquals(key, rail.Name) ? rail : rail with { Key = key });
                 }
 
                 return i + 2;
@@ -485,6 +487,12 @@ public static class TegrastatsLine
         public List<TegraTemperature> Temperatures { get; } = [];
 
         public List<TegraRail> Rails { get; } = [];
+
+        /// <summary>Set once a rail name repeats; see <see cref="UniqueNames"/>.</summary>
+        public UniqueNames? RailKeys;
+
+        /// <summary>Set once a temperature name repeats.</summary>
+        public UniqueNames? TemperatureKeys;
 
         public List<string> Unrecognized { get; } = [];
 

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace HardwareProbes.Jetson;
 
 /// <summary>One line of tegrastats, parsed. Fields the line does not print are null or empty.</summary>
@@ -56,5 +58,22 @@ public sealed record TegrastatsSample(
         }
 
         return null;
+    }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(Timestamp), Timestamp, first: true);
+        Printing.Member(builder, nameof(Ram), Ram);
+        Printing.Member(builder, nameof(Swap), Swap);
+        Printing.Member(builder, nameof(Iram), Iram);
+        Printing.List(builder, nameof(Cores), Cores);
+        Printing.List(builder, nameof(Engines), Engines);
+        Printing.Member(builder, nameof(MtsForegroundPercent), MtsForegroundPercent);
+        Printing.Member(builder, nameof(MtsBackgroundPercent), MtsBackgroundPercent);
+        Printing.List(builder, nameof(Temperatures), Temperatures);
+        Printing.List(builder, nameof(Rails), Rails);
+        Printing.List(builder, nameof(Unrecognized), Unrecognized);
+        Printing.List(builder, nameof(RejectedValues), RejectedValues);
+        return true;
     }
 }

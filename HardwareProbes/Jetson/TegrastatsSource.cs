@@ -90,7 +90,7 @@ public sealed class TegrastatsSource : IAsyncDisposable, IDisposable
     public TimeSpan? LatestAge => _latest is Reading r ? _time.GetUtcNow() - r.At : null;
 
     /// <summary>Gets the process id of the running child, or null.</summary>
-    public int? ChildProcessId => _child?.Id;
+    internal int? ChildProcessId => _child?.Id;
 
     /// <summary>Gets how many times the executable has been looked for.</summary>
     internal int Lookups => Volatile.Read(ref _lookups);

@@ -248,16 +248,15 @@ public sealed class HardwareMetrics : IDisposable
 
     private Measurement<double>[] Rails(Func<TegraRail, int> milliwatts)
     {
-        var seen = new Dictionary<string, int>(StringComparer.Ordinal);
-        var measurements = new List<Measurement<double>>();
-        foreach (TegraRail rail in _latest()?.Jetson?.Sample?.Rails ?? [])
+        // A rail's key is unique in its line (AGX Orin prints two rails named NC): neither series is lost.
+        IReadOnlyList<TegraRail> rails = _latest()?.Jetson?.Sample?.Rails ?? [];
+        var measurements = new Measurement<double>[rails.Count];
+        for (int i = 0; i < measurements.Length; i++)
         {
-            // AGX Orin prints two rails named NC: number the repeats so neither series is lost.
-            int n = seen[rail.Name] = seen.GetValueOrDefault(rail.Name) + 1;
-            measurements.Add(new Measurement<double>(milliwatts(rail) / 1000.0, Tag("rail", n == 1 ? rail.Name : $"{rail.Name}_{n}")));
+            measurements[i] = new Measurement<double>(milliwatts(rails[i]) / 1000.0, Tag("rail", rails[i].Key));
         }
 
-        return [.. measurements];
+        return measurements;
     }
 
     private static KeyValuePair<string, object?> Tag(string name, object value) => new(name, value is int i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : value);

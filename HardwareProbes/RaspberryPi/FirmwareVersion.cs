@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace HardwareProbes.RaspberryPi;
 
@@ -38,5 +39,13 @@ public sealed record FirmwareVersion(DateTime? BuildDate, string Version, IReadO
         }
 
         throw new FormatException("no 'version' line");
+    }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(BuildDate), BuildDate, first: true);
+        Printing.Member(builder, nameof(Version), Version);
+        Printing.List(builder, nameof(Flags), Flags);
+        return true;
     }
 }

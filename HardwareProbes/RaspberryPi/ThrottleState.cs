@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace HardwareProbes.RaspberryPi;
 
@@ -53,5 +54,13 @@ public sealed record ThrottleState(uint Raw)
         return uint.TryParse(value, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out uint raw)
             ? new ThrottleState(raw)
             : throw new FormatException($"'{text.Trim()}' is not a get_throttled mask");
+    }
+
+    /// <summary>Prints the mask in hexadecimal, as the firmware does (<c>0x50005</c>), and the conditions set.</summary>
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append("Raw = 0x").Append(Raw.ToString("x", CultureInfo.InvariantCulture));
+        builder.Append(", Conditions = ").Append(Conditions.ToString());
+        return true;
     }
 }

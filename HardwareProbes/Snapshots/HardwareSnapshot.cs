@@ -1,57 +1,100 @@
+using System.Text;
 using HardwareProbes.Cpu;
 using HardwareProbes.Host;
 using HardwareProbes.Identity;
+using HardwareProbes.Jetson;
 using HardwareProbes.Memory;
 using HardwareProbes.Network;
+using HardwareProbes.RaspberryPi;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
 
 namespace HardwareProbes.Snapshots;
 
 /// <summary>
-/// Everything the machine told at one moment. A field is null when its source could not be read;
-/// <see cref="Sources"/> then says why.
+/// Everything the machine told at one moment. A reading is null (or a list is empty) when its source could not be
+/// read or does not apply here; <see cref="Sources"/> then says why.
 /// </summary>
-/// <param name="Timestamp">When the snapshot was taken.</param>
-/// <param name="Identity">Static facts about the machine.</param>
-/// <param name="Cpu">CPU usage and frequencies.</param>
-/// <param name="CpuTemperatureCelsius">The CPU's temperature, from the zone or sensor that names the CPU, else the first zone.</param>
-/// <param name="Temperatures">Every thermal zone and hwmon temperature input.</param>
-/// <param name="Memory">Physical memory.</param>
-/// <param name="Swap">Swap space.</param>
-/// <param name="LoadAverage">Load averages.</param>
-/// <param name="UptimeSeconds">Seconds since boot.</param>
-/// <param name="DiskIo">I/O counters over whole disks.</param>
-/// <param name="Filesystems">Usage of each configured mount point that could be queried, in configured order.</param>
-/// <param name="NetworkInterfaces">Counters of every interface, <c>lo</c> included.</param>
-/// <param name="WirelessSignalDbm">Signal level by associated wireless interface, in dBm.</param>
-/// <param name="ActiveConnections">TCP sockets (IPv4 and IPv6) not in LISTEN state.</param>
-/// <param name="UsbDevices">USB devices, root hubs included.</param>
-/// <param name="RaspberryPi">Raspberry Pi figures (throttling, VideoCore clocks and voltage, firmware); null on other boards.</param>
-/// <param name="Jetson">Jetson figures (tegrastats sample, GPU); null on other boards.</param>
-/// <param name="Sources">Each source by name: <c>ok</c>, or why it is unavailable (naming the file and, for bad contents, the line).</param>
-public sealed record HardwareSnapshot(
-    DateTimeOffset Timestamp,
-    DeviceIdentity Identity,
-    CpuReading Cpu,
-    double? CpuTemperatureCelsius,
-    IReadOnlyList<TemperatureReading> Temperatures,
-    MemoryReading? Memory,
-    SwapReading? Swap,
-    LoadAverage? LoadAverage,
-    double? UptimeSeconds,
-    DiskIoCounters? DiskIo,
-    IReadOnlyList<FilesystemUsage> Filesystems,
-    IReadOnlyList<InterfaceCounters>? NetworkInterfaces,
-    IReadOnlyDictionary<string, int>? WirelessSignalDbm,
-    int? ActiveConnections,
-    int? UsbDevices,
-    RaspberryPi.RaspberryPiReading? RaspberryPi,
-    Jetson.JetsonReading? Jetson,
-    IReadOnlyDictionary<string, string> Sources)
+/// <remarks>
+/// Readings are init-only properties, so a reading added in a later version is one more property: code that builds
+/// snapshots (a fake for tests) keeps compiling.
+/// </remarks>
+public sealed record HardwareSnapshot
 {
     /// <summary>The value of a <see cref="Sources"/> entry whose source was read.</summary>
     public const string Ok = SourceStatus.Ok;
+
+    /// <summary>Gets when the snapshot was taken.</summary>
+    public required DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>Gets static facts about the machine: board, model, serial, CPU model, OS release.</summary>
+    public required DeviceIdentity Identity { get; init; }
+
+    /// <summary>Gets CPU usage and frequencies, per core with the kernel's ids.</summary>
+    public required CpuReading Cpu { get; init; }
+
+    /// <summary>Gets the CPU's temperature, from the zone or sensor that names the CPU, else the first zone, in °C.</summary>
+    public double? CpuTemperatureCelsius { get; init; }
+
+    /// <summary>
+    /// Gets the GPU's temperature in °C: on a Raspberry Pi the SoC sensor the GPU shares with the CPU; on a Jetson its
+    /// GPU thermal zone, else tegrastats' <c>gpu</c> sensor; null elsewhere.
+    /// </summary>
+    public double? GpuTemperatureCelsius { get; init; }
+
+    /// <summary>Gets every thermal zone and hwmon temperature input.</summary>
+    public IReadOnlyList<TemperatureReading> Temperatures { get; init; } = [];
+
+    /// <summary>Gets physical memory, from <c>/proc/meminfo</c> (or the Windows memory status).</summary>
+    public MemoryReading? Memory { get; init; }
+
+    /// <summary>Gets swap space.</summary>
+    public SwapReading? Swap { get; init; }
+
+    /// <summary>Gets the load averages; null on Windows, which has none.</summary>
+    public LoadAverage? LoadAverage { get; init; }
+
+    /// <summary>Gets seconds since boot.</summary>
+    public double? UptimeSeconds { get; init; }
+
+    /// <summary>Gets I/O counters summed over whole disks.</summary>
+    public DiskIoCounters? DiskIo { get; init; }
+
+    /// <summary>Gets the usage of each configured mount point that could be queried, in configured order.</summary>
+    public IReadOnlyList<FilesystemUsage> Filesystems { get; init; } = [];
+
+    /// <summary>Gets the counters of every network interface, <c>lo</c> included.</summary>
+    public IReadOnlyList<InterfaceCounters>? NetworkInterfaces { get; init; }
+
+    /// <summary>Gets the signal level of each associated wireless interface, in dBm.</summary>
+    public IReadOnlyDictionary<string, int>? WirelessSignalDbm { get; init; }
+
+    /// <summary>Gets how many TCP sockets (IPv4 and IPv6) are not in LISTEN state.</summary>
+    public int? ActiveConnections { get; init; }
+
+    /// <summary>Gets how many USB devices there are, root hubs included.</summary>
+    public int? UsbDevices { get; init; }
+
+    /// <summary>Gets Raspberry Pi figures (throttling, VideoCore clocks and voltage, firmware); null on other boards.</summary>
+    public RaspberryPiReading? RaspberryPi { get; init; }
+
+    /// <summary>Gets Jetson figures (the tegrastats sample, GPU load and clock); null on other boards.</summary>
+    public JetsonReading? Jetson { get; init; }
+
+    /// <summary>
+    /// Gets every core with the best figures any source gave: the kernel's (procfs and cpufreq) first, tegrastats'
+    /// clock where cpufreq has none, and tegrastats' cores where procfs gave none at all.
+    /// </summary>
+    public IReadOnlyList<CpuCore> CombinedCores { get; init; } = [];
+
+    /// <summary>Gets physical memory in use: <see cref="Memory"/>'s figures, else tegrastats' RAM; null when neither has one.</summary>
+    public MemoryUse? CombinedRam { get; init; }
+
+    /// <summary>Gets swap in use: <see cref="Swap"/>'s figures, else tegrastats' SWAP; null when neither has one.</summary>
+    public MemoryUse? CombinedSwap { get; init; }
+
+    /// <summary>Gets each source by name (see <see cref="SourceNames"/>): <see cref="Ok"/>, or why it is unavailable, naming the file and, for bad contents, the line.</summary>
+    public required IReadOnlyDictionary<string, string> Sources { get; init; }
 
     /// <summary>
     /// Gets the sources this machine should have, as the snapshot source judged from its board and operating system
@@ -70,4 +113,32 @@ public sealed record HardwareSnapshot(
     /// <summary>Gets the expected sources that failed, each with its reason.</summary>
     public IEnumerable<KeyValuePair<string, string>> ExpectedFailures
         => ExpectedSources.Where(name => StateOf(name) == SourceState.Failed).Select(name => KeyValuePair.Create(name, Sources[name]));
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(Timestamp), Timestamp, first: true);
+        Printing.Member(builder, nameof(Identity), Identity);
+        Printing.Member(builder, nameof(Cpu), Cpu);
+        Printing.Member(builder, nameof(CpuTemperatureCelsius), CpuTemperatureCelsius);
+        Printing.Member(builder, nameof(GpuTemperatureCelsius), GpuTemperatureCelsius);
+        Printing.List(builder, nameof(Temperatures), Temperatures);
+        Printing.Member(builder, nameof(Memory), Memory);
+        Printing.Member(builder, nameof(Swap), Swap);
+        Printing.Member(builder, nameof(LoadAverage), LoadAverage);
+        Printing.Member(builder, nameof(UptimeSeconds), UptimeSeconds);
+        Printing.Member(builder, nameof(DiskIo), DiskIo);
+        Printing.List(builder, nameof(Filesystems), Filesystems);
+        Printing.List(builder, nameof(NetworkInterfaces), NetworkInterfaces);
+        Printing.Map(builder, nameof(WirelessSignalDbm), WirelessSignalDbm);
+        Printing.Member(builder, nameof(ActiveConnections), ActiveConnections);
+        Printing.Member(builder, nameof(UsbDevices), UsbDevices);
+        Printing.Member(builder, nameof(RaspberryPi), RaspberryPi);
+        Printing.Member(builder, nameof(Jetson), Jetson);
+        Printing.List(builder, nameof(CombinedCores), CombinedCores);
+        Printing.Member(builder, nameof(CombinedRam), CombinedRam);
+        Printing.Member(builder, nameof(CombinedSwap), CombinedSwap);
+        Printing.Map(builder, nameof(Sources), Sources);
+        Printing.List(builder, nameof(ExpectedSources), ExpectedSources);
+        return true;
+    }
 }

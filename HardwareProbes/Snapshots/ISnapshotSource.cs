@@ -1,16 +1,27 @@
-using HardwareProbes.Cpu;
-
 namespace HardwareProbes.Snapshots;
 
-/// <summary>Something that takes snapshots of a machine: <see cref="LinuxSnapshotSource"/>, or the Windows source.</summary>
+/// <summary>
+/// Something that takes snapshots of a machine: <see cref="LinuxSnapshotSource"/> or <see cref="Windows.WindowsSnapshotSource"/>,
+/// created for the running operating system by <see cref="SnapshotSource.Create(ProbeOptions)"/>.
+/// </summary>
+/// <remarks>
+/// CPU usage is a difference of two readings of the processor's tick counters. The source keeps the counters of its
+/// previous snapshot, so <see cref="Collect"/> measures since then; <see cref="CollectOverAsync"/> measures over a
+/// window of its own and needs no earlier call.
+/// </remarks>
 public interface ISnapshotSource : IDisposable
 {
-    /// <summary>Reads the CPU tick counters alone, as the baseline of a later <see cref="Collect(ProcStat?)"/>.</summary>
-    /// <returns>The counters, or null when they cannot be read.</returns>
-    ProcStat? ReadCpuTimes();
-
-    /// <summary>Takes a snapshot with CPU usage measured since <paramref name="baseline"/>, or since the previous snapshot when it is null.</summary>
-    /// <param name="baseline">Counters from <see cref="ReadCpuTimes"/>, or null.</param>
+    /// <summary>Takes a snapshot, with CPU usage measured since the previous snapshot of this source (null on the first).</summary>
     /// <returns>The snapshot.</returns>
-    HardwareSnapshot Collect(ProcStat? baseline);
+    HardwareSnapshot Collect();
+
+    /// <summary>
+    /// Takes a snapshot whose CPU usage is measured over <paramref name="window"/> starting now: reads the counters,
+    /// waits, then collects against them. The first call already has a usage.
+    /// </summary>
+    /// <param name="window">How long to measure over, more than zero; one second gives figures like top's.</param>
+    /// <param name="cancellationToken">Ends the wait.</param>
+    /// <returns>The snapshot.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="window"/> is zero or negative.</exception>
+    Task<HardwareSnapshot> CollectOverAsync(TimeSpan window, CancellationToken cancellationToken = default);
 }

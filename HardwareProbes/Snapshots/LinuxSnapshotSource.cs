@@ -19,9 +19,9 @@ namespace HardwareProbes.Snapshots;
 /// nothing a reader throws escapes.
 /// </summary>
 /// <remarks>
-/// CPU usage needs two readings of the tick counters: each snapshot measures from the previous one taken by
-/// this instance (or from a baseline the caller passes), so the first snapshot has null usage rather than a
-/// misleading average since boot. Calls are serialised; one instance serves one sampler.
+/// CPU usage needs two readings of the tick counters: <see cref="Collect()"/> measures from the previous snapshot taken by
+/// this instance, so the first has null usage rather than a misleading average since boot; <see cref="CollectOverAsync"/>
+/// measures over a window of its own. Calls are serialised; one instance serves one sampler.
 /// </remarks>
 public sealed class LinuxSnapshotSource : ISnapshotSource
 {
@@ -33,7 +33,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private StaticFacts? _static;
     private DateTimeOffset _staticReadAt;
     private string? _staticFailure;
-    private ProcStat? _previous;
+    private CpuCounters? _previous;
     /// <summary>Counting costs at most this share of wall time: the next count waits this many times the last one's duration.</summary>
     private const int ConnectionsCostFactor = 5000;
 
@@ -67,24 +67,25 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         _paths = new SamplePaths(_files.Proc, _files.Sys, options.DiskPaths);
     }
 
-    /// <summary>Reads the CPU tick counters alone, to serve as the baseline of a later <see cref="Collect(ProcStat?)"/>.</summary>
+    /// <inheritdoc/>
+    public HardwareSnapshot Collect() => Collect(baseline: null);
+
+    /// <inheritdoc/>
+    public Task<HardwareSnapshot> CollectOverAsync(TimeSpan window, CancellationToken cancellationToken = default)
+        => SnapshotSource.CollectOverAsync(ReadCpuCounters, Collect, window, _time, cancellationToken);
+
+    /// <summary>Reads the CPU tick counters alone, as the baseline of a later <see cref="Collect(CpuCounters?)"/>.</summary>
     /// <returns>The counters, or null when <c>/proc/stat</c> cannot be read.</returns>
-    public ProcStat? ReadCpuTimes()
+    internal CpuCounters? ReadCpuCounters()
     {
         lock (_gate)
         {
-            return _files.TryParse(_paths.Stat, static t => ProcStat.Parse(t), out ProcStat? stat, out _) ? stat : null;
+            return _files.TryParse(_paths.Stat, static t => CpuCounters.Parse(t), out CpuCounters? stat, out _) ? stat : null;
         }
     }
 
-    /// <summary>Takes a snapshot, with CPU usage measured since the previous snapshot of this instance.</summary>
-    /// <returns>The snapshot.</returns>
-    public HardwareSnapshot Collect() => Collect(baseline: null);
-
     /// <summary>Takes a snapshot, with CPU usage measured since <paramref name="baseline"/> (or, when null, since the previous snapshot).</summary>
-    /// <param name="baseline">Counters from <see cref="ReadCpuTimes"/> or an earlier snapshot.</param>
-    /// <returns>The snapshot.</returns>
-    public HardwareSnapshot Collect(ProcStat? baseline)
+    internal HardwareSnapshot Collect(CpuCounters? baseline)
     {
         lock (_gate)
         {
@@ -108,26 +109,34 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
             Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board), true);
 
-            return new HardwareSnapshot(
-                now,
-                facts.Identity,
-                cpu,
-                cpuTemperature,
-                temperatures,
-                memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo), null),
-                memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo), null),
-                Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
-                ReadStruct(_paths.Uptime, SourceNames.Uptime, static t => Uptime.ParseSeconds(t), sources),
-                Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources), null),
-                Guard<IReadOnlyList<FilesystemUsage>>(SourceNames.Filesystems, sources, () => ReadFilesystems(sources), []),
-                interfaces,
-                Read(_paths.Wireless, SourceNames.Wireless, static t => WirelessSignal.Parse(t), sources),
-                Guard(SourceNames.Tcp, sources, () => ReadConnections(sources), null),
-                Guard(SourceNames.Usb, sources, () => CountUsbDevices(sources), null),
-                _raspberryPi is null ? null : Guard(SourceNames.RaspberryPi, sources, () => _raspberryPi.Read(cpu, sources), null),
-                _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources), null),
-                sources)
+            MemoryReading? memory = memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo), null);
+            SwapReading? swap = memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo), null);
+            JetsonReading? jetson = _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources), null);
+            TegrastatsSample? sample = jetson?.Sample;
+            return new HardwareSnapshot
             {
+                Timestamp = now,
+                Identity = facts.Identity,
+                Cpu = cpu,
+                CpuTemperatureCelsius = cpuTemperature,
+                GpuTemperatureCelsius = CombinedReadings.GpuTemperature(facts.Identity.Board, cpuTemperature, temperatures, sample),
+                Temperatures = temperatures,
+                Memory = memory,
+                Swap = swap,
+                LoadAverage = Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
+                UptimeSeconds = ReadStruct(_paths.Uptime, SourceNames.Uptime, static t => Uptime.ParseSeconds(t), sources),
+                DiskIo = Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources), null),
+                Filesystems = Guard<IReadOnlyList<FilesystemUsage>>(SourceNames.Filesystems, sources, () => ReadFilesystems(sources), []),
+                NetworkInterfaces = interfaces,
+                WirelessSignalDbm = Read(_paths.Wireless, SourceNames.Wireless, static t => WirelessSignal.Parse(t), sources),
+                ActiveConnections = Guard(SourceNames.Tcp, sources, () => ReadConnections(sources), null),
+                UsbDevices = Guard(SourceNames.Usb, sources, () => CountUsbDevices(sources), null),
+                RaspberryPi = _raspberryPi is null ? null : Guard(SourceNames.RaspberryPi, sources, () => _raspberryPi.Read(cpu, sources), null),
+                Jetson = jetson,
+                CombinedCores = CombinedReadings.Cores(cpu, sample),
+                CombinedRam = CombinedReadings.Ram(memory, sample, SourceNames.Memory),
+                CombinedSwap = CombinedReadings.Swap(swap, sample, SourceNames.Memory),
+                Sources = sources,
                 ExpectedSources = Expected(facts.Identity.Board, sources),
             };
         }
@@ -188,7 +197,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     }
 
     /// <summary>Gets the tegrastats source this instance runs on a Jetson (for live lines), or null on other boards or before the first snapshot.</summary>
-    public TegrastatsSource? Tegrastats => _jetson?.Tegrastats;
+    internal TegrastatsSource? Tegrastats => _jetson?.Tegrastats;
 
     /// <summary>Stops the reader threads and, on a Jetson, tegrastats.</summary>
     public void Dispose()
@@ -242,9 +251,9 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         return _static;
     }
 
-    private CpuReading ReadCpu(StaticFacts facts, ProcStat? baseline, Dictionary<string, string> sources)
+    private CpuReading ReadCpu(StaticFacts facts, CpuCounters? baseline, Dictionary<string, string> sources)
     {
-        ProcStat? stat = Read(_paths.Stat, SourceNames.CpuTimes, static t => ProcStat.Parse(t), sources);
+        CpuCounters? stat = Read(_paths.Stat, SourceNames.CpuTimes, static t => CpuCounters.Parse(t), sources);
         IReadOnlyList<int>? online = Read(_paths.Online, SourceNames.CpuOnline, static t => CpuList.Parse(t), sources);
 
         double? total = stat is not null && baseline is not null ? CpuUsage.Percent(baseline.Total, stat.Total) : null;
@@ -317,7 +326,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         return new CpuReading(total, withFrequency > 0 ? frequencySum / withFrequency : null, cores, stat);
     }
 
-    private static CoreTimes? Find(ProcStat? stat, int id)
+    private static CoreTimes? Find(CpuCounters? stat, int id)
     {
         if (stat is null)
         {
@@ -338,6 +347,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private List<TemperatureReading> ReadTemperatures(StaticFacts facts, Dictionary<string, string> sources)
     {
         var readings = new List<TemperatureReading>(facts.Sensors.Count);
+        UniqueNames? keys = null;
         foreach (SensorFile sensor in facts.Sensors)
         {
             double? celsius = null;
@@ -352,7 +362,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 sources[SourceNames.Temperature(sensor.Source)] = failure;
             }
 
-            readings.Add(new TemperatureReading(sensor.Name, sensor.Source, celsius, failure));
+            readings.Add(new TemperatureReading(sensor.Name, sensor.Source, celsius, failure) { Key = UniqueNames.For(ref keys, StringComparer.Ordinal, sensor.Name, readings, static r => r.Key) });
         }
 
         return readings;
@@ -360,7 +370,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
 
     private DiskIoCounters? ReadDiskIo(Dictionary<string, string> sources)
     {
-        IReadOnlyList<DiskStat>? stats = Read(_paths.DiskStats, SourceNames.DiskStats, static t => DiskStats.Parse(t), sources);
+        IReadOnlyList<DiskDeviceCounters>? stats = Read(_paths.DiskStats, SourceNames.DiskStats, static t => ProcDiskStats.Parse(t), sources);
         if (stats is null)
         {
             return null;
@@ -372,7 +382,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         bool haveSysBlock = fs.Directory.Exists(blockRoot);
         return DiskIoCounters.Sum(
             stats,
-            name => !DiskStats.IsVirtual(name) && (haveSysBlock ? fs.Directory.Exists($"{blockRoot}/{name}") : DiskStats.LooksLikeWholeDisk(name)));
+            name => !ProcDiskStats.IsVirtual(name) && (haveSysBlock ? fs.Directory.Exists($"{blockRoot}/{name}") : ProcDiskStats.LooksLikeWholeDisk(name)));
     }
 
     private List<FilesystemUsage> ReadFilesystems(Dictionary<string, string> sources)

@@ -10,12 +10,12 @@ public static class SourceStatus
     public const string Ok = "ok";
 
     /// <summary>How the text of a source that does not exist here begins.</summary>
-    public const string NotApplicablePrefix = "not applicable: ";
+    internal const string NotApplicablePrefix = "not applicable: ";
 
     /// <summary>The text of a source that does not exist on this board or operating system.</summary>
     /// <param name="why">Why, e.g. <c>Windows has no load average</c>.</param>
     /// <returns><c>not applicable: </c> and the reason.</returns>
-    public static string NotApplicable(string why) => NotApplicablePrefix + why;
+    internal static string NotApplicable(string why) => NotApplicablePrefix + why;
 
     /// <summary>Classifies a status text.</summary>
     /// <param name="status">A value of <see cref="HardwareSnapshot.Sources"/>.</param>

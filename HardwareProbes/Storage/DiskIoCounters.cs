@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace HardwareProbes.Storage;
 
 /// <summary>I/O counters summed over whole physical disks since boot (psutil's <c>disk_io_counters()</c> fields).</summary>
@@ -13,13 +15,13 @@ public sealed record DiskIoCounters(ulong ReadCount, ulong WriteCount, ulong Rea
     /// <param name="isWholeDisk">Which device names count.</param>
     /// <returns>The sums.</returns>
     /// <exception cref="OverflowException">The sums, or the sectors in bytes, do not fit 64 bits: the counters are not real.</exception>
-    public static DiskIoCounters Sum(IReadOnlyList<DiskStat> stats, Func<string, bool> isWholeDisk)
+    internal static DiskIoCounters Sum(IReadOnlyList<DiskDeviceCounters> stats, Func<string, bool> isWholeDisk)
     {
         ArgumentNullException.ThrowIfNull(stats);
         ArgumentNullException.ThrowIfNull(isWholeDisk);
         ulong reads = 0, writes = 0, readSectors = 0, writeSectors = 0;
         var disks = new List<string>();
-        foreach (DiskStat stat in stats)
+        foreach (DiskDeviceCounters stat in stats)
         {
             if (!isWholeDisk(stat.Name))
             {
@@ -36,6 +38,16 @@ public sealed record DiskIoCounters(ulong ReadCount, ulong WriteCount, ulong Rea
             }
         }
 
-        return checked(new DiskIoCounters(reads, writes, readSectors * DiskStat.SectorBytes, writeSectors * DiskStat.SectorBytes, disks));
+        return checked(new DiskIoCounters(reads, writes, readSectors * DiskDeviceCounters.SectorBytes, writeSectors * DiskDeviceCounters.SectorBytes, disks));
+    }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(ReadCount), ReadCount, first: true);
+        Printing.Member(builder, nameof(WriteCount), WriteCount);
+        Printing.Member(builder, nameof(ReadBytes), ReadBytes);
+        Printing.Member(builder, nameof(WriteBytes), WriteBytes);
+        Printing.List(builder, nameof(Disks), Disks);
+        return true;
     }
 }

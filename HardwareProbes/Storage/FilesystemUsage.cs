@@ -14,7 +14,7 @@ public sealed record FilesystemUsage(string MountPoint, long TotalBytes, long Us
     /// <param name="freeBytes">Free space, root's reserve included.</param>
     /// <param name="availableBytes">Space available to unprivileged users.</param>
     /// <returns>The usage.</returns>
-    public static FilesystemUsage FromStatvfs(string mountPoint, long totalBytes, long freeBytes, long availableBytes)
+    internal static FilesystemUsage FromStatvfs(string mountPoint, long totalBytes, long freeBytes, long availableBytes)
     {
         long used = Math.Max(0, totalBytes - freeBytes);
         long denominator = used + availableBytes;

@@ -1,7 +1,7 @@
 namespace HardwareProbes.Thermal;
 
 /// <summary>Chooses the reading that stands for "the CPU temperature" among all sensors.</summary>
-public static class CpuTemperature
+internal static class CpuTemperature
 {
     // Zone types and hwmon names that measure the CPU, most specific first:
     // Raspberry Pi (cpu-thermal, bcm2835_thermal), Jetson (CPU-therm, cpu-thermal, cpu), PCs (x86_pkg_temp, coretemp, k10temp).

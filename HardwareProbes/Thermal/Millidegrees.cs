@@ -1,7 +1,7 @@
 namespace HardwareProbes.Thermal;
 
 /// <summary>Conversion of sysfs temperatures (millidegrees Celsius) with the sentinels drivers use for "no reading".</summary>
-public static class Millidegrees
+internal static class Millidegrees
 {
     /// <summary>The lowest plausible reading, °C: below it a value is a sentinel (-256 °C from a power-gated Jetson sensor, -273.15 °C).</summary>
     public const double MinimumCelsius = -200;

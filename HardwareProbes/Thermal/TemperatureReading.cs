@@ -5,4 +5,8 @@ namespace HardwareProbes.Thermal;
 /// <param name="Source">Where it was read: <c>thermal_zone0</c> or <c>hwmon2/temp1</c>.</param>
 /// <param name="Celsius">Degrees Celsius; null when the sensor could not be read or reports a sentinel.</param>
 /// <param name="Failure">Why <paramref name="Celsius"/> is null; null when it is not.</param>
-public sealed record TemperatureReading(string Name, string Source, double? Celsius, string? Failure);
+public sealed record TemperatureReading(string Name, string Source, double? Celsius, string? Failure)
+{
+    /// <summary>Gets the sensor's key, unique within a snapshot: <see cref="Name"/>, or <c>name_2</c>, … when two sensors share a name.</summary>
+    public string Key { get; init; } = Name;
+}

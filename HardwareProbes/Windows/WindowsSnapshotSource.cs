@@ -24,19 +24,30 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
     private readonly Func<int?> _connections;
     private readonly Lock _gate = new();
     private DeviceIdentity? _identity;
-    private ProcStat? _previous;
+    private CpuCounters? _previous;
 
     /// <summary>Creates a source for this Windows machine.</summary>
     /// <param name="options">The disk paths (drive roots) to report.</param>
     [System.Runtime.Versioning.SupportedOSPlatform("windows")]
     public WindowsSnapshotSource(ProbeOptions options)
-        : this(new Win32Api(), new FileSystem(), options, TimeProvider.System, ReadInterfaces, CountConnections)
+        : this(options, TimeProvider.System)
+    {
+    }
+
+    /// <summary>Creates a source for this Windows machine, with time from <paramref name="timeProvider"/>.</summary>
+    /// <param name="options">The disk paths (drive roots) to report.</param>
+    /// <param name="timeProvider">The clock for timestamps and measuring windows.</param>
+    [System.Runtime.Versioning.SupportedOSPlatform("windows")]
+    public WindowsSnapshotSource(ProbeOptions options, TimeProvider timeProvider)
+        : this(new Win32Api(), new FileSystem(), options, timeProvider, ReadInterfaces, CountConnections)
     {
     }
 
     internal WindowsSnapshotSource(IWindowsApi api, IFileSystem fileSystem, ProbeOptions options, TimeProvider time, Func<IReadOnlyList<InterfaceCounters>?> interfaces, Func<int?> connections)
     {
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(time);
+        options.Validate();
         _api = api;
         _fileSystem = fileSystem;
         _options = options;
@@ -46,16 +57,21 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
     }
 
     /// <inheritdoc/>
-    public ProcStat? ReadCpuTimes()
+    public HardwareSnapshot Collect() => Collect(baseline: null);
+
+    /// <inheritdoc/>
+    public Task<HardwareSnapshot> CollectOverAsync(TimeSpan window, CancellationToken cancellationToken = default)
+        => SnapshotSource.CollectOverAsync(ReadCpuCounters, Collect, window, _time, cancellationToken);
+
+    internal CpuCounters? ReadCpuCounters()
     {
         lock (_gate)
         {
-            return ToProcStat(_api.ProcessorTimes());
+            return ToCpuCounters(_api.ProcessorTimes());
         }
     }
 
-    /// <inheritdoc/>
-    public HardwareSnapshot Collect(ProcStat? baseline)
+    internal HardwareSnapshot Collect(CpuCounters? baseline)
     {
         lock (_gate)
         {
@@ -77,26 +93,21 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
             sources[SourceNames.DiskStats] = SourceStatus.NotApplicable("per-disk I/O counters need performance counters; not read");
             sources[SourceNames.Usb] = SourceStatus.NotApplicable("not read on Windows");
 
-            return new HardwareSnapshot(
-                _time.GetUtcNow(),
-                _identity,
-                cpu,
-                null,
-                [],
-                memory,
-                swap,
-                null,
-                _api.TickCount64 / 1000.0,
-                null,
-                ReadDrives(sources),
-                interfaces,
-                null,
-                connections,
-                null,
-                null,
-                null,
-                sources)
+            return new HardwareSnapshot
             {
+                Timestamp = _time.GetUtcNow(),
+                Identity = _identity,
+                Cpu = cpu,
+                Memory = memory,
+                Swap = swap,
+                UptimeSeconds = _api.TickCount64 / 1000.0,
+                Filesystems = ReadDrives(sources),
+                NetworkInterfaces = interfaces,
+                ActiveConnections = connections,
+                CombinedCores = cpu.Cores,
+                CombinedRam = CombinedReadings.Ram(memory, null, SourceNames.Memory),
+                CombinedSwap = CombinedReadings.Swap(swap, null, SourceNames.Memory),
+                Sources = sources,
                 ExpectedSources = Expected,
             };
         }
@@ -114,7 +125,7 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
     /// Windows times as tick counters: user → user; kernel minus idle, DPC and interrupt → system; interrupt → irq;
     /// DPC → softirq; idle → idle. Busy and total then mean what they mean on Linux.
     /// </summary>
-    internal static ProcStat? ToProcStat(IReadOnlyList<ProcessorTimes>? processors)
+    internal static CpuCounters? ToCpuCounters(IReadOnlyList<ProcessorTimes>? processors)
     {
         if (processors is null || processors.Count == 0)
         {
@@ -132,12 +143,12 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
             total = new CpuTimes(total.User + times.User, 0, total.System + times.System, total.Idle + times.Idle, 0, total.Irq + times.Irq, total.SoftIrq + times.SoftIrq, 0, 0, 0);
         }
 
-        return new ProcStat(total, cores);
+        return new CpuCounters(total, cores);
     }
 
-    private CpuReading ReadCpu(ProcStat? baseline, Dictionary<string, string> sources)
+    private CpuReading ReadCpu(CpuCounters? baseline, Dictionary<string, string> sources)
     {
-        ProcStat? stat = ToProcStat(_api.ProcessorTimes());
+        CpuCounters? stat = ToCpuCounters(_api.ProcessorTimes());
         sources[SourceNames.CpuTimes] = stat is null ? "NtQuerySystemInformation gave no processor times" : HardwareSnapshot.Ok;
         IReadOnlyList<(double CurrentMhz, double MaxMhz)>? frequencies = _api.ProcessorFrequencies();
         sources[SourceNames.CpuFrequency] = frequencies is null ? "CallNtPowerInformation gave no frequencies" : HardwareSnapshot.Ok;

@@ -1,17 +1,26 @@
+using System.IO.Abstractions;
 using HardwareProbes;
 using HardwareProbes.Cpu;
 using HardwareProbes.Snapshots;
 
 namespace MonitorWorker.Tests.Sampling;
 
-/// <summary>A real snapshot source with hooks: it counts calls, records when the CPU baseline was read, can be slowed, and can be made to hang.</summary>
+/// <summary>
+/// A real snapshot source with hooks: it counts calls, records when a measuring window read its CPU baseline, can be
+/// slowed, and can be made to hang. A window waits on <c>time</c>, so a test holding a fake clock holds the window.
+/// </summary>
 internal sealed class HookedSource : ISnapshotSource
 {
     private readonly LinuxSnapshotSource _inner;
+    private readonly TimeProvider _time;
     private int _collections;
     private int _baselineReads;
 
-    public HookedSource(ProbeOptions? options = null) => _inner = new LinuxSnapshotSource(options ?? new ProbeOptions { DiskPaths = ["/"] });
+    public HookedSource(ProbeOptions? options = null, TimeProvider? time = null)
+    {
+        _inner = new LinuxSnapshotSource(new FileSystem(), options ?? new ProbeOptions { DiskPaths = ["/"] }, TimeProvider.System);
+        _time = time ?? TimeProvider.System;
+    }
 
     public TimeSpan CollectDelay { get; set; }
 
@@ -24,30 +33,33 @@ internal sealed class HookedSource : ISnapshotSource
 
     public DateTimeOffset? LastBaselineReadAt { get; private set; }
 
-    public ProcStat? LastBaselineRead { get; private set; }
+    public CpuCounters? LastBaselineRead { get; private set; }
 
-    public ProcStat? LastBaselineUsed { get; private set; }
+    public CpuCounters? LastBaselineUsed { get; private set; }
 
-    public ProcStat? ReadCpuTimes()
+    public HardwareSnapshot Collect() => Collect(null);
+
+    public async Task<HardwareSnapshot> CollectOverAsync(TimeSpan window, CancellationToken cancellationToken = default)
     {
         Interlocked.Increment(ref _baselineReads);
         LastBaselineReadAt = DateTimeOffset.UtcNow;
-        LastBaselineRead = _inner.ReadCpuTimes();
-        return LastBaselineRead;
-    }
-
-    public HardwareSnapshot Collect(ProcStat? baseline)
-    {
-        Gate.Wait();
-        Thread.Sleep(CollectDelay);
-        Interlocked.Increment(ref _collections);
-        LastBaselineUsed = baseline;
-        return _inner.Collect(baseline);
+        LastBaselineRead = _inner.ReadCpuCounters();
+        await Task.Delay(window, _time, cancellationToken);
+        return Collect(LastBaselineRead);
     }
 
     public void Dispose()
     {
         Gate.Set();
         _inner.Dispose();
+    }
+
+    private HardwareSnapshot Collect(CpuCounters? baseline)
+    {
+        Gate.Wait();
+        Thread.Sleep(CollectDelay);
+        Interlocked.Increment(ref _collections);
+        LastBaselineUsed = baseline;
+        return _inner.Collect(baseline);
     }
 }

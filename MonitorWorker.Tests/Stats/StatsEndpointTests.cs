@@ -89,7 +89,7 @@ public sealed class StatsEndpointTests
         // The service's clock is held: the window's gathering time does not pass until all 20 requests have arrived,
         // however slowly a busy machine delivers them; then its gathering time and its second pass.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        using var source = new HookedSource();
+        using var source = new HookedSource(time: time);
         await using InProcessHost host = await InProcessHost.StartAsync(source, time: time);
         await host.WaitForFirstSnapshotAsync();
         int reads = source.BaselineReads;

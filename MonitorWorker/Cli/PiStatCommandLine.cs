@@ -139,7 +139,7 @@ public static class PiStatCommandLine
 
     private static async Task<int> PrintSnapshotAsync(PiStatOptions options, CancellationToken token)
     {
-        using ISnapshotSource source = SnapshotSourceFactory.Create(options);
+        using ISnapshotSource source = SnapshotSource.Create(options.Probes);
         HardwareSnapshot snapshot = await source.CollectOverAsync(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
         string json = JsonSerializer.Serialize(StatsMapper.Map(snapshot, DateTimeOffset.UtcNow), PiStatJson.Context.StatsResponse);
         await Console.Out.WriteLineAsync(json).ConfigureAwait(false);

@@ -77,6 +77,15 @@ public sealed class EffectiveSettings
             {
                 errors.AddRange(check.Failures);
             }
+
+            try
+            {
+                options.Probes.Validate();
+            }
+            catch (ArgumentException e)
+            {
+                errors.Add(e.Message);
+            }
         }
 
         return new EffectiveSettings(options, values, errors, warnings);

@@ -1,8 +1,12 @@
 using System.ComponentModel.DataAnnotations;
+using HardwareProbes;
 
 namespace MonitorWorker.Configuration;
 
-/// <summary>The service's settings (SPEC §3), bound from PISTAT_ variables, <c>.env</c> and the command line.</summary>
+/// <summary>
+/// The service's settings, bound from PISTAT_ variables, <c>.env</c> and the command line. The defaults written here are
+/// the only ones: <c>config</c> and <c>--help</c> print them from a fresh instance.
+/// </summary>
 public sealed class PiStatOptions
 {
     public const int MinPort = 1;
@@ -35,30 +39,12 @@ public sealed class PiStatOptions
     [Range(MinSampleSeconds, MaxSampleSeconds)]
     public double SampleSeconds { get; set; } = 1;
 
-    /// <value>The default value is <c>/proc</c>.</value>
-    [Required]
-    public string ProcPath { get; set; } = "/proc";
-
-    /// <value>The default value is <c>/sys</c>.</value>
-    [Required]
-    public string SysPath { get; set; } = "/sys";
-
-    /// <value>The default value is <c>/etc</c>.</value>
-    [Required]
-    public string EtcPath { get; set; } = "/etc";
-
-    /// <value>The default value is the root filesystem (<c>/</c>, or the system drive on Windows).</value>
-    public IReadOnlyList<string> DiskPaths { get; set; } = [OperatingSystem.IsWindows() ? Path.GetPathRoot(Environment.SystemDirectory) ?? "C:\\" : "/"];
-
-    /// <value>The default value is null: found on PATH or in /usr/bin.</value>
-    public string? TegrastatsPath { get; set; }
-
-    /// <value>The default value is 1000 ms.</value>
-    [Range(MinTegrastatsIntervalMs, MaxTegrastatsIntervalMs)]
-    public int TegrastatsIntervalMs { get; set; } = 1000;
-
-    /// <value>The default value is null: found on PATH, in /usr/bin or /opt/vc/bin.</value>
-    public string? VcgencmdPath { get; set; }
+    /// <summary>
+    /// Gets or sets what the probes read and how: the procfs, sysfs and etc roots (PISTAT_PROC_PATH, PISTAT_SYS_PATH,
+    /// PISTAT_ETC_PATH), the mount points (PISTAT_DISK_PATHS), the vcgencmd and tegrastats executables and tegrastats'
+    /// interval. Their defaults are the library's.
+    /// </summary>
+    public ProbeOptions Probes { get; set; } = new();
 
     /// <value>The default value is 10.</value>
     [Range(1, MaxMaxConnections)]

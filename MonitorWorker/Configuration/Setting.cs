@@ -1,13 +1,18 @@
 namespace MonitorWorker.Configuration;
 
 /// <summary>
-/// One PISTAT_ variable: its name, default, what values it allows, and how a text value is applied to the options.
-/// <paramref name="Apply"/> returns null when the value was applied, else what is wrong with it.
+/// One PISTAT_ variable: its name, what values it allows, how the options show its value, and how a text value is
+/// applied to the options. <paramref name="Apply"/> returns null when the value was applied, else what is wrong with it.
 /// </summary>
-internal sealed record Setting(string Variable, string Default, string Allowed, Func<string, PiStatOptions, string?> Apply)
+internal sealed record Setting(string Variable, string Allowed, Func<PiStatOptions, string> Show, Func<string, PiStatOptions, string?> Apply)
 {
-    /// <summary>The command-line form: PISTAT_CACHE_SECONDS → --cache-seconds.</summary>
+    private static readonly PiStatOptions Defaults = new();
+
+    /// <summary>Gets the default, as a fresh <see cref="PiStatOptions"/> has it: the one place defaults are written.</summary>
+    public string Default => Show(Defaults);
+
     public bool IsSecret => Variable == "PISTAT_API_KEY";
 
+    /// <summary>The command-line form: PISTAT_CACHE_SECONDS → --cache-seconds.</summary>
     public string Option => "--" + Variable["PISTAT_".Length..].ToLowerInvariant().Replace('_', '-');
 }

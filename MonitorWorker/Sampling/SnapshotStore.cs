@@ -1,4 +1,3 @@
-using HardwareProbes.Cpu;
 using HardwareProbes.Snapshots;
 
 namespace MonitorWorker.Sampling;
@@ -99,7 +98,7 @@ public sealed partial class SnapshotStore
                 return running;
             }
 
-            Task<HardwareSnapshot> collection = Task.Run(() => Collect(null));
+            Task<HardwareSnapshot> collection = Task.Run(() => Keep(_source.Collect()));
             _inFlight = collection;
             return collection;
         }
@@ -135,14 +134,11 @@ public sealed partial class SnapshotStore
             window.BaselineTaken = true;
         }
 
-        ProcStat? baseline = _source.ReadCpuTimes();
-        await Task.Delay(TimeSpan.FromSeconds(1), _time).ConfigureAwait(false);
-        return Collect(baseline);
+        return Keep(await _source.CollectOverAsync(TimeSpan.FromSeconds(1)).ConfigureAwait(false));
     }
 
-    private HardwareSnapshot Collect(ProcStat? baseline)
+    private HardwareSnapshot Keep(HardwareSnapshot snapshot)
     {
-        HardwareSnapshot snapshot = _source.Collect(baseline);
         Interlocked.Increment(ref _collections);
         HardwareSnapshot? current = _latest;
         if (current is null || snapshot.Timestamp >= current.Timestamp)

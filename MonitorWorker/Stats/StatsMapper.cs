@@ -32,7 +32,7 @@ public static class StatsMapper
             Uptime: s.UptimeSeconds,
             LoadAvg: s.LoadAverage is { } l ? [l.OneMinute, l.FiveMinutes, l.FifteenMinutes] : null,
             Timestamp: s.Timestamp.ToUnixTimeMilliseconds() / 1000.0,
-            Gpu: new GpuStats(GpuTemperature(s), pi?.GpuMemoryBytes, pi?.V3dClockHz, jetson?.GpuLoadPercent, jetson?.GpuFrequencyMhz),
+            Gpu: new GpuStats(s.GpuTemperatureCelsius, pi?.GpuMemoryBytes, pi?.V3dClockHz, jetson?.GpuLoadPercent, jetson?.GpuFrequencyMhz),
             Power: new PowerStats(
                 pi?.CoreVolts,
                 pi?.UnderVoltageNow,
@@ -65,37 +65,28 @@ public static class StatsMapper
 
     private static DiskStats Disk(FilesystemUsage f) => new(f.TotalBytes, f.UsedBytes, f.FreeBytes, f.Percent);
 
-    /// <summary>The Pi's GPU shares the SoC sensor; a Jetson has its own GPU zone; elsewhere there is none.</summary>
-    private static double? GpuTemperature(HardwareSnapshot s) => s.Identity.Board switch
-    {
-        BoardKind.RaspberryPi => s.CpuTemperatureCelsius,
-        BoardKind.Jetson => s.Temperatures.FirstOrDefault(t => t.Name is "GPU-therm" or "gpu-thermal" or "gpu")?.Celsius
-            ?? s.Jetson?.Sample?.Temperatures.FirstOrDefault(t => t.Name.Equals("gpu", StringComparison.OrdinalIgnoreCase))?.Celsius,
-        _ => null,
-    };
-
     private static string? Firmware(HardwareSnapshot s)
         => s.RaspberryPi?.Firmware?.Version ?? (s.Identity.TegraRelease is { } r ? $"L4T {r.Version}" : null);
 
-    /// <summary>Rails by name; a repeated name (AGX Orin's two NC rails) gets a suffix so neither is lost.</summary>
+    /// <summary>Rails by key: a repeated name (AGX Orin's two NC rails) has a numbered key, so neither is lost.</summary>
     private static Dictionary<string, RailStats> Rails(IReadOnlyList<TegraRail> rails)
     {
         var map = new Dictionary<string, RailStats>(StringComparer.Ordinal);
         foreach (TegraRail rail in rails)
         {
-            map[UniqueKeys.For(map, rail.Name)] = new RailStats(rail.CurrentMilliwatts, rail.AverageMilliwatts);
+            map[rail.Key] = new RailStats(rail.CurrentMilliwatts, rail.AverageMilliwatts);
         }
 
         return map;
     }
 
-    /// <summary>Every zone and sensor by name; a repeated name gets a suffix so neither reading is lost.</summary>
+    /// <summary>Every zone and sensor by key: a repeated name has a numbered key, so neither reading is lost.</summary>
     public static Dictionary<string, double?> Temperatures(IReadOnlyList<TemperatureReading> readings)
     {
         var map = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (TemperatureReading reading in readings)
         {
-            map[UniqueKeys.For(map, reading.Name)] = reading.Celsius;
+            map[reading.Key] = reading.Celsius;
         }
 
         return map;

@@ -3,7 +3,7 @@ using HardwareProbes.Cpu;
 namespace HardwareProbes.Tests.Cpu;
 
 [TestClass]
-public sealed class ProcStatTests
+public sealed class CpuCountersTests
 {
     [TestMethod]
     [DataRow("procfs__proc_stat.txt", 8, 7, 29098UL, 268UL, 10164UL, 1139282UL, 555UL, 31UL, 0UL)]
@@ -11,7 +11,7 @@ public sealed class ProcStatTests
     [DataRow("edge__proc_stat__offline_cpus_sparse_numbering_PARTIAL.txt", 25, 96, 101846UL, 22UL, 78433UL, 172521391UL, 21805UL, 624UL, 0UL)]
     public void Parse_RealCapture_ReadsEveryCoreUnderItsKernelId(string capture, int cores, int lastId, ulong user, ulong nice, ulong system, ulong idle, ulong iowait, ulong softirq, ulong steal)
     {
-        ProcStat stat = ProcStat.Parse(Fixtures.Capture(capture));
+        CpuCounters stat = CpuCounters.Parse(Fixtures.Capture(capture));
 
         Assert.HasCount(cores, stat.Cores);
         CoreTimes last = stat.Cores[^1];
@@ -22,7 +22,7 @@ public sealed class ProcStatTests
     [TestMethod]
     public void Parse_SparseNumbering_KeepsRealIds()
     {
-        ProcStat stat = ProcStat.Parse(Fixtures.Capture("edge__proc_stat__offline_cpus_sparse_numbering_PARTIAL.txt"));
+        CpuCounters stat = CpuCounters.Parse(Fixtures.Capture("edge__proc_stat__offline_cpus_sparse_numbering_PARTIAL.txt"));
 
         CollectionAssert.AreEqual(new[] { 0, 1, 8, 9, 16, 17 }, stat.Cores.Take(6).Select(c => c.Id).ToArray());
     }
@@ -31,7 +31,7 @@ public sealed class ProcStatTests
     public void Parse_AggregateLine_ExcludesGuestFromBusyAndCountsIowaitAsIdle()
     {
         // node_exporter's capture carries guest 44 and guest_nice 36, already inside user and nice.
-        ProcStat stat = ProcStat.Parse(Fixtures.Capture("node_exporter__proc_stat.txt"));
+        CpuCounters stat = CpuCounters.Parse(Fixtures.Capture("node_exporter__proc_stat.txt"));
 
         Assert.AreEqual(44UL, stat.Total.Guest);
         Assert.AreEqual(36UL, stat.Total.GuestNice);
@@ -42,7 +42,7 @@ public sealed class ProcStatTests
     [TestMethod]
     public void Parse_OldKernelWithFourCounters_LeavesLaterCountersZero()
     {
-        ProcStat stat = ProcStat.Parse("cpu  10 20 30 40\ncpu0 10 20 30 40\n");
+        CpuCounters stat = CpuCounters.Parse("cpu  10 20 30 40\ncpu0 10 20 30 40\n");
 
         Assert.AreEqual(new CpuTimes(10, 20, 30, 40, 0, 0, 0, 0, 0, 0), stat.Cores[0].Times);
     }
@@ -50,7 +50,7 @@ public sealed class ProcStatTests
     [TestMethod]
     public void Parse_TruncatedLine_NamesTheLine()
     {
-        var error = Assert.ThrowsExactly<FormatException>(() => ProcStat.Parse("cpu  1 2 3 4 5\ncpu0 1 2 3 4 5\ncpu1 46504 3"));
+        var error = Assert.ThrowsExactly<FormatException>(() => CpuCounters.Parse("cpu  1 2 3 4 5\ncpu0 1 2 3 4 5\ncpu1 46504 3"));
 
         StringAssert.StartsWith(error.Message, "line 3 \"cpu1 46504 3\"");
     }
@@ -58,7 +58,7 @@ public sealed class ProcStatTests
     [TestMethod]
     public void Parse_GarbageCounter_NamesTheField()
     {
-        var error = Assert.ThrowsExactly<FormatException>(() => ProcStat.Parse("cpu  1 2 x 4\n"));
+        var error = Assert.ThrowsExactly<FormatException>(() => CpuCounters.Parse("cpu  1 2 x 4\n"));
 
         StringAssert.Contains(error.Message, "'x' is not an unsigned integer");
     }
@@ -66,6 +66,6 @@ public sealed class ProcStatTests
     [TestMethod]
     public void Parse_NoCpuLines_Fails()
     {
-        Assert.ThrowsExactly<FormatException>(() => ProcStat.Parse("intr 1 2 3\nctxt 4\n"));
+        Assert.ThrowsExactly<FormatException>(() => CpuCounters.Parse("intr 1 2 3\nctxt 4\n"));
     }
 }

@@ -1,3 +1,4 @@
+using System.Text;
 using HardwareProbes.IO;
 
 namespace HardwareProbes.Cpu;
@@ -5,7 +6,7 @@ namespace HardwareProbes.Cpu;
 /// <summary>The CPU lines of <c>/proc/stat</c>: the aggregate and one entry per online CPU.</summary>
 /// <param name="Total">The aggregate <c>cpu</c> line.</param>
 /// <param name="Cores">The <c>cpuN</c> lines in file order; offline CPUs have no line.</param>
-public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
+public sealed record CpuCounters(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
 {
     /// <summary>The largest sum of a line's counters accepted: 2⁶² ticks, over a billion years at 100 Hz on 4096 CPUs.</summary>
     private const ulong MaxTicks = 1UL << 62;
@@ -17,7 +18,7 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
     /// The aggregate line is missing; a cpu line is truncated, not numeric, repeated, or names an id above
     /// <see cref="CpuList.MaxCpuId"/>; or its counters are too large to be ticks. The message names the line.
     /// </exception>
-    public static ProcStat Parse(ReadOnlySpan<char> text)
+    public static CpuCounters Parse(ReadOnlySpan<char> text)
     {
         CpuTimes? total = null;
         var cores = new List<CoreTimes>(8);
@@ -66,7 +67,7 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
 
         return total is null
             ? throw TextLines.MalformedFile("no aggregate 'cpu' line")
-            : new ProcStat(total.Value, cores);
+            : new CpuCounters(total.Value, cores);
     }
 
     private static CpuTimes ParseTimes(ref TextLines.FieldEnumerator fields, int lineNumber, ReadOnlySpan<char> line)
@@ -95,5 +96,12 @@ public sealed record ProcStat(CpuTimes Total, IReadOnlyList<CoreTimes> Cores)
         }
 
         return new CpuTimes(values[0], values[1], values[2], values[3], values[4], values[5], values[6], values[7], values[8], values[9]);
+    }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(Total), Total, first: true);
+        Printing.List(builder, nameof(Cores), Cores);
+        return true;
     }
 }

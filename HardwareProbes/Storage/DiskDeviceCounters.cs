@@ -9,7 +9,7 @@ namespace HardwareProbes.Storage;
 /// <param name="WritesCompleted">Writes completed.</param>
 /// <param name="SectorsWritten">512-byte sectors written.</param>
 /// <param name="IoMilliseconds">Milliseconds spent doing I/O.</param>
-public readonly record struct DiskStat(
+public readonly record struct DiskDeviceCounters(
     int Major,
     int Minor,
     string Name,
@@ -20,5 +20,5 @@ public readonly record struct DiskStat(
     ulong IoMilliseconds)
 {
     /// <summary>The unit of the sector counters, in bytes.</summary>
-    public const int SectorBytes = 512;
+    internal const int SectorBytes = 512;
 }

@@ -3,15 +3,15 @@ using HardwareProbes.IO;
 namespace HardwareProbes.Storage;
 
 /// <summary>Parser for <c>/proc/diskstats</c>, whose lines carry 14, 18 (4.18+, discard) or 20 (5.5+, flush) fields, mixed in one file.</summary>
-public static class DiskStats
+public static class ProcDiskStats
 {
     /// <summary>Parses every device line.</summary>
     /// <param name="text">The file's text.</param>
     /// <returns>One entry per line, in file order.</returns>
     /// <exception cref="FormatException">A line has fewer than 14 fields or a counter is not numeric; the message names the line.</exception>
-    public static IReadOnlyList<DiskStat> Parse(ReadOnlySpan<char> text)
+    public static IReadOnlyList<DiskDeviceCounters> Parse(ReadOnlySpan<char> text)
     {
-        var disks = new List<DiskStat>();
+        var disks = new List<DiskDeviceCounters>();
         int lineNumber = 0;
         Span<ulong> counters = stackalloc ulong[11];
         foreach (ReadOnlySpan<char> line in text.EnumerateLines())
@@ -29,7 +29,7 @@ public static class DiskStats
             fields.NextCounters(counters, lineNumber, line);
 
             // counters: reads, reads merged, sectors read, ms reading, writes, writes merged, sectors written, ms writing, in flight, ms doing I/O, weighted ms
-            disks.Add(new DiskStat(major, minor, name, counters[0], counters[2], counters[4], counters[6], counters[9]));
+            disks.Add(new DiskDeviceCounters(major, minor, name, counters[0], counters[2], counters[4], counters[6], counters[9]));
         }
 
         return disks;
@@ -48,7 +48,7 @@ public static class DiskStats
     /// </summary>
     /// <param name="name">The device name.</param>
     /// <returns>True for a whole disk.</returns>
-    public static bool LooksLikeWholeDisk(ReadOnlySpan<char> name)
+    internal static bool LooksLikeWholeDisk(ReadOnlySpan<char> name)
     {
         if (IsVirtual(name))
         {
@@ -69,7 +69,7 @@ public static class DiskStats
     /// <summary>Tells whether a device is virtual and would double-count or invent I/O: loop, ram, zram, device-mapper, md.</summary>
     /// <param name="name">The device name.</param>
     /// <returns>True for a virtual device.</returns>
-    public static bool IsVirtual(ReadOnlySpan<char> name)
+    internal static bool IsVirtual(ReadOnlySpan<char> name)
         => name.StartsWith("loop") || name.StartsWith("ram") || name.StartsWith("zram")
             || name.StartsWith("dm-") || name.StartsWith("md") || name.StartsWith("sr") || name.StartsWith("fd");
 
