@@ -1,8 +1,8 @@
 namespace HardwareProbes.Cpu;
 
 /// <summary>
-/// CPU usage between two readings of the tick counters, as SPEC §4 defines it:
-/// busy ticks elapsed divided by all ticks elapsed, as a percentage.
+/// CPU usage between two readings of the tick counters: busy ticks elapsed divided by all ticks elapsed, as a
+/// percentage (busy = user + nice + system + irq + softirq + steal; iowait counts as idle, as in top).
 /// </summary>
 public static class CpuUsage
 {

@@ -1,8 +1,9 @@
 namespace HardwareProbes.Snapshots;
 
 /// <summary>
-/// The names under which <see cref="HardwareSnapshot.Sources"/> reports each source. They are stable: the service
-/// shows them in <c>/stats</c> <c>sources</c> and as the <c>source</c> label of <c>hardware_source_up</c>.
+/// The names under which <see cref="HardwareSnapshot.Sources"/> reports each source. They are stable across versions,
+/// so they can be shown to users, stored, or used as metric labels (<see cref="Metrics.HardwareMetrics"/>'s
+/// <c>hardware.source.up</c> uses them as its <c>source</c> label).
 /// </summary>
 public static class SourceNames
 {

@@ -1,6 +1,6 @@
 namespace HardwareProbes.Storage;
 
-/// <summary>One device line of <c>/proc/diskstats</c> (the fields pi-stat uses).</summary>
+/// <summary>One device line of <c>/proc/diskstats</c> (the fields summed into <see cref="DiskIoCounters"/>).</summary>
 /// <param name="Major">Device major number.</param>
 /// <param name="Minor">Device minor number.</param>
 /// <param name="Name">Device name (<c>sda</c>, <c>mmcblk0p1</c>).</param>
