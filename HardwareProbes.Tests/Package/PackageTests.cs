@@ -9,9 +9,10 @@ namespace HardwareProbes.Tests.Package;
 /// <summary>
 /// The package as a consumer meets it. The repository is cloned with a GitHub remote and packed once, as a release is;
 /// then a fresh console app adds the package with <c>dotnet add package</c> and runs nuget.md's example, character for
-/// character, on a fixture board and on this machine.
+/// character, on a fixture board and on this machine. It builds for a while: it runs alone, after the parallel tests.
 /// </summary>
 [TestClass]
+[DoNotParallelize]
 public sealed partial class PackageTests
 {
     private const string Remote = "https://github.com/pi-stat/pi-stat.git";

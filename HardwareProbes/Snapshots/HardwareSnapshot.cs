@@ -139,6 +139,7 @@ public sealed record HardwareSnapshot
         Printing.Member(builder, nameof(CombinedSwap), CombinedSwap);
         Printing.Map(builder, nameof(Sources), Sources);
         Printing.List(builder, nameof(ExpectedSources), ExpectedSources);
+        Printing.Map(builder, nameof(ExpectedFailures), ExpectedFailures);
         return true;
     }
 }
