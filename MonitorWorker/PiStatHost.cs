@@ -1,154 +1,48 @@
-using System.Net;
-using HardwareProbes.DependencyInjection;
-using Microsoft.Extensions.Hosting.Systemd;
-using Microsoft.Extensions.Options;
-using MonitorWorker.Api;
+using MonitorWorker.AccessControl;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Home;
+using MonitorWorker.Hosting;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Metrics;
 using MonitorWorker.Push;
 using MonitorWorker.Sampling;
 using MonitorWorker.Stats;
+using MonitorWorker.TegrastatsApi;
 
 namespace MonitorWorker;
 
-/// <summary>Builds the service: the composition of sampler, endpoints and hosting.</summary>
+/// <summary>The composition of the service: one registration and one mapping per feature, each in its own folder.</summary>
 public static class PiStatHost
 {
     public static WebApplication Build(PiStatOptions options, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-
-        builder.Services.AddSystemd();
-        builder.Services.AddWindowsService(o => o.ServiceName = "pi-stat");
-        AddNotifyWithoutSystemdParent(builder.Services);
-        ConfigureLogging(builder.Logging, options);
-        builder.WebHost.ConfigureKestrel(kestrel =>
-        {
-            // Connections beyond the limit are closed at once instead of each holding buffers: a burst of thousands costs
-            // refusals, not memory (PISTAT_MAX_HTTP_CONNECTIONS).
-            kestrel.Limits.MaxConcurrentConnections = options.MaxHttpConnections;
-            Listen(kestrel, options);
-        });
-
-        builder.Services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, PiStatJson.Context));
-        builder.Services.AddSingleton(Options.Create(options));
-        builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton(new StartTime(DateTimeOffset.UtcNow));
-        builder.Services.AddHardwareProbes(options.Probes);
-        builder.Services.AddSingleton<SnapshotStore>();
-        builder.Services.AddSingleton<ApiStatusCache>();
-        builder.Services.AddSingleton<PushHub>();
-        builder.Services.AddSingleton<ISnapshotSubscriber>(provider => provider.GetRequiredService<PushHub>());
-        builder.Services.AddSingleton<ISnapshotSubscriber, SystemdWatchdog>();
-        builder.Services.AddSingleton<StatsBodyCache>();
-        builder.Services.AddHostedService<Sampler>();
-        builder.Services.AddPiStatHealthChecks();
-        builder.Services.AddHardwareMetrics();
-        builder.Services.AddCors(cors => cors.AddDefaultPolicy(policy =>
-        {
-            if (options.CorsOrigins.Contains("*"))
-            {
-                policy.AllowAnyOrigin();
-            }
-            else
-            {
-                policy.WithOrigins([.. options.CorsOrigins]);
-            }
-
-            policy.WithMethods("GET").WithHeaders("Authorization");
-        }));
+        builder.AddServiceHosting(options);          // Hosting/: systemd or Windows service, Kestrel, logging, clock
+        builder.Services.AddPiStatOptions(options);  // Configuration/
+        builder.Services.AddPiStatJson();            // Json/
+        builder.Services.AddSampling(options);       // Sampling/: probes, store, per-snapshot views, sampler, watchdog
+        builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
+        builder.Services.AddHealth();                // Health/
+        builder.Services.AddPrometheusMetrics();     // Metrics/
+        builder.Services.AddAccessControl(options);  // AccessControl/: CORS and the API key
         overrides?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
-        app.UseRequestLog(options);
-        app.UseJsonErrors();
-        app.UseCors();
-        app.UseApiKey();
+        app.UseRequestLog(options);                  // Http/
+        app.UseJsonErrors();                         // Errors/
+        app.UseAccessControl();
         app.UseWebSockets();
-        app.MapHome();
-        app.MapStats();
-        app.MapHealth();
-        app.MapTegrastatsApi();
-        app.MapPush();
-        app.MapMetrics();
+        app.MapHome();                               // Home/: / and /openapi.json
+        app.MapStats();                              // Stats/: /stats
+        app.MapHealth();                             // Health/: /health
+        app.MapTegrastatsApi();                      // TegrastatsApi/: /api/*
+        app.MapPush();                               // Push/: /ws, /api/stream
+        app.MapMetrics();                            // Metrics/: /metrics
         app.MapOpenApiDocument();
         return app;
-    }
-
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, PiStatOptions options)
-    {
-        switch (options.Host)
-        {
-            case "*":
-                kestrel.ListenAnyIP(options.Port);
-                break;
-            case "localhost":
-                kestrel.ListenLocalhost(options.Port);
-                break;
-            default:
-                kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
-                break;
-        }
-    }
-
-    private static void ConfigureLogging(ILoggingBuilder logging, PiStatOptions options)
-    {
-        logging.SetMinimumLevel(options.Debug ? LogLevel.Debug : LogLevel.Information);
-        logging.AddFilter("Microsoft.AspNetCore", options.Debug ? LogLevel.Information : LogLevel.Warning);
-
-        // Hosting's own request lines carry the URL as sent, query and all, key included when a client puts it there;
-        // RequestLog writes them instead, with such values redacted.
-        logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.Warning);
-
-        // A start that fails (a port in use) is reported by the command line in one line; the host's own error entry
-        // repeats it with a stack trace. With PISTAT_DEBUG it is kept.
-        logging.AddFilter("Microsoft.Extensions.Hosting.Internal.Host", options.Debug ? LogLevel.Debug : LogLevel.Critical);
-
-        // Kestrel warns once per connection refused over PISTAT_MAX_HTTP_CONNECTIONS: a burst of thousands would be
-        // thousands of journal lines, costing more than the refusals themselves.
-        logging.AddFilter("Microsoft.AspNetCore.Server.Kestrel.Connections", options.Debug ? LogLevel.Information : LogLevel.Error);
-        if (!SystemdHelpers.IsSystemdService())
-        {
-            // Under systemd AddSystemd() installs the journal formatter (priority prefixes, one line per entry).
-            logging.AddSimpleConsole(console =>
-            {
-                console.SingleLine = true;
-                console.TimestampFormat = "HH:mm:ss ";
-            });
-        }
-    }
-
-    /// <summary>
-    /// Under systemd, AddSystemd() sends READY=1 and registers the notifier. A service started some other way with
-    /// NOTIFY_SOCKET set (a container with --sdnotify, or a supervisor speaking the protocol) gets the same.
-    /// </summary>
-    private static void AddNotifyWithoutSystemdParent(IServiceCollection services)
-    {
-        if (SystemdHelpers.IsSystemdService() || string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NOTIFY_SOCKET")))
-        {
-            return;
-        }
-
-        services.AddSingleton<ISystemdNotifier, SystemdNotifier>();
-        services.AddHostedService<ReadyNotifier>();
-    }
-
-    /// <summary>Sends READY=1 once the server listens, and STOPPING=1 on shutdown.</summary>
-    private sealed class ReadyNotifier(ISystemdNotifier notifier, IHostApplicationLifetime lifetime) : IHostedService
-    {
-        public Task StartAsync(CancellationToken cancellationToken)
-        {
-            lifetime.ApplicationStarted.Register(() => notifier.Notify(ServiceState.Ready));
-            lifetime.ApplicationStopping.Register(() => notifier.Notify(ServiceState.Stopping));
-            return Task.CompletedTask;
-        }
-
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

@@ -1,8 +1,9 @@
 using System.Globalization;
 using System.Net.Sockets;
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
+using System.Text;
+using MonitorWorker.Http;
 
 namespace MonitorWorker.Cli;
 

@@ -1,13 +1,9 @@
-using System.Security.Cryptography;
-using System.Text;
-using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Json;
 
 namespace MonitorWorker.Errors;
 
-/// <summary>JSON errors for every failure path, and the API key check.</summary>
-public static partial class ErrorHandling
+/// <summary>JSON errors for every failure path.</summary>
+public static class ErrorHandling
 {
     /// <summary>Unmatched paths (404), wrong methods (405) and unhandled exceptions (500) answer in the error shape.</summary>
     public static WebApplication UseJsonErrors(this WebApplication app)
@@ -26,43 +22,6 @@ public static partial class ErrorHandling
                 int other => $"HTTP {other}",
             }));
         return app;
-    }
-
-    /// <summary>With PISTAT_API_KEY set, every endpoint but <c>/health</c> needs <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
-    public static WebApplication UseApiKey(this WebApplication app)
-    {
-        string? key = app.Services.GetRequiredService<IOptions<PiStatOptions>>().Value.ApiKey;
-        if (key is null)
-        {
-            return app;
-        }
-
-        byte[] expected = Encoding.UTF8.GetBytes(key);
-        app.Use(async (context, next) =>
-        {
-            if (context.Request.Path.StartsWithSegments("/health") || HasKey(context, expected))
-            {
-                await next(context).ConfigureAwait(false);
-                return;
-            }
-
-            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
-            context.Response.Headers.WWWAuthenticate = "Bearer";
-            await WriteErrorAsync(context, "Missing or wrong API key: send Authorization: Bearer <PISTAT_API_KEY>").ConfigureAwait(false);
-        });
-        return app;
-    }
-
-    private static bool HasKey(HttpContext context, byte[] expected)
-    {
-        string header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return false;
-        }
-
-        byte[] given = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(given, expected);
     }
 
     /// <summary>Writes the error body, with the status code the response already has.</summary>

@@ -1,3 +1,5 @@
+using MonitorWorker.Service;
+
 namespace MonitorWorker.Errors;
 
 /// <summary>Every error body: <c>{"error": "...", "timestamp": "&lt;ISO-8601 UTC&gt;"}</c>.</summary>

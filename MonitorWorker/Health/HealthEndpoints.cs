@@ -1,21 +1,16 @@
-using System.Reflection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
+using MonitorWorker.Service;
 
 namespace MonitorWorker.Health;
 
 /// <summary><c>/health</c>: ASP.NET Core health checks written in the pi-stat shape; 200 healthy or degraded, 503 unhealthy.</summary>
 public static class HealthEndpoints
 {
-    /// <summary>The service name both health bodies carry.</summary>
-    public const string Service = "pi-stat";
-
-    public static string Version { get; } = typeof(HealthEndpoints).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
-    public static IServiceCollection AddPiStatHealthChecks(this IServiceCollection services)
+    public static IServiceCollection AddHealth(this IServiceCollection services)
     {
         services.AddHealthChecks()
             .AddCheck<SamplerHealthCheck>("sampler")
@@ -42,9 +37,9 @@ public static class HealthEndpoints
         var body = new HealthResponse(
             Status: StatusName(report),
             Uptime: store.Latest?.UptimeSeconds,
-            Service: Service,
-            Version: Version,
-            Timestamp: Errors.Timestamps.Now(time),
+            Service: ServiceIdentity.Name,
+            Version: ServiceIdentity.Version,
+            Timestamp: Timestamps.Now(time),
             ConnectedClients: clients.Count,
             Checks: report.Entries.ToDictionary(
                 e => e.Key,

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
 using MonitorWorker.Sampling;
+using MonitorWorker.Service;
 
 namespace MonitorWorker.Health;
 

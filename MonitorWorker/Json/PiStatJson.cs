@@ -10,4 +10,8 @@ public static class PiStatJson
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     });
+
+    /// <summary>Minimal APIs' typed results serialise with <see cref="Context"/> (no reflection, Native AOT safe).</summary>
+    public static IServiceCollection AddPiStatJson(this IServiceCollection services)
+        => services.ConfigureHttpJsonOptions(json => json.SerializerOptions.TypeInfoResolverChain.Insert(0, Context));
 }

@@ -1,5 +1,5 @@
 using System.Text.Json.Serialization;
-using MonitorWorker.Api;
+using MonitorWorker.TegrastatsApi;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Stats;

@@ -2,6 +2,7 @@ using System.Diagnostics.Metrics;
 using HardwareProbes.Metrics;
 using MonitorWorker.Http;
 using MonitorWorker.Sampling;
+using MonitorWorker.Service;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 
@@ -36,13 +37,13 @@ public static class MetricsEndpoints
             }
             : null;
 
-    public static IServiceCollection AddHardwareMetrics(this IServiceCollection services)
+    public static IServiceCollection AddPrometheusMetrics(this IServiceCollection services)
     {
         services.AddSingleton(provider => new HardwareMetrics(
             () => provider.GetRequiredService<SnapshotStore>().Latest,
             provider.GetRequiredService<IMeterFactory>()));
         services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService("pi-stat", serviceVersion: Health.HealthEndpoints.Version, autoGenerateServiceInstanceId: false))
+            .ConfigureResource(resource => resource.AddService("pi-stat", serviceVersion: ServiceIdentity.Version, autoGenerateServiceInstanceId: false))
             .WithMetrics(metrics => metrics
             .AddMeter(HardwareMetrics.MeterName)
             .AddView(instrument => SeriesLimit(instrument.Name) is int limit ? new MetricStreamConfiguration { CardinalityLimit = limit } : null)

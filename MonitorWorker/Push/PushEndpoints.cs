@@ -1,6 +1,7 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http.Features;
 using MonitorWorker.Errors;
+using MonitorWorker.Sampling;
 
 namespace MonitorWorker.Push;
 
@@ -9,6 +10,14 @@ public static class PushEndpoints
 {
     /// <summary>RFC 6455 close code 1013, "try again later": the server is at PISTAT_MAX_CONNECTIONS.</summary>
     public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
+
+    /// <summary>Registers the hub of live-push clients as a subscriber to each new snapshot.</summary>
+    public static IServiceCollection AddPush(this IServiceCollection services)
+    {
+        services.AddSingleton<PushHub>();
+        services.AddSingleton<ISnapshotSubscriber>(provider => provider.GetRequiredService<PushHub>());
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapPush(this IEndpointRouteBuilder app)
     {

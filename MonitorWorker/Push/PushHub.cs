@@ -1,6 +1,5 @@
 using HardwareProbes.Snapshots;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Api;
 using MonitorWorker.Configuration;
 using MonitorWorker.Sampling;
 
@@ -17,16 +16,16 @@ public sealed partial class PushHub : ISnapshotSubscriber
 
     private readonly Lock _gate = new();
     private readonly int _max;
-    private readonly ApiStatusCache _bodies;
+    private readonly SnapshotViews _views;
     private readonly TimeProvider _time;
     private readonly ILogger<PushHub> _logger;
     private PushClient[] _clients = [];
-    private volatile Framed? _last;
+    private volatile HardwareSnapshot? _last;
 
-    public PushHub(IOptions<PiStatOptions> options, ApiStatusCache bodies, TimeProvider time, ILogger<PushHub> logger)
+    public PushHub(IOptions<PiStatOptions> options, SnapshotViews views, TimeProvider time, ILogger<PushHub> logger)
     {
         _max = options.Value.MaxConnections;
-        _bodies = bodies;
+        _views = views;
         _time = time;
         _logger = logger;
     }
@@ -54,7 +53,7 @@ public sealed partial class PushHub : ISnapshotSubscriber
 
         if (_last is { } last)
         {
-            client.Offer(last.Message);
+            client.Offer(_views.Get(last, PushMessage.View));
         }
 
         return true;
@@ -78,9 +77,15 @@ public sealed partial class PushHub : ISnapshotSubscriber
     /// <summary>Queues a sample for every client, and disconnects clients stuck for longer than <see cref="StallLimit"/>.</summary>
     public void Publish(HardwareSnapshot snapshot)
     {
-        // Framed even without clients: a client that joins later gets this newest sample at once.
-        PushMessage message = MessageFor(snapshot);
+        // Kept even without clients: a client that joins later gets this newest sample at once.
+        _last = snapshot;
         PushClient[] clients = Volatile.Read(ref _clients);
+        if (clients.Length == 0)
+        {
+            return;
+        }
+
+        PushMessage message = _views.Get(snapshot, PushMessage.View);
         long now = _time.GetTimestamp();
         foreach (PushClient client in clients)
         {
@@ -94,20 +99,6 @@ public sealed partial class PushHub : ISnapshotSubscriber
             client.Offer(message);
         }
     }
-
-    private PushMessage MessageFor(HardwareSnapshot snapshot)
-    {
-        if (_last is { } last && ReferenceEquals(last.Snapshot, snapshot))
-        {
-            return last.Message;
-        }
-
-        var message = new PushMessage(_bodies.Body(snapshot));
-        _last = new Framed(snapshot, message);
-        return message;
-    }
-
-    private sealed record Framed(HardwareSnapshot Snapshot, PushMessage Message);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Disconnected live-push client {Client}: it took no message for {Seconds} s")]
     private static partial void LogStalledClient(ILogger logger, System.Net.IPAddress? client, double seconds);

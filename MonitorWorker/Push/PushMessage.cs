@@ -1,4 +1,6 @@
 using System.Text;
+using MonitorWorker.TegrastatsApi;
+using MonitorWorker.Sampling;
 
 namespace MonitorWorker.Push;
 
@@ -10,6 +12,9 @@ namespace MonitorWorker.Push;
 public sealed class PushMessage
 {
     public const string EventName = "tegrastats_update";
+
+    /// <summary>The push message of a snapshot, framed around its Tegrastats API body, in the service's one per-snapshot cache.</summary>
+    public static readonly SnapshotView<PushMessage> View = new("push", (snapshot, views) => new PushMessage(views.Get(snapshot, ApiStatusView.View).Body));
 
     private static readonly byte[] WebSocketPrefix = Encoding.UTF8.GetBytes($"{{\"event\":\"{EventName}\",\"data\":");
     private static readonly byte[] SsePrefix = Encoding.UTF8.GetBytes($"event: {EventName}\ndata: ");

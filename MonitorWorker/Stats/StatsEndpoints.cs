@@ -32,7 +32,7 @@ public static class StatsEndpoints
         [FromQuery(Name = "block")] string? block,
         [FromQuery(Name = "cache")] string? cache,
         SnapshotStore store,
-        StatsBodyCache bodies,
+        SnapshotViews views,
         IOptions<PiStatOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
@@ -69,7 +69,7 @@ public static class StatsEndpoints
             return NoSnapshotYet.Answer(context, $"No snapshot within {SnapshotStore.CollectionLimit.TotalSeconds:0} s: the sampler is stalled", time);
         }
 
-        return TypedResults.Bytes(bodies.Get(snapshot, time.GetUtcNow()), "application/json; charset=utf-8");
+        return TypedResults.Bytes(views.Get(snapshot, StatsBody.View).At(time.GetUtcNow()), "application/json; charset=utf-8");
     }
 
     private static JsonHttpResult<ErrorResponse> Error(string message, int status, TimeProvider time)

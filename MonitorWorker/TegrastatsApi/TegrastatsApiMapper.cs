@@ -4,9 +4,10 @@ using HardwareProbes.Snapshots;
 using HardwareProbes.Thermal;
 using MonitorWorker.Errors;
 using MonitorWorker.Json;
+using MonitorWorker.Service;
 using MonitorWorker.Stats;
 
-namespace MonitorWorker.Api;
+namespace MonitorWorker.TegrastatsApi;
 
 /// <summary>
 /// Turns a snapshot into the Tegrastats API's shapes, on every board. CPU and memory are the snapshot's combined
@@ -14,7 +15,7 @@ namespace MonitorWorker.Api;
 /// when a Jetson has a sample (its sensor names, lower-cased, are what Tegrastats API clients look up) and from the
 /// thermal zones and hwmon sensors otherwise; power holds tegrastats' rails only, which exist only on a Jetson.
 /// </summary>
-public static class ApiMapper
+public static class TegrastatsApiMapper
 {
     private const long Mebibyte = 1024 * 1024;
 

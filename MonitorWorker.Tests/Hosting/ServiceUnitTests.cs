@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace MonitorWorker.Tests;
+namespace MonitorWorker.Tests.Hosting;
 
 /// <summary>pi-stat.service: the settings SPEC §7 asks for, and systemd's own exposure score.</summary>
 [TestClass]

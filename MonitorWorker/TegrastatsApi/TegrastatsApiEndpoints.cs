@@ -9,14 +9,15 @@ using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Push;
 using MonitorWorker.Sampling;
+using MonitorWorker.Service;
 
-namespace MonitorWorker.Api;
+namespace MonitorWorker.TegrastatsApi;
 
 /// <summary>
 /// The Tegrastats API's endpoints (<c>/api/health</c>, <c>/api/status</c>, <c>/api/cpu</c>, <c>/api/memory</c>,
 /// <c>/api/temperature</c>, <c>/api/power</c>) on every board, from the snapshot <c>/stats</c> would serve.
 /// </summary>
-public static class ApiEndpoints
+public static class TegrastatsApiEndpoints
 {
     public static IEndpointRouteBuilder MapTegrastatsApi(this IEndpointRouteBuilder app)
     {
@@ -40,10 +41,10 @@ public static class ApiEndpoints
 
     private static void MapPart<T>(RouteGroupBuilder api, string path, string name, string summary, Func<ApiStatusResponse, T> part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        api.MapMethods(path, ReadMethods.GetAndHead, async (HttpContext context, SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapMethods(path, ReadMethods.GetAndHead, async (HttpContext context, SnapshotStore store, SnapshotViews views, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(context, store, options.Value, time, cancellationToken).ConfigureAwait(false);
-            return snapshot is null ? (IResult)error! : TypedResults.Json(part(bodies.Response(snapshot)), type);
+            return snapshot is null ? (IResult)error! : TypedResults.Json(part(views.Get(snapshot, ApiStatusView.View).Response), type);
         })
             .WithName(name)
             .WithSummary(summary)
@@ -52,16 +53,16 @@ public static class ApiEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ErrorResponse>>> GetStatusAsync(
-        HttpContext context, SnapshotStore store, ApiStatusCache bodies, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, SnapshotStore store, SnapshotViews views, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(context, store, options.Value, time, cancellationToken).ConfigureAwait(false);
-        return snapshot is null ? error! : TypedResults.Bytes(bodies.Body(snapshot), "application/json; charset=utf-8");
+        return snapshot is null ? error! : TypedResults.Bytes(views.Get(snapshot, ApiStatusView.View).Body, "application/json; charset=utf-8");
     }
 
     private static async Task<JsonHttpResult<ApiHealthResponse>> GetHealthAsync(HealthCheckService checks, PushHub hub, TimeProvider time, CancellationToken cancellationToken)
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
-        var body = new ApiHealthResponse(HealthEndpoints.StatusName(report), HealthEndpoints.Service, HealthEndpoints.Version, Timestamps.Now(time), hub.Count);
+        var body = new ApiHealthResponse(HealthEndpoints.StatusName(report), ServiceIdentity.Name, ServiceIdentity.Version, Timestamps.Now(time), hub.Count);
         return TypedResults.Json(body, PiStatJson.Context.ApiHealthResponse, statusCode: HealthEndpoints.StatusCode(report));
     }
 

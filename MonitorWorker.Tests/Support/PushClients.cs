@@ -3,7 +3,7 @@ using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json;
 
-namespace MonitorWorker.Tests.Push;
+namespace MonitorWorker.Tests;
 
 /// <summary>Test clients of the live push: each collects the messages it receives and when they came.</summary>
 internal static class PushClients

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace HardwareProbes.Tests.Fuzz;
+namespace HardwareProbes.Tests;
 
 /// <summary>
 /// Deterministic mutations of a real capture: truncation, bit flips, repeated and overlong lines, numbers swapped for

@@ -1,10 +1,11 @@
-using System.Net;
 using System.Net.Sockets;
 using System.Net.WebSockets;
+using System.Net;
 using System.Text;
 using MonitorWorker.Cli;
+using MonitorWorker.Http;
 
-namespace MonitorWorker.Tests.EndToEnd;
+namespace MonitorWorker.Tests.Http;
 
 /// <summary>The client commands' HTTP against a scripted peer (what it sends, what it makes of odd answers) and a real agent.</summary>
 [TestClass]

@@ -3,7 +3,7 @@ using HardwareProbes;
 using HardwareProbes.Cpu;
 using HardwareProbes.Snapshots;
 
-namespace MonitorWorker.Tests.Sampling;
+namespace MonitorWorker.Tests;
 
 /// <summary>
 /// A real snapshot source with hooks: it counts calls, records when a measuring window read its CPU baseline, can be

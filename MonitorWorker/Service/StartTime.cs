@@ -1,4 +1,4 @@
-namespace MonitorWorker.Health;
+namespace MonitorWorker.Service;
 
 /// <summary>When the service started.</summary>
 public sealed record StartTime(DateTimeOffset At);

@@ -1,7 +1,7 @@
 using System.Net;
 using MonitorWorker.Tests.Sampling;
 
-namespace MonitorWorker.Tests.Stats;
+namespace MonitorWorker.Tests.Http;
 
 /// <summary>Every read endpoint answers GET and HEAD (uptime checkers use HEAD); every other method is 405 in the error shape, /metrics included.</summary>
 [TestClass]

@@ -1,4 +1,4 @@
-namespace MonitorWorker.Api;
+namespace MonitorWorker.TegrastatsApi;
 
 /// <summary>The <c>/api/status</c> body and push message, in the Tegrastats API's shape.</summary>
 public sealed record ApiStatusResponse(

@@ -2,11 +2,11 @@ using System.Net;
 using System.Text.Json;
 using MonitorWorker.Tests.Sampling;
 
-namespace MonitorWorker.Tests.Api;
+namespace MonitorWorker.Tests.TegrastatsApi;
 
 /// <summary>The Tegrastats API endpoints on the real worker and fixture trees, with a fake tegrastats repeating one capture line.</summary>
 [TestClass]
-public sealed class ApiEndpointTests
+public sealed class TegrastatsApiEndpointTests
 {
     private static readonly string[] Parts = ["status", "cpu", "memory", "temperature", "power", "health"];
 

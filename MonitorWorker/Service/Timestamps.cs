@@ -1,4 +1,4 @@
-namespace MonitorWorker.Errors;
+namespace MonitorWorker.Service;
 
 /// <summary>The one timestamp format of every body the service writes: ISO-8601 UTC with milliseconds.</summary>
 public static class Timestamps

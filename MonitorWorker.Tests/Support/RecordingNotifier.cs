@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting.Systemd;
 
-namespace MonitorWorker.Tests.Sampling;
+namespace MonitorWorker.Tests;
 
 /// <summary>An enabled systemd notifier that records what it was told.</summary>
 internal sealed class RecordingNotifier : ISystemdNotifier

@@ -1,14 +1,15 @@
 using System.Text.Json.Nodes;
 using HardwareProbes.Snapshots;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
 using MonitorWorker.Configuration;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.Extensions.DependencyInjection;
 using MonitorWorker.Health;
+using MonitorWorker.Service;
 using MonitorWorker.Tests.Sampling;
 
-namespace MonitorWorker.Tests.Stats;
+namespace MonitorWorker.Tests.Home;
 
 /// <summary>
 /// The service serves an embedded OpenAPI document (MonitorWorker/Home/openapi.json) instead of running the generator
@@ -58,7 +59,7 @@ public sealed class OpenApiDocumentTests
             {
                 openApi.AddDocumentTransformer((document, _, _) =>
                 {
-                    document.Info = new OpenApiInfo { Title = "pi-stat", Version = HealthEndpoints.Version, Description = "Hardware monitoring agent for Raspberry Pi, NVIDIA Jetson and Linux hosts. Every GET endpoint but the push streams also answers HEAD." };
+                    document.Info = new OpenApiInfo { Title = "pi-stat", Version = ServiceIdentity.Version, Description = "Hardware monitoring agent for Raspberry Pi, NVIDIA Jetson and Linux hosts. Every GET endpoint but the push streams also answers HEAD." };
                     return Task.CompletedTask;
                 });
 

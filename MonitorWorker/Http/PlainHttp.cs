@@ -3,8 +3,9 @@ using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
 using System.Text;
+using MonitorWorker.Service;
 
-namespace MonitorWorker.Cli;
+namespace MonitorWorker.Http;
 
 /// <summary>A response of <see cref="PlainHttp.GetAsync"/>.</summary>
 internal sealed record PlainHttpResponse(int Status, string Reason, string Body)
@@ -139,7 +140,7 @@ internal static class PlainHttp
         var request = new StringBuilder();
         request.Append("GET ").Append(url.PathAndQuery).Append(' ').Append(version).Append("\r\n");
         request.Append("Host: ").Append(url.Authority).Append("\r\n");
-        request.Append("User-Agent: pi-stat/").Append(Health.HealthEndpoints.Version).Append("\r\n");
+        request.Append("User-Agent: pi-stat/").Append(ServiceIdentity.Version).Append("\r\n");
         if (bearer is not null)
         {
             request.Append("Authorization: Bearer ").Append(bearer).Append("\r\n");

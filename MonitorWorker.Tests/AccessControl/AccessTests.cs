@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using MonitorWorker.Tests.Sampling;
 
-namespace MonitorWorker.Tests.Stats;
+namespace MonitorWorker.Tests.AccessControl;
 
 /// <summary>API key, CORS, and JSON errors for unknown paths and methods.</summary>
 [TestClass]

@@ -1,0 +1,75 @@
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
+using MonitorWorker.Errors;
+
+namespace MonitorWorker.AccessControl;
+
+/// <summary>Who may read: browsers of the configured origins (CORS, PISTAT_CORS_ORIGINS) and, with PISTAT_API_KEY set, holders of the key.</summary>
+public static class AccessControl
+{
+    /// <summary>Registers the CORS policy: GET from the configured origins (or any, for <c>*</c>), with an Authorization header.</summary>
+    public static IServiceCollection AddAccessControl(this IServiceCollection services, PiStatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddCors(cors => cors.AddDefaultPolicy(policy =>
+        {
+            if (options.CorsOrigins.Contains("*"))
+            {
+                policy.AllowAnyOrigin();
+            }
+            else
+            {
+                policy.WithOrigins([.. options.CorsOrigins]);
+            }
+
+            policy.WithMethods("GET").WithHeaders("Authorization");
+        }));
+        return services;
+    }
+
+    /// <summary>CORS first (a browser's preflight carries no key), then the key check.</summary>
+    public static WebApplication UseAccessControl(this WebApplication app)
+    {
+        app.UseCors();
+        app.UseApiKey();
+        return app;
+    }
+
+    /// <summary>With PISTAT_API_KEY set, every endpoint but <c>/health</c> needs <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    private static void UseApiKey(this WebApplication app)
+    {
+        string? key = app.Services.GetRequiredService<IOptions<PiStatOptions>>().Value.ApiKey;
+        if (key is null)
+        {
+            return;
+        }
+
+        byte[] expected = Encoding.UTF8.GetBytes(key);
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/health") || HasKey(context, expected))
+            {
+                await next(context).ConfigureAwait(false);
+                return;
+            }
+
+            context.Response.StatusCode = StatusCodes.Status401Unauthorized;
+            context.Response.Headers.WWWAuthenticate = "Bearer";
+            await ErrorHandling.WriteErrorAsync(context, "Missing or wrong API key: send Authorization: Bearer <PISTAT_API_KEY>").ConfigureAwait(false);
+        });
+    }
+
+    private static bool HasKey(HttpContext context, byte[] expected)
+    {
+        string header = context.Request.Headers.Authorization.ToString();
+        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        byte[] given = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
+        return CryptographicOperations.FixedTimeEquals(given, expected);
+    }
+}
