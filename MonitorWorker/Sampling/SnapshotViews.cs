@@ -36,29 +36,20 @@ public sealed class SnapshotViews
     private static int _slots;
     private volatile Entry? _entry;
 
-    /// <summary>Gets how many views of the current snapshot have been built since it arrived (for tests).</summary>
-    internal int BuiltForCurrent => _entry?.Built ?? 0;
-
     /// <summary>The view of <paramref name="snapshot"/>, built now unless it was already.</summary>
     public T Get<T>(HardwareSnapshot snapshot, SnapshotView<T> view)
         where T : class
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         ArgumentNullException.ThrowIfNull(view);
-        Entry entry = EntryFor(snapshot);
-        if (view.Slot < entry.Views.Length && Volatile.Read(ref entry.Views[view.Slot]) is T built)
+        object?[] slots = EntryFor(snapshot).SlotsFor(view.Slot);
+        if (Volatile.Read(ref slots[view.Slot]) is T built)
         {
             return built;
         }
 
         T value = view.Build(snapshot, this);
-        if (view.Slot < entry.Views.Length && Interlocked.CompareExchange(ref entry.Views[view.Slot], value, null) is T first)
-        {
-            return first;
-        }
-
-        Interlocked.Increment(ref entry.Built);
-        return value;
+        return Interlocked.CompareExchange(ref slots[view.Slot], value, null) as T ?? value;
     }
 
     internal static int NextSlot() => Interlocked.Increment(ref _slots) - 1;
@@ -83,10 +74,31 @@ public sealed class SnapshotViews
 
     private sealed class Entry(HardwareSnapshot snapshot, int slots)
     {
+        private readonly Lock _gate = new();
+        private object?[] _views = new object?[slots];
+
         public HardwareSnapshot Snapshot { get; } = snapshot;
 
-        public object?[] Views { get; } = new object?[slots];
+        /// <summary>The slot array, grown when a view first used after this entry was made needs a slot beyond it.</summary>
+        public object?[] SlotsFor(int slot)
+        {
+            object?[] views = Volatile.Read(ref _views);
+            if (slot < views.Length)
+            {
+                return views;
+            }
 
-        public int Built;
+            lock (_gate)
+            {
+                if (slot >= _views.Length)
+                {
+                    object?[] grown = new object?[Math.Max(slot + 1, Volatile.Read(ref _slots))];
+                    Array.Copy(_views, grown, _views.Length);
+                    Volatile.Write(ref _views, grown);
+                }
+
+                return _views;
+            }
+        }
     }
 }
