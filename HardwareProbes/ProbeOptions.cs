@@ -59,7 +59,7 @@ public sealed class ProbeOptions
     public Jetson.TegrastatsOptions Tegrastats { get; set; } = new();
 
     /// <summary>Throws when a value is out of its documented range, naming the property and the value.</summary>
-    /// <exception cref="ArgumentException">A root is empty, or a limit is out of range.</exception>
+    /// <exception cref="ArgumentException">A root is empty, a limit or interval is out of range, or a list is null.</exception>
     public void Validate()
     {
         foreach ((string name, string value) in new[] { (nameof(ProcPath), ProcPath), (nameof(SysPath), SysPath), (nameof(EtcPath), EtcPath) })
@@ -85,6 +85,21 @@ public sealed class ProbeOptions
             throw new ArgumentOutOfRangeException(nameof(StaticRefreshInterval), StaticRefreshInterval, "must be at least one second");
         }
 
+        if (VcgencmdTimeout <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(VcgencmdTimeout), VcgencmdTimeout, "must be more than zero");
+        }
+
+        if (VcgencmdRefreshInterval < TimeSpan.Zero || ConnectionsRefreshInterval < TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(VcgencmdRefreshInterval < TimeSpan.Zero ? nameof(VcgencmdRefreshInterval) : nameof(ConnectionsRefreshInterval), "must not be negative");
+        }
+
         ArgumentNullException.ThrowIfNull(DiskPaths);
+        ArgumentNullException.ThrowIfNull(Tegrastats);
+        if (Tegrastats.Interval <= TimeSpan.Zero)
+        {
+            throw new ArgumentOutOfRangeException(nameof(Tegrastats), Tegrastats.Interval, "Tegrastats.Interval must be more than zero");
+        }
     }
 }

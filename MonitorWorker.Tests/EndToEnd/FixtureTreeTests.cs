@@ -14,12 +14,13 @@ public sealed class FixtureTreeTests
         await using WorkerProcess worker = WorkerProcess.Start(tree.Environment());
         using HttpClient http = await worker.WaitUntilServingAsync("stats", body => alsoReady?.Invoke(Json.Parse(body)) ?? true);
         tree.AdvanceCpuCounters();
-        using HttpClient ready = await worker.WaitUntilServingAsync("stats", body =>
+        (HttpClient ready, string body) = await worker.WaitForBodyAsync("stats", body =>
         {
             JsonElement json = Json.Parse(body);
             return json.Number("cpu_usage") is not null && (alsoReady?.Invoke(json) ?? true);
         });
-        JsonElement stats = Json.Parse(await ready.GetStringAsync("stats"));
+        using HttpClient _ = ready;
+        JsonElement stats = Json.Parse(body);
         using HttpResponseMessage health = await ready.GetAsync("health");
         return (stats, Json.Parse(await health.Content.ReadAsStringAsync()), health.StatusCode);
     }

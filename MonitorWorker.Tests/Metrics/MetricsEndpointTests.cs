@@ -22,11 +22,10 @@ public sealed class MetricsEndpointTests
         await using WorkerProcess worker = WorkerProcess.Start(tree?.Environment() ?? WorkerProcess.BoardEnvironment(board));
         using HttpClient http = await worker.WaitUntilServingAsync("stats");
         tree?.AdvanceCpuCounters();
-        await worker.WaitUntilServingAsync("metrics", body => tree is null || body.Contains("hardware_cpu_utilization{", StringComparison.Ordinal));
+        (HttpClient waited, string metrics) = await worker.WaitForBodyAsync("metrics", body => tree is null || body.Contains("hardware_cpu_utilization{", StringComparison.Ordinal));
+        waited.Dispose();
 
         using HttpResponseMessage response = await http.GetAsync("metrics");
-        string metrics = await response.Content.ReadAsStringAsync();
-
         Assert.AreEqual(HttpStatusCode.OK, response.StatusCode);
         Assert.AreEqual("text/plain", response.Content.Headers.ContentType!.MediaType);
         (int exitCode, string output) = ExternalTool.Run("promtool", metrics, "check", "metrics");

@@ -96,6 +96,14 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     /// <summary>Waits until the worker answers 200 on <paramref name="path"/>, or fails with its output.</summary>
     public async Task<HttpClient> WaitUntilServingAsync(string path = "stats", Func<string, bool>? ready = null)
+        => (await WaitForBodyAsync(path, ready)).Http;
+
+    /// <summary>
+    /// Waits as <see cref="WaitUntilServingAsync"/> does and returns the body that met <paramref name="ready"/> as well.
+    /// A fixture's CPU counters step once, so a CPU usage lasts one sampling period: a test asserts the body that had it
+    /// rather than asking again, when the next sample may already have replaced it.
+    /// </summary>
+    public async Task<(HttpClient Http, string Body)> WaitForBodyAsync(string path = "stats", Func<string, bool>? ready = null)
     {
         var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         var deadline = DateTime.UtcNow.AddSeconds(30);
@@ -109,9 +117,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
             try
             {
                 using HttpResponseMessage response = await http.GetAsync(path);
-                if (response.IsSuccessStatusCode && (ready is null || ready(await response.Content.ReadAsStringAsync())))
+                string body = await response.Content.ReadAsStringAsync();
+                if (response.IsSuccessStatusCode && (ready is null || ready(body)))
                 {
-                    return http;
+                    return (http, body);
                 }
             }
             catch (HttpRequestException)
@@ -124,7 +133,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
         http.Dispose();
         Assert.Fail($"pi-stat did not serve /{path} within 30 s:\n{Output}");
-        return null!;
+        return default;
     }
 
     public async Task<int> WaitForExitAsync(TimeSpan limit)

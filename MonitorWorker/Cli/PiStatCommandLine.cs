@@ -4,7 +4,6 @@ using System.Text.Json;
 using HardwareProbes.Snapshots;
 using MonitorWorker.Configuration;
 using MonitorWorker.Json;
-using MonitorWorker.Sampling;
 using MonitorWorker.Stats;
 
 namespace MonitorWorker.Cli;
