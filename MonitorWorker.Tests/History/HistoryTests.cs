@@ -1,0 +1,142 @@
+using HardwareProbes.Cpu;
+using HardwareProbes.Identity;
+using HardwareProbes.Memory;
+using HardwareProbes.Network;
+using HardwareProbes.Snapshots;
+using HardwareProbes.Thermal;
+using Microsoft.Extensions.Time.Testing;
+using MonitorWorker.History;
+
+namespace MonitorWorker.Tests.History;
+
+[TestClass]
+public sealed class HistoryTests
+{
+    private static readonly DateTimeOffset Midnight = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static HardwareSnapshot Snapshot(DateTimeOffset at, double cpu, params (string Name, ulong Rx, ulong Tx)[] interfaces) => new()
+    {
+        Timestamp = at,
+        Identity = new DeviceIdentity(BoardKind.Linux, "test", null, null, null, null, null),
+        Cpu = new CpuReading(cpu, null, [new CpuCore(0, true, cpu, 1500, 1800), new CpuCore(1, true, cpu / 2, 600, 1800)], null),
+        Temperatures = [new TemperatureReading("cpu-thermal", "thermal_zone0", 40 + cpu / 10, null)],
+        Memory = new MemoryReading(8L << 30, 6L << 30, 2L << 30, 5L << 30, 0, 0, 25, true),
+        NetworkInterfaces = [.. interfaces.Select(i => new InterfaceCounters(i.Name, i.Rx, 0, 0, 0, i.Tx, 0, 0, 0))],
+        Sources = new Dictionary<string, string>(),
+    };
+
+    [TestMethod]
+    public void AMinutePoint_IsTheMinimumAverageAndMaximumOfItsSixtySamples()
+    {
+        var time = new FakeTimeProvider(Midnight);
+        var store = new HistoryStore(3600);
+        var recorder = new HistoryRecorder(store);
+        double[] cpu = [.. Enumerable.Range(0, 60).Select(i => (i * 37 % 100) + 0.25)];
+        foreach (double value in cpu)
+        {
+            recorder.Record(Snapshot(time.GetUtcNow(), value));
+            time.Advance(TimeSpan.FromSeconds(1));
+        }
+
+        recorder.Record(Snapshot(time.GetUtcNow(), 50)); // the next minute begins: the first one is written
+
+        int series = store.Names.ToList().IndexOf("cpu.usage");
+        Assert.AreEqual(1, store.Minutes.Count);
+        Assert.AreEqual(Midnight.ToUnixTimeSeconds(), store.Minutes.TimeAt(0));
+        (float avg, float min, float max) = store.Minutes.ValueAt(series, 0);
+        Assert.AreEqual(cpu.Average(), avg, 1e-4);
+        Assert.AreEqual(cpu.Min(), min, 1e-6);
+        Assert.AreEqual(cpu.Max(), max, 1e-6);
+        Assert.AreEqual(61, store.Samples.Count);
+        Assert.AreEqual((float)cpu[17], store.Samples.ValueAt(series, 17).Average);
+    }
+
+    [TestMethod]
+    public void AFullTier_KeepsTheNewestSlots()
+    {
+        var store = new HistoryStore(10);
+        int series = store.SeriesFor("x");
+        float[] values = new float[HistoryStore.MaxSeries];
+        for (int t = 0; t < 25; t++)
+        {
+            values[series] = t;
+            store.Append(1_000 + t, values);
+        }
+
+        Assert.AreEqual(10, store.Samples.Count);
+        Assert.AreEqual(1_015, store.Samples.OldestTime);
+        Assert.AreEqual(1_024, store.Samples.NewestTime);
+        CollectionAssert.AreEqual(Enumerable.Range(15, 10).Select(v => (float)v).ToArray(), Enumerable.Range(0, 10).Select(age => store.Samples.ValueAt(series, age).Average).ToArray());
+    }
+
+    [TestMethod]
+    public void ACounterThatGoesBackwards_IsAGap_NotANegativeRate()
+    {
+        var store = new HistoryStore(60);
+        var recorder = new HistoryRecorder(store);
+        recorder.Record(Snapshot(Midnight, 1, ("eth0", 1_000, 0)));
+        recorder.Record(Snapshot(Midnight.AddSeconds(1), 1, ("eth0", 3_000, 0)));
+        recorder.Record(Snapshot(Midnight.AddSeconds(2), 1, ("eth0", 500, 0)));   // the interface was re-created
+        recorder.Record(Snapshot(Midnight.AddSeconds(4), 1, ("eth0", 1_500, 0)));
+
+        int rx = store.Names.ToList().IndexOf("net.eth0.rx_bytes_per_s");
+        float[] rates = [.. Enumerable.Range(0, 4).Select(age => store.Samples.ValueAt(rx, age).Average)];
+        Assert.IsTrue(float.IsNaN(rates[0]), "no rate before a second reading");
+        Assert.AreEqual(2_000f, rates[1]);
+        Assert.IsTrue(float.IsNaN(rates[2]), "a reset is a gap");
+        Assert.AreEqual(500f, rates[3], "1,000 bytes over 2 s");
+    }
+
+    [TestMethod]
+    public void AnInterfaceThatAppearsLater_GetsASeriesFromThen()
+    {
+        var store = new HistoryStore(60);
+        var recorder = new HistoryRecorder(store);
+        recorder.Record(Snapshot(Midnight, 1, ("eth0", 0, 0)));
+        recorder.Record(Snapshot(Midnight.AddSeconds(1), 1, ("eth0", 10, 10), ("wlan0", 0, 0)));
+        recorder.Record(Snapshot(Midnight.AddSeconds(2), 1, ("eth0", 20, 20), ("wlan0", 100, 300)));
+
+        int wlan = store.Names.ToList().IndexOf("net.wlan0.tx_bytes_per_s");
+        Assert.IsGreaterThanOrEqualTo(0, wlan);
+        Assert.IsTrue(float.IsNaN(store.Samples.ValueAt(wlan, 0).Average), "before it existed");
+        Assert.AreEqual(300f, store.Samples.ValueAt(wlan, 2).Average);
+    }
+
+    [TestMethod]
+    public void AWeekOfSamples_AllocatesNothing_AndKeepsEveryTierBounded()
+    {
+        var store = new HistoryStore(3600);
+        var recorder = new HistoryRecorder(store);
+        HardwareSnapshot[] snapshots = [.. Enumerable.Range(0, 1000).Select(i => Snapshot(Midnight.AddSeconds(i), i % 100, ("eth0", (ulong)i * 100, (ulong)i * 50)))];
+        recorder.Record(snapshots[0]); // every series is seen once
+        float[] values = new float[HistoryStore.MaxSeries];
+
+        long before = GC.GetAllocatedBytesForCurrentThread();
+        for (int i = 1; i < snapshots.Length; i++)
+        {
+            recorder.Record(snapshots[i]);
+        }
+
+        long start = Midnight.ToUnixTimeSeconds() + snapshots.Length;
+        for (long t = start; t < start + (7 * 24 * 3600); t++)
+        {
+            values[0] = t % 100;
+            store.Append(t, values);
+        }
+
+        long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.AreEqual(0, allocated, "bytes allocated by a week of samples");
+        Assert.AreEqual(3600, store.Samples.Count);
+        Assert.AreEqual(24 * 60, store.Minutes.Count);
+        Assert.AreEqual(7 * 24 * 4, store.QuarterHours.Count);
+    }
+
+    [TestMethod]
+    public void EachSeriesCosts_AFixedNumberOfBytes()
+    {
+        var store = new HistoryStore(3600);
+
+        // 3600 × 4 + 1440 × 12 + 672 × 12 for the tiers; 2 × 20 for the two open coarse slots (a double sum, an int count, a float minimum and maximum).
+        Assert.AreEqual((3600 * 4) + (1440 * 12) + (672 * 12) + 40, store.BytesPerSeries);
+    }
+}
