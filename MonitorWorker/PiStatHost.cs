@@ -2,6 +2,7 @@ using MonitorWorker.AccessControl;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
+using MonitorWorker.History;
 using MonitorWorker.Home;
 using MonitorWorker.Hosting;
 using MonitorWorker.Http;
@@ -26,6 +27,7 @@ public static class PiStatHost
         builder.Services.AddPiStatJson();            // Json/
         builder.Services.AddSampling(options);       // Sampling/: probes, store, per-snapshot views, sampler, watchdog
         builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
+        builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber
         builder.Services.AddHealth();                // Health/
         builder.Services.AddPrometheusMetrics();     // Metrics/
         builder.Services.AddAccessControl(options);  // AccessControl/: CORS and the API key
@@ -41,6 +43,7 @@ public static class PiStatHost
         app.MapHealth();                             // Health/: /health
         app.MapTegrastatsApi();                      // TegrastatsApi/: /api/*
         app.MapPush();                               // Push/: /ws, /api/stream
+        app.MapHistory();                            // History/: /api/history
         app.MapMetrics();                            // Metrics/: /metrics
         app.MapOpenApiDocument();
         return app;

@@ -79,9 +79,10 @@ public sealed class AccessTests
         StringAssert.Contains(guide, "/health");
         StringAssert.Contains(guide, "/api/stream");
         StringAssert.Contains(guide, "/metrics");
+        StringAssert.Contains(guide, "/api/history");
         System.Text.Json.JsonElement openApi = Json.Parse(await host.Http.GetStringAsync("openapi/v1.json"));
         CollectionAssert.AreEquivalent(
-            new[] { "/", "/stats", "/health", "/api/health", "/api/status", "/api/cpu", "/api/memory", "/api/temperature", "/api/power", "/ws", "/api/stream", "/metrics" },
+            new[] { "/", "/stats", "/health", "/api/health", "/api/status", "/api/cpu", "/api/memory", "/api/temperature", "/api/power", "/ws", "/api/stream", "/api/history", "/metrics" },
             openApi.Keys("paths"));
         string[] parameters = [.. openApi.At("paths./stats.get.parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
         CollectionAssert.AreEquivalent(new[] { "block", "cache" }, parameters);

@@ -12,6 +12,7 @@ public static class HomeEndpoints
         ("/health", "service health: healthy, degraded (with reasons) or unhealthy (503)"),
         ("/api/status", "Tegrastats API: CPU cores, GPU, memory (MB), temperatures, power rails; also /api/cpu, /api/memory, /api/temperature, /api/power, /api/health"),
         ("/api/stream", "live updates as Server-Sent Events, one per sample (WebSocket: /ws)"),
+        ("/api/history", "series over time from RAM (per sample, 1 min, 15 min with min/avg/max); ?series=cpu.*&start=&end=&step=&page=&format=csv"),
         ("/metrics", "Prometheus metrics"),
         ("/openapi/v1.json", "OpenAPI description of every endpoint"),
     ];

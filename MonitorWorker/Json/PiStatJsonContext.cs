@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MonitorWorker.TegrastatsApi;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
+using MonitorWorker.History;
 using MonitorWorker.Stats;
 
 namespace MonitorWorker.Json;
@@ -22,4 +23,5 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(ApiMemoryResponse))]
 [JsonSerializable(typeof(ApiTemperatureResponse))]
 [JsonSerializable(typeof(ApiPowerResponse))]
+[JsonSerializable(typeof(HistoryResponse))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;

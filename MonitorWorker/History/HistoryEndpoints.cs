@@ -1,0 +1,59 @@
+using HardwareProbes.Snapshots;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
+using MonitorWorker.Errors;
+using MonitorWorker.Http;
+using MonitorWorker.Json;
+using MonitorWorker.Sampling;
+
+namespace MonitorWorker.History;
+
+/// <summary>
+/// The history in RAM (<see cref="HistoryStore"/>), fed by every background sample, and <c>/api/history</c>.
+/// Cost: one append per sample (no allocation), and <see cref="HistoryStore.BytesPerSeries"/> bytes per series kept.
+/// </summary>
+public static class HistoryEndpoints
+{
+    /// <summary>Registers the store, sized by PISTAT_HISTORY_SECONDS, and its recorder as a snapshot subscriber.</summary>
+    public static IServiceCollection AddHistory(this IServiceCollection services, PiStatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(new HistoryStore(options.HistorySeconds));
+        services.AddSingleton<HistoryRecorder>();
+        services.AddSingleton<ISnapshotSubscriber, Subscriber>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapHistory(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/api/history", ReadMethods.GetAndHead, GetHistory)
+            .WithName("GetHistory")
+            .WithTags("History")
+            .WithSummary("Series over time from RAM: per sample, 1 min and 15 min tiers with min/avg/max")
+            .WithDescription("Query: series (comma-separated names or globs with *), start and end (Unix seconds; default the last hour), step (seconds), page (from 1), format (json or csv).")
+            .Produces<HistoryResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv")
+            .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json");
+        return app;
+    }
+
+    private static Results<JsonHttpResult<HistoryResponse>, ContentHttpResult, JsonHttpResult<ErrorResponse>> GetHistory(HttpContext context, HistoryStore store, TimeProvider time)
+    {
+        if (!HistoryQuery.TryParse(context.Request.Query, time.GetUtcNow(), out HistoryQuery? query, out string? error))
+        {
+            return TypedResults.Json(ErrorResponse.Now(error!, time), PiStatJson.Context.ErrorResponse, statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        HistoryResponse response = HistoryReader.Answer(store, query!, context.Request.Path);
+        return query!.Csv
+            ? TypedResults.Text(HistoryReader.Csv(response), "text/csv; charset=utf-8")
+            : TypedResults.Json(response, PiStatJson.Context.HistoryResponse);
+    }
+
+    /// <summary>Each background sample goes into the history.</summary>
+    private sealed class Subscriber(HistoryRecorder recorder) : ISnapshotSubscriber
+    {
+        public void OnSnapshot(HardwareSnapshot snapshot) => recorder.Record(snapshot);
+    }
+}

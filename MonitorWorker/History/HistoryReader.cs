@@ -1,0 +1,208 @@
+using System.Globalization;
+using System.Text;
+
+namespace MonitorWorker.History;
+
+/// <summary>Answers a <see cref="HistoryQuery"/> from the <see cref="HistoryStore"/>: the tier, the points, the page.</summary>
+public static class HistoryReader
+{
+    /// <summary>Points per page: an hour of 1-second samples.</summary>
+    public const int PageSize = 3600;
+
+    /// <summary>
+    /// The finest tier whose step is at most the one asked for and whose ring reaches back to the range's start (its
+    /// capacity × step before the newer of its newest slot and the range's end); when none reaches, the coarsest
+    /// allowed, which reaches back furthest. A young agent's tier covers a range it has no older data for: no coarser
+    /// tier has that data either.
+    /// </summary>
+    public static HistoryTier Choose(HistoryStore store, HistoryQuery query)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        HistoryTier[] tiers = [store.Samples, store.Minutes, store.QuarterHours];
+        HistoryTier[] allowed = [.. tiers.Where(t => query.Step is not long step || (long)t.Step.TotalSeconds <= step)];
+        if (allowed.Length == 0)
+        {
+            allowed = [store.Samples];
+        }
+
+        return allowed.FirstOrDefault(t => Math.Max(t.NewestTime ?? query.End, query.End) - ((long)t.Capacity * (long)t.Step.TotalSeconds) <= query.Start) ?? allowed[^1];
+    }
+
+    public static HistoryResponse Answer(HistoryStore store, HistoryQuery query, string path)
+    {
+        ArgumentNullException.ThrowIfNull(store);
+        ArgumentNullException.ThrowIfNull(query);
+        return store.Read(s =>
+        {
+            HistoryTier tier = Choose(s, query);
+            long tierStep = (long)tier.Step.TotalSeconds;
+            long step = Math.Max(tierStep, query.Step ?? tierStep);
+            IReadOnlyList<string> names = s.Names;
+            int[] wanted = [.. Enumerable.Range(0, names.Count).Where(i => query.Wants(names[i]))];
+
+            // Bucket the tier's slots in the range by the step: averages of averages, minima of minima, maxima of maxima.
+            var times = new List<long>();
+            var sums = new List<double[]>();
+            var counts = new List<int[]>();
+            var minima = new List<float[]>();
+            var maxima = new List<float[]>();
+            for (int age = 0; age < tier.Count; age++)
+            {
+                long t = tier.TimeAt(age);
+                if (t < query.Start || t > query.End)
+                {
+                    continue;
+                }
+
+                long bucket = t - (t % step);
+                if (times.Count == 0 || times[^1] != bucket)
+                {
+                    times.Add(bucket);
+                    sums.Add(new double[wanted.Length]);
+                    counts.Add(new int[wanted.Length]);
+                    minima.Add(Filled(wanted.Length, float.PositiveInfinity));
+                    maxima.Add(Filled(wanted.Length, float.NegativeInfinity));
+                }
+
+                for (int w = 0; w < wanted.Length; w++)
+                {
+                    (float avg, float min, float max) = tier.ValueAt(wanted[w], age);
+                    if (float.IsNaN(avg))
+                    {
+                        continue;
+                    }
+
+                    sums[^1][w] += avg;
+                    counts[^1][w]++;
+                    minima[^1][w] = Math.Min(minima[^1][w], min);
+                    maxima[^1][w] = Math.Max(maxima[^1][w], max);
+                }
+            }
+
+            int totalPages = Math.Max(1, (times.Count + PageSize - 1) / PageSize);
+            int page = Math.Min(query.Page, totalPages);
+            int first = (page - 1) * PageSize;
+            int count = Math.Max(0, Math.Min(PageSize, times.Count - first));
+            var series = new Dictionary<string, HistorySeries>(StringComparer.Ordinal);
+            for (int w = 0; w < wanted.Length; w++)
+            {
+                float?[] avg = new float?[count];
+                float?[]? min = tier.KeepsRange || step > tierStep ? new float?[count] : null;
+                float?[]? max = min is null ? null : new float?[count];
+                for (int i = 0; i < count; i++)
+                {
+                    int b = first + i;
+                    if (counts[b][w] == 0)
+                    {
+                        continue;
+                    }
+
+                    avg[i] = (float)(sums[b][w] / counts[b][w]);
+                    min?[i] = minima[b][w];
+                    max?[i] = maxima[b][w];
+                }
+
+                series[names[wanted[w]]] = new HistorySeries(Unit(names[wanted[w]]), avg, min, max);
+            }
+
+            string? Link(int p) => p < 1 || p > totalPages || p == page ? null : $"{path}?{Query(query, p)}";
+            return new HistoryResponse(
+                Label(tier),
+                step,
+                query.Start,
+                query.End,
+                [.. times.Skip(first).Take(count)],
+                series,
+                page,
+                totalPages,
+                Link(page - 1),
+                Link(page + 1),
+                new HistoryMemory(names.Count, HistoryStore.MaxSeries, s.BytesPerSeries, s.BytesPerSeries * names.Count));
+        });
+    }
+
+    /// <summary>The same answer as CSV: a header of <c>timestamp</c> and each column, then one row per point; empty where no value.</summary>
+    public static string Csv(HistoryResponse response)
+    {
+        ArgumentNullException.ThrowIfNull(response);
+        var text = new StringBuilder("timestamp");
+        foreach ((string name, HistorySeries s) in response.Series)
+        {
+            text.Append(',').Append(name).Append(".avg");
+            if (s.Min is not null)
+            {
+                text.Append(',').Append(name).Append(".min,").Append(name).Append(".max");
+            }
+        }
+
+        text.Append('\n');
+        for (int i = 0; i < response.Timestamps.Length; i++)
+        {
+            text.Append(response.Timestamps[i].ToString(CultureInfo.InvariantCulture));
+            foreach (HistorySeries s in response.Series.Values)
+            {
+                Cell(text, s.Avg[i]);
+                if (s.Min is not null)
+                {
+                    Cell(text, s.Min[i]);
+                    Cell(text, s.Max![i]);
+                }
+            }
+
+            text.Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private static void Cell(StringBuilder text, float? value)
+    {
+        text.Append(',');
+        if (value is float v)
+        {
+            text.Append(v.ToString("R", CultureInfo.InvariantCulture));
+        }
+    }
+
+    private static string Label(HistoryTier tier) => tier.Step.TotalMinutes >= 1 ? $"{tier.Step.TotalMinutes:0}m" : $"{tier.Step.TotalSeconds:0}s";
+
+    private static string Unit(string name) => name switch
+    {
+        _ when name.EndsWith(".freq", StringComparison.Ordinal) => "MHz",
+        _ when name.StartsWith("cpu.", StringComparison.Ordinal) => "%",
+        _ when name.StartsWith("temp.", StringComparison.Ordinal) => "°C",
+        _ when name.StartsWith("memory.", StringComparison.Ordinal) || name.StartsWith("swap.", StringComparison.Ordinal) => "B",
+        _ when name.EndsWith("_bytes_per_s", StringComparison.Ordinal) => "B/s",
+        _ => string.Empty,
+    };
+
+    private static string Query(HistoryQuery query, int page)
+    {
+        var parts = new List<string>
+        {
+            "series=" + Uri.EscapeDataString(string.Join(',', query.Series)),
+            $"start={query.Start}",
+            $"end={query.End}",
+        };
+        if (query.Step is long step)
+        {
+            parts.Add($"step={step}");
+        }
+
+        parts.Add($"page={page}");
+        if (query.Csv)
+        {
+            parts.Add("format=csv");
+        }
+
+        return string.Join('&', parts);
+    }
+
+    private static float[] Filled(int length, float value)
+    {
+        float[] array = new float[length];
+        Array.Fill(array, value);
+        return array;
+    }
+}
