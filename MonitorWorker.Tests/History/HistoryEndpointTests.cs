@@ -52,7 +52,7 @@ public sealed class HistoryEndpointTests
     [DataRow("api/history?step=0", "step: '0' is not a whole number from 1 to 604800")]
     [DataRow("api/history?page=-1", "page: '-1' is not a whole number from 1 to 2147483647")]
     [DataRow("api/history?format=xml", "format: 'xml' is not json or csv")]
-    [DataRow("api/history?series=cpu%3Busage", "series: 'cpu;usage' is not a series name or glob (letters, digits, . _ - : / and at most four *, up to 100 characters)")]
+    [DataRow("api/history?series=cpu%3Busage", "series: 'cpu;usage' is not a series name or glob (letters, digits, spaces, . _ - : / and at most four *, up to 100 characters)")]
     public async Task BadParameters_Are400WithTheReason(string path, string reason)
     {
         using var source = new HookedSource();

@@ -47,10 +47,10 @@ public sealed record HistoryQuery(string[] Series, long Start, long End, long? S
         }
 
         string[] series = query["series"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string? bad = series.FirstOrDefault(s => s.Length > 100 || s.Count(c => c == '*') > 4 || s.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '*' or ':' or '/')));
+        string? bad = series.FirstOrDefault(s => s.Length > 100 || s.Count(c => c == '*') > 4 || s.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or '*' or ':' or '/' or ' ')));
         if (bad is not null)
         {
-            error = $"series: '{bad}' is not a series name or glob (letters, digits, . _ - : / and at most four *, up to 100 characters)";
+            error = $"series: '{bad}' is not a series name or glob (letters, digits, spaces, . _ - : / and at most four *, up to 100 characters)";
             return false;
         }
 

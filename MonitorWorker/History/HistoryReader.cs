@@ -41,12 +41,9 @@ public static class HistoryReader
             IReadOnlyList<string> names = s.Names;
             int[] wanted = [.. Enumerable.Range(0, names.Count).Where(i => query.Wants(names[i]))];
 
-            // Bucket the tier's slots in the range by the step: averages of averages, minima of minima, maxima of maxima.
+            // Points: the tier's slots in the range, folded by the step (a point per slot when the step is the tier's).
             var times = new List<long>();
-            var sums = new List<double[]>();
-            var counts = new List<int[]>();
-            var minima = new List<float[]>();
-            var maxima = new List<float[]>();
+            var firstAge = new List<int>();
             for (int age = 0; age < tier.Count; age++)
             {
                 long t = tier.TimeAt(age);
@@ -59,51 +56,53 @@ public static class HistoryReader
                 if (times.Count == 0 || times[^1] != bucket)
                 {
                     times.Add(bucket);
-                    sums.Add(new double[wanted.Length]);
-                    counts.Add(new int[wanted.Length]);
-                    minima.Add(Filled(wanted.Length, float.PositiveInfinity));
-                    maxima.Add(Filled(wanted.Length, float.NegativeInfinity));
-                }
-
-                for (int w = 0; w < wanted.Length; w++)
-                {
-                    (float avg, float min, float max) = tier.ValueAt(wanted[w], age);
-                    if (float.IsNaN(avg))
-                    {
-                        continue;
-                    }
-
-                    sums[^1][w] += avg;
-                    counts[^1][w]++;
-                    minima[^1][w] = Math.Min(minima[^1][w], min);
-                    maxima[^1][w] = Math.Max(maxima[^1][w], max);
+                    firstAge.Add(age);
                 }
             }
 
+            int lastAge = tier.Count == 0 ? 0 : Math.Min(tier.Count - 1, AgeAtOrBefore(tier, query.End));
             int totalPages = Math.Max(1, (times.Count + PageSize - 1) / PageSize);
             int page = Math.Min(query.Page, totalPages);
             int first = (page - 1) * PageSize;
             int count = Math.Max(0, Math.Min(PageSize, times.Count - first));
+            bool ranged = tier.KeepsRange || step > tierStep;
             var series = new Dictionary<string, HistorySeries>(StringComparer.Ordinal);
-            for (int w = 0; w < wanted.Length; w++)
+            foreach (int index in wanted)
             {
                 float?[] avg = new float?[count];
-                float?[]? min = tier.KeepsRange || step > tierStep ? new float?[count] : null;
-                float?[]? max = min is null ? null : new float?[count];
+                float?[]? min = ranged ? new float?[count] : null;
+                float?[]? max = ranged ? new float?[count] : null;
                 for (int i = 0; i < count; i++)
                 {
                     int b = first + i;
-                    if (counts[b][w] == 0)
+                    int from = firstAge[b];
+                    int to = b + 1 < firstAge.Count ? firstAge[b + 1] - 1 : lastAge;
+                    double sum = 0;
+                    int n = 0;
+                    float lo = float.PositiveInfinity, hi = float.NegativeInfinity;
+                    for (int age = from; age <= to; age++)
                     {
-                        continue;
+                        (float a, float mn, float mx) = tier.ValueAt(index, age);
+                        if (float.IsNaN(a))
+                        {
+                            continue;
+                        }
+
+                        sum += a;
+                        n++;
+                        lo = Math.Min(lo, mn);
+                        hi = Math.Max(hi, mx);
                     }
 
-                    avg[i] = (float)(sums[b][w] / counts[b][w]);
-                    min?[i] = minima[b][w];
-                    max?[i] = maxima[b][w];
+                    if (n > 0)
+                    {
+                        avg[i] = (float)(sum / n);
+                        min?[i] = lo;
+                        max?[i] = hi;
+                    }
                 }
 
-                series[names[wanted[w]]] = new HistorySeries(Unit(names[wanted[w]]), avg, min, max);
+                series[names[index]] = new HistorySeries(Unit(names[index]), avg, min, max);
             }
 
             string? Link(int p) => p < 1 || p > totalPages || p == page ? null : $"{path}?{Query(query, p)}";
@@ -199,10 +198,17 @@ public static class HistoryReader
         return string.Join('&', parts);
     }
 
-    private static float[] Filled(int length, float value)
+    /// <summary>The age of the newest slot at or before <paramref name="time"/>, or -1.</summary>
+    private static int AgeAtOrBefore(HistoryTier tier, long time)
     {
-        float[] array = new float[length];
-        Array.Fill(array, value);
-        return array;
+        for (int age = tier.Count - 1; age >= 0; age--)
+        {
+            if (tier.TimeAt(age) <= time)
+            {
+                return age;
+            }
+        }
+
+        return -1;
     }
 }
