@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Abstractions;
 using HardwareProbes.Jetson;
 using HardwareProbes.Snapshots;
@@ -22,14 +21,7 @@ public sealed class AbsurdValueTests
             using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsWithCopiedToolsFor(root), TimeProvider.System);
             source.Collect();
             File.Copy(Path.Combine(root, "later", "proc", "stat"), Path.Combine(root, "proc", "stat"), overwrite: true);
-            if (source.Tegrastats is { } tegrastats)
-            {
-                var deadline = Stopwatch.StartNew();
-                while (tegrastats.Latest is null && deadline.Elapsed < TimeSpan.FromSeconds(30))
-                {
-                    Thread.Sleep(10);
-                }
-            }
+            Fixtures.WaitForTegrastats(source);
 
             return source.Collect();
         }

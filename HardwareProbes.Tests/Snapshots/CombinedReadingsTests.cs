@@ -51,14 +51,14 @@ public sealed class CombinedReadingsTests
     public void RamAndSwap_ComeFromMeminfo_ElseFromTegrastats()
     {
         var memory = new MemoryReading(8L << 30, 6L << 30, 2L << 30, 5L << 30, 0, 0, 25, true);
-        Assert.AreEqual(new MemoryUse(2L << 30, 8L << 30, null, SourceNames.Memory), CombinedReadings.Ram(memory, Orin, SourceNames.Memory));
+        Assert.AreEqual(new MemoryUse(2L << 30, 8L << 30, null, SourceNames.Memory), CombinedReadings.Ram(memory, Orin));
 
-        MemoryUse? ram = CombinedReadings.Ram(null, Orin, SourceNames.Memory);
+        MemoryUse? ram = CombinedReadings.Ram(null, Orin);
         Assert.AreEqual(new MemoryUse(Orin.Ram!.UsedKilobytes * 1024, Orin.Ram.TotalKilobytes * 1024, null, SourceNames.Tegrastats), ram);
-        MemoryUse? swap = CombinedReadings.Swap(null, Orin, SourceNames.Memory);
+        MemoryUse? swap = CombinedReadings.Swap(null, Orin);
         Assert.AreEqual(Orin.Swap!.TotalKilobytes * 1024, swap!.TotalBytes);
         Assert.AreEqual(SourceNames.Tegrastats, swap.Source);
-        Assert.IsNull(CombinedReadings.Ram(null, null, SourceNames.Memory));
+        Assert.IsNull(CombinedReadings.Ram(null, null));
     }
 
     [TestMethod]
@@ -81,11 +81,7 @@ public sealed class CombinedReadingsTests
             using var source = new LinuxSnapshotSource(new System.IO.Abstractions.FileSystem(), Fixtures.OptionsWithCopiedToolsFor(root), TimeProvider.System);
             HardwareSnapshot first = source.Collect();
             TegrastatsSource tegrastats = source.Tegrastats!;
-            var deadline = DateTime.UtcNow.AddSeconds(30);
-            while (tegrastats.Latest is null && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(10);
-            }
+            Fixtures.WaitForTegrastats(source);
 
             HardwareSnapshot s = source.Collect();
 

@@ -1,3 +1,5 @@
+using HardwareProbes.Snapshots;
+
 namespace HardwareProbes.Tests;
 
 /// <summary>Locates the repository's fixtures folder and reads captures from it.</summary>
@@ -70,6 +72,24 @@ internal static class Fixtures
         }
 
         return script;
+    }
+
+    /// <summary>
+    /// On a Jetson tree, waits (in real time, up to 30 s) for the first line of the tegrastats child the source started
+    /// with its first snapshot; the caller asserts on what the next snapshot holds. Other boards return at once.
+    /// </summary>
+    public static void WaitForTegrastats(LinuxSnapshotSource source)
+    {
+        if (source.Tegrastats is not { } tegrastats)
+        {
+            return;
+        }
+
+        var deadline = System.Diagnostics.Stopwatch.StartNew();
+        while (tegrastats.Latest is null && deadline.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            Thread.Sleep(10);
+        }
     }
 
     /// <summary>Copies a board tree to a fresh temporary folder the test may change.</summary>

@@ -56,13 +56,13 @@ internal static class CombinedReadings
         return filled ?? cpu.Cores;
     }
 
-    public static MemoryUse? Ram(MemoryReading? memory, TegrastatsSample? sample, string source)
-        => memory is { } m ? new MemoryUse(m.UsedBytes, m.TotalBytes, null, source)
+    public static MemoryUse? Ram(MemoryReading? memory, TegrastatsSample? sample)
+        => memory is { } m ? new MemoryUse(m.UsedBytes, m.TotalBytes, null, SourceNames.Memory)
             : sample?.Ram is { } r ? new MemoryUse(r.UsedKilobytes * 1024, r.TotalKilobytes * 1024, null, SourceNames.Tegrastats)
             : null;
 
-    public static MemoryUse? Swap(SwapReading? swap, TegrastatsSample? sample, string source)
-        => swap is { } s ? new MemoryUse(s.UsedBytes, s.TotalBytes, s.CachedBytes, source)
+    public static MemoryUse? Swap(SwapReading? swap, TegrastatsSample? sample)
+        => swap is { } s ? new MemoryUse(s.UsedBytes, s.TotalBytes, s.CachedBytes, SourceNames.Memory)
             : sample?.Swap is { } t ? new MemoryUse(t.UsedKilobytes * 1024, t.TotalKilobytes * 1024, t.CachedKilobytes * 1024, SourceNames.Tegrastats)
             : null;
 

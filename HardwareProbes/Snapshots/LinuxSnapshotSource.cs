@@ -134,8 +134,8 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 RaspberryPi = _raspberryPi is null ? null : Guard(SourceNames.RaspberryPi, sources, () => _raspberryPi.Read(cpu, sources), null),
                 Jetson = jetson,
                 CombinedCores = CombinedReadings.Cores(cpu, sample),
-                CombinedRam = CombinedReadings.Ram(memory, sample, SourceNames.Memory),
-                CombinedSwap = CombinedReadings.Swap(swap, sample, SourceNames.Memory),
+                CombinedRam = CombinedReadings.Ram(memory, sample),
+                CombinedSwap = CombinedReadings.Swap(swap, sample),
                 Sources = sources,
                 ExpectedSources = Expected(facts.Identity.Board, sources),
             };

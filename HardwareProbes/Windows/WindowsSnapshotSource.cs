@@ -105,8 +105,8 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
                 NetworkInterfaces = interfaces,
                 ActiveConnections = connections,
                 CombinedCores = cpu.Cores,
-                CombinedRam = CombinedReadings.Ram(memory, null, SourceNames.Memory),
-                CombinedSwap = CombinedReadings.Swap(swap, null, SourceNames.Memory),
+                CombinedRam = CombinedReadings.Ram(memory, null),
+                CombinedSwap = CombinedReadings.Swap(swap, null),
                 Sources = sources,
                 ExpectedSources = Expected,
             };

@@ -1,3 +1,5 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using MonitorWorker.Json;
 using MonitorWorker.Service;
 
 namespace MonitorWorker.Errors;
@@ -6,4 +8,8 @@ namespace MonitorWorker.Errors;
 public sealed record ErrorResponse(string Error, string Timestamp)
 {
     public static ErrorResponse Now(string error, TimeProvider time) => new(error, Timestamps.Now(time));
+
+    /// <summary>An endpoint's error answer: this body, timestamped now, with <paramref name="status"/>.</summary>
+    public static JsonHttpResult<ErrorResponse> Result(string error, int status, TimeProvider time)
+        => TypedResults.Json(Now(error, time), PiStatJson.Context.ErrorResponse, statusCode: status);
 }

@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.Http.HttpResults;
-using MonitorWorker.Json;
 
 namespace MonitorWorker.Errors;
 
@@ -14,6 +13,6 @@ public static class NoSnapshotYet
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.RetryAfter = "1";
-        return TypedResults.Json(ErrorResponse.Now(message, time), PiStatJson.Context.ErrorResponse, statusCode: StatusCodes.Status503ServiceUnavailable);
+        return ErrorResponse.Result(message, StatusCodes.Status503ServiceUnavailable, time);
     }
 }

@@ -1,6 +1,5 @@
 using HardwareProbes.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Http;
@@ -42,7 +41,7 @@ public static class HistoryEndpoints
     {
         if (!HistoryQuery.TryParse(context.Request.Query, time.GetUtcNow(), out HistoryQuery? query, out string? error))
         {
-            return TypedResults.Json(ErrorResponse.Now(error!, time), PiStatJson.Context.ErrorResponse, statusCode: StatusCodes.Status400BadRequest);
+            return ErrorResponse.Result(error!, StatusCodes.Status400BadRequest, time);
         }
 
         HistoryResponse response = HistoryReader.Answer(store, query!, context.Request.Path);

@@ -44,6 +44,7 @@ public static class HistoryReader
             // Points: the tier's slots in the range, folded by the step (a point per slot when the step is the tier's).
             var times = new List<long>();
             var firstAge = new List<int>();
+            int lastAge = -1;
             for (int age = 0; age < tier.Count; age++)
             {
                 long t = tier.TimeAt(age);
@@ -51,6 +52,8 @@ public static class HistoryReader
                 {
                     continue;
                 }
+
+                lastAge = age;
 
                 long bucket = t - (t % step);
                 if (times.Count == 0 || times[^1] != bucket)
@@ -60,7 +63,6 @@ public static class HistoryReader
                 }
             }
 
-            int lastAge = tier.Count == 0 ? 0 : Math.Min(tier.Count - 1, AgeAtOrBefore(tier, query.End));
             int totalPages = Math.Max(1, (times.Count + PageSize - 1) / PageSize);
             int page = Math.Min(query.Page, totalPages);
             int first = (page - 1) * PageSize;
@@ -196,19 +198,5 @@ public static class HistoryReader
         }
 
         return string.Join('&', parts);
-    }
-
-    /// <summary>The age of the newest slot at or before <paramref name="time"/>, or -1.</summary>
-    private static int AgeAtOrBefore(HistoryTier tier, long time)
-    {
-        for (int age = tier.Count - 1; age >= 0; age--)
-        {
-            if (tier.TimeAt(age) <= time)
-            {
-                return age;
-            }
-        }
-
-        return -1;
     }
 }

@@ -5,7 +5,6 @@ using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Http;
-using MonitorWorker.Json;
 using MonitorWorker.Sampling;
 
 namespace MonitorWorker.Stats;
@@ -43,12 +42,12 @@ public static class StatsEndpoints
         Microsoft.Extensions.Primitives.StringValues cacheValues = context.Request.Query["cache"];
         if (!QueryFlag.TryParse(blockValues, false, out bool blockWindow))
         {
-            return Error($"block: '{blockValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
+            return ErrorResponse.Result($"block: '{blockValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
         }
 
         if (!QueryFlag.TryParse(cacheValues, true, out bool useCache))
         {
-            return Error($"cache: '{cacheValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
+            return ErrorResponse.Result($"cache: '{cacheValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
         }
 
         if (!blockWindow && useCache && store.Latest is null)
@@ -72,6 +71,4 @@ public static class StatsEndpoints
         return TypedResults.Bytes(views.Get(snapshot, StatsBody.View).At(time.GetUtcNow()), "application/json; charset=utf-8");
     }
 
-    private static JsonHttpResult<ErrorResponse> Error(string message, int status, TimeProvider time)
-        => TypedResults.Json(ErrorResponse.Now(message, time), PiStatJson.Context.ErrorResponse, statusCode: status);
 }
