@@ -49,11 +49,12 @@ public sealed record TegrastatsSample(
     /// <returns>The engine, or null when the line does not print it.</returns>
     public TegraEngine? Engine(string name)
     {
-        foreach (TegraEngine engine in Engines)
+        // Indexed, not foreach: enumerating the interface would allocate an enumerator on every lookup.
+        for (int i = 0; i < Engines.Count; i++)
         {
-            if (string.Equals(engine.Name, name, StringComparison.Ordinal))
+            if (string.Equals(Engines[i].Name, name, StringComparison.Ordinal))
             {
-                return engine;
+                return Engines[i];
             }
         }
 

@@ -11,28 +11,28 @@ public sealed record ThrottleState(uint Raw)
     public ThrottleConditions Conditions => (ThrottleConditions)(Raw & 0x000F000F);
 
     /// <summary>Gets a value indicating whether the supply is under-voltage now (bit 0).</summary>
-    public bool UnderVoltage => Conditions.HasFlag(ThrottleConditions.UnderVoltage);
+    public bool UnderVoltage => (Conditions & ThrottleConditions.UnderVoltage) != 0;
 
     /// <summary>Gets a value indicating whether the Arm frequency is capped now (bit 1).</summary>
-    public bool ArmFrequencyCapped => Conditions.HasFlag(ThrottleConditions.ArmFrequencyCapped);
+    public bool ArmFrequencyCapped => (Conditions & ThrottleConditions.ArmFrequencyCapped) != 0;
 
     /// <summary>Gets a value indicating whether the firmware is throttling now (bit 2).</summary>
-    public bool Throttled => Conditions.HasFlag(ThrottleConditions.Throttled);
+    public bool Throttled => (Conditions & ThrottleConditions.Throttled) != 0;
 
     /// <summary>Gets a value indicating whether the soft temperature limit is active now (bit 3).</summary>
-    public bool SoftTemperatureLimit => Conditions.HasFlag(ThrottleConditions.SoftTemperatureLimit);
+    public bool SoftTemperatureLimit => (Conditions & ThrottleConditions.SoftTemperatureLimit) != 0;
 
     /// <summary>Gets a value indicating whether under-voltage has occurred since boot (bit 16).</summary>
-    public bool UnderVoltageOccurred => Conditions.HasFlag(ThrottleConditions.UnderVoltageOccurred);
+    public bool UnderVoltageOccurred => (Conditions & ThrottleConditions.UnderVoltageOccurred) != 0;
 
     /// <summary>Gets a value indicating whether Arm frequency capping has occurred since boot (bit 17).</summary>
-    public bool ArmFrequencyCappedOccurred => Conditions.HasFlag(ThrottleConditions.ArmFrequencyCappedOccurred);
+    public bool ArmFrequencyCappedOccurred => (Conditions & ThrottleConditions.ArmFrequencyCappedOccurred) != 0;
 
     /// <summary>Gets a value indicating whether throttling has occurred since boot (bit 18).</summary>
-    public bool ThrottledOccurred => Conditions.HasFlag(ThrottleConditions.ThrottledOccurred);
+    public bool ThrottledOccurred => (Conditions & ThrottleConditions.ThrottledOccurred) != 0;
 
     /// <summary>Gets a value indicating whether the soft temperature limit has been reached since boot (bit 19).</summary>
-    public bool SoftTemperatureLimitOccurred => Conditions.HasFlag(ThrottleConditions.SoftTemperatureLimitOccurred);
+    public bool SoftTemperatureLimitOccurred => (Conditions & ThrottleConditions.SoftTemperatureLimitOccurred) != 0;
 
     /// <summary>Parses the hexadecimal mask in any of its printed forms: <c>throttled=0x50005</c> (vcgencmd), <c>50005</c> (sysfs), <c>0x00050005</c> (kernel log).</summary>
     /// <param name="text">The text.</param>

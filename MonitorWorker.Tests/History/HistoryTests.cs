@@ -1,8 +1,11 @@
 using HardwareProbes.Cpu;
 using HardwareProbes.Identity;
+using HardwareProbes.Jetson;
 using HardwareProbes.Memory;
 using HardwareProbes.Network;
+using HardwareProbes.RaspberryPi;
 using HardwareProbes.Snapshots;
+using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
 using Microsoft.Extensions.Time.Testing;
 using MonitorWorker.History;
@@ -107,7 +110,18 @@ public sealed class HistoryTests
     {
         var store = new HistoryStore(3600);
         var recorder = new HistoryRecorder(store);
-        HardwareSnapshot[] snapshots = [.. Enumerable.Range(0, 1000).Select(i => Snapshot(Midnight.AddSeconds(i), i % 100, ("eth0", (ulong)i * 100, (ulong)i * 50)))];
+        string line = File.ReadLines(Path.Combine(Paths.Board("jetson-orin-nano"), "tegrastats", "orin_nano_jp6.1_root.log")).First();
+        var jetson = new JetsonReading(TegrastatsLine.Parse(line), 0.2, TegrastatsStatus.Running, 0, null, 63, 621, "tegrastats", "tegrastats");
+        var pi = new RaspberryPiReading(new ThrottleState(0x50005), true, 0.8563, 1_500_000_000, 500_000_000, null, 3_200_000_000, null, null);
+        HardwareSnapshot[] snapshots = [.. Enumerable.Range(0, 1000).Select(i => Snapshot(Midnight.AddSeconds(i), i % 100, ("eth0", (ulong)i * 100, (ulong)i * 50)) with
+        {
+            // every kind of series, so that none of the recorder's paths allocates per sample
+            DiskIo = new DiskIoCounters((ulong)i, (ulong)i, (ulong)i * 512, (ulong)i * 512, ["sda"]),
+            Filesystems = [new FilesystemUsage("/", 100, i % 100, 100 - (i % 100), i % 100)],
+            WirelessSignalDbm = new Dictionary<string, int> { ["wlan0"] = -50 - (i % 20) },
+            RaspberryPi = pi,
+            Jetson = jetson,
+        })];
         recorder.Record(snapshots[0]); // every series is seen once
         float[] values = new float[HistoryStore.MaxSeries];
 
@@ -129,6 +143,101 @@ public sealed class HistoryTests
         Assert.AreEqual(3600, store.Samples.Count);
         Assert.AreEqual(24 * 60, store.Minutes.Count);
         Assert.AreEqual(7 * 24 * 4, store.QuarterHours.Count);
+    }
+
+    [TestMethod]
+    public void DiskCountersAndPackets_BecomeRates_AndMountsAndWifiTheirOwnSeries()
+    {
+        var store = new HistoryStore(60);
+        var recorder = new HistoryRecorder(store);
+        HardwareSnapshot At(int second, ulong reads, ulong readBytes, ulong packets) => Snapshot(Midnight.AddSeconds(second), 10) with
+        {
+            DiskIo = new DiskIoCounters(reads, 7, readBytes, 4096, ["mmcblk0"]),
+            Filesystems = [new FilesystemUsage("/", 100, 42, 58, 42.0), new FilesystemUsage("/boot/firmware", 100, 20, 80, 20.0)],
+            WirelessSignalDbm = new Dictionary<string, int> { ["wlan0"] = -59 },
+            NetworkInterfaces = [new InterfaceCounters("eth0", 0, packets, 0, 0, 0, packets / 2, 0, 0)],
+        };
+
+        recorder.Record(At(0, 100, 1_000_000, 10));
+        recorder.Record(At(2, 140, 1_524_288, 210));
+        recorder.Record(At(3, 20, 1_000, 200)); // every counter reset at once
+
+        Assert.AreEqual(20f, Value(store, "disk.reads_per_s", 1));
+        Assert.AreEqual(262_144f, Value(store, "disk.read_bytes_per_s", 1));
+        Assert.AreEqual(0f, Value(store, "disk.write_bytes_per_s", 1), "an unchanged counter is a zero rate");
+        Assert.AreEqual(100f, Value(store, "net.eth0.rx_packets_per_s", 1));
+        Assert.AreEqual(50f, Value(store, "net.eth0.tx_packets_per_s", 1));
+        Assert.IsTrue(float.IsNaN(Value(store, "disk.reads_per_s", 2)), "a reset is a gap");
+        Assert.IsTrue(float.IsNaN(Value(store, "net.eth0.rx_packets_per_s", 2)), "a reset is a gap");
+        Assert.AreEqual(42f, Value(store, "fs./.used_percent", 0));
+        Assert.AreEqual(20f, Value(store, "fs./boot/firmware.used_percent", 0));
+        Assert.AreEqual(-59f, Value(store, "wifi.wlan0.dbm", 0));
+        Assert.AreEqual("dBm", HistoryReader.Unit("wifi.wlan0.dbm"));
+        Assert.AreEqual("1/s", HistoryReader.Unit("disk.reads_per_s"));
+        Assert.AreEqual("B/s", HistoryReader.Unit("disk.read_bytes_per_s"));
+    }
+
+    [TestMethod]
+    public void ARaspberryPi_RecordsVoltsClocksAndEachLiveConditionAsZeroOrOne()
+    {
+        var store = new HistoryStore(60);
+        var recorder = new HistoryRecorder(store);
+        HardwareSnapshot plain = Snapshot(Midnight, 10);
+        Assert.IsFalse(RecordAndList(recorder, store, plain).Any(n => n.StartsWith("pi.", StringComparison.Ordinal)), "no Pi series on another board");
+
+        // 0x50005: under-voltage and throttled now, and both have occurred.
+        var pi = new RaspberryPiReading(new ThrottleState(0x50005), true, 0.8563, 1_500_000_000, 500_000_000, null, 3_200_000_000, null, null);
+        recorder.Record(Snapshot(Midnight.AddSeconds(1), 10) with { RaspberryPi = pi });
+
+        Assert.AreEqual(0.8563f, Value(store, "pi.core.volts", 1));
+        Assert.AreEqual(1500f, Value(store, "pi.arm.freq", 1));
+        Assert.AreEqual(500f, Value(store, "pi.core.freq", 1));
+        Assert.AreEqual(3200f, Value(store, "pi.sdram.freq", 1));
+        Assert.AreEqual(1f, Value(store, "pi.under_voltage", 1));
+        Assert.AreEqual(1f, Value(store, "pi.throttled", 1));
+        Assert.AreEqual(0f, Value(store, "pi.freq_capped", 1));
+        Assert.AreEqual(0f, Value(store, "pi.soft_temp_limit", 1));
+        Assert.AreEqual("V", HistoryReader.Unit("pi.core.volts"));
+        Assert.AreEqual("MHz", HistoryReader.Unit("pi.arm.freq"));
+    }
+
+    [TestMethod]
+    public void AJetson_RecordsGpuEmcEnginesEveryRailInWattsAndTheInputRailAsTotal()
+    {
+        var store = new HistoryStore(60);
+        var recorder = new HistoryRecorder(store);
+        string line = File.ReadLines(Path.Combine(Paths.Board("jetson-orin-nano"), "tegrastats", "orin_nano_jp6.1_root.log")).First();
+        TegrastatsSample sample = TegrastatsLine.Parse(line);
+        var jetson = new JetsonReading(sample, 0.2, TegrastatsStatus.Running, 0, null, 63, 621, "tegrastats", "tegrastats");
+
+        recorder.Record(Snapshot(Midnight, 10) with { Jetson = jetson });
+
+        Assert.AreEqual(63f, Value(store, "gpu.load", 0));
+        Assert.AreEqual(621f, Value(store, "gpu.freq", 0));
+        Assert.AreEqual(43f, Value(store, "emc.load", 0));
+        Assert.AreEqual(2133f, Value(store, "emc.freq", 0));
+        Assert.AreEqual(0f, Value(store, "engine.NVDEC.load", 0), "an engine that is off is idle");
+        Assert.AreEqual(200f, Value(store, "engine.APE.freq", 0));
+        Assert.AreEqual(12.479f, Value(store, "power.VDD_IN", 0), 1e-4);
+        Assert.AreEqual(4.667f, Value(store, "power.VDD_CPU_GPU_CV", 0), 1e-4);
+        Assert.AreEqual(2.817f, Value(store, "power.VDD_SOC", 0), 1e-4);
+        Assert.AreEqual(12.479f, Value(store, "power.total", 0), 1e-4, "the input rail is the board's whole draw");
+        Assert.AreEqual("W", HistoryReader.Unit("power.total"));
+        Assert.AreEqual("%", HistoryReader.Unit("gpu.load"));
+    }
+
+    private static IReadOnlyList<string> RecordAndList(HistoryRecorder recorder, HistoryStore store, HardwareSnapshot snapshot)
+    {
+        recorder.Record(snapshot);
+        return store.Names;
+    }
+
+    /// <summary>A series' value in the <paramref name="slot"/>-th oldest sample.</summary>
+    private static float Value(HistoryStore store, string name, int slot)
+    {
+        int series = store.Names.ToList().IndexOf(name);
+        Assert.IsGreaterThanOrEqualTo(0, series, $"{name} is a series: {string.Join(", ", store.Names)}");
+        return store.Samples.ValueAt(series, slot).Average;
     }
 
     [TestMethod]

@@ -168,13 +168,20 @@ public static class HistoryReader
 
     private static string Label(HistoryTier tier) => tier.Step.TotalMinutes >= 1 ? $"{tier.Step.TotalMinutes:0}m" : $"{tier.Step.TotalSeconds:0}s";
 
-    private static string Unit(string name) => name switch
+    /// <summary>The unit of a series, from its name (see <see cref="HistoryRecorder"/> for the names).</summary>
+    internal static string Unit(string name) => name switch
     {
         _ when name.EndsWith(".freq", StringComparison.Ordinal) => "MHz",
+        _ when name.EndsWith("_bytes_per_s", StringComparison.Ordinal) => "B/s",
+        _ when name.EndsWith("_per_s", StringComparison.Ordinal) => "1/s",
+        _ when name.EndsWith(".used_percent", StringComparison.Ordinal) || name.EndsWith(".load", StringComparison.Ordinal) => "%",
+        _ when name.EndsWith(".dbm", StringComparison.Ordinal) => "dBm",
+        _ when name.EndsWith(".volts", StringComparison.Ordinal) => "V",
         _ when name.StartsWith("cpu.", StringComparison.Ordinal) => "%",
         _ when name.StartsWith("temp.", StringComparison.Ordinal) => "°C",
         _ when name.StartsWith("memory.", StringComparison.Ordinal) || name.StartsWith("swap.", StringComparison.Ordinal) => "B",
-        _ when name.EndsWith("_bytes_per_s", StringComparison.Ordinal) => "B/s",
+        _ when name.StartsWith("power.", StringComparison.Ordinal) => "W",
+        _ when name.StartsWith("pi.", StringComparison.Ordinal) => "0/1",
         _ => string.Empty,
     };
 

@@ -1,43 +1,53 @@
 using HardwareProbes.Cpu;
+using HardwareProbes.Jetson;
 using HardwareProbes.Network;
+using HardwareProbes.RaspberryPi;
 using HardwareProbes.Snapshots;
+using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
 
 namespace MonitorWorker.History;
 
 /// <summary>
-/// Turns each snapshot into one value per series and appends it to the <see cref="HistoryStore"/>: CPU total and per
-/// core (usage and clock), every temperature, memory used and available, swap used, load, and each interface's
-/// received and sent bytes per second. Rates come from counter differences: a counter that goes backwards (a reboot,
-/// a wrap, an interface re-created) gives a gap, never a negative rate or a spike. A core, sensor or interface that
-/// appears later gets its series from then on. Series names are built once, when first seen; a steady-state sample
-/// allocates nothing.
+/// Turns each snapshot into one value per series and appends it to the <see cref="HistoryStore"/>. The series:
+/// <list type="bullet">
+/// <item>every board: <c>cpu.usage</c>, <c>cpu.coreN.usage</c>/<c>.freq</c>, <c>temp.&lt;sensor&gt;</c>,
+/// <c>memory.used</c>/<c>.available</c>, <c>swap.used</c>, <c>load.1</c>/<c>.5</c>/<c>.15</c>, <c>disk.read_bytes_per_s</c>,
+/// <c>disk.write_bytes_per_s</c>, <c>disk.reads_per_s</c>, <c>disk.writes_per_s</c>, <c>fs.&lt;mount&gt;.used_percent</c>,
+/// <c>net.&lt;iface&gt;.rx_bytes_per_s</c>/<c>tx_bytes_per_s</c>/<c>rx_packets_per_s</c>/<c>tx_packets_per_s</c>,
+/// <c>wifi.&lt;iface&gt;.dbm</c>;</item>
+/// <item>Raspberry Pi: <c>pi.core.volts</c>, <c>pi.arm.freq</c>, <c>pi.core.freq</c>, <c>pi.sdram.freq</c> and the live
+/// conditions as 0/1 series <c>pi.under_voltage</c>, <c>pi.freq_capped</c>, <c>pi.throttled</c>, <c>pi.soft_temp_limit</c>
+/// (on the coarse tiers the maximum says "happened in this interval" and the average the share of time);</item>
+/// <item>Jetson: <c>gpu.load</c>, <c>gpu.freq</c>, <c>emc.load</c>, <c>emc.freq</c>, <c>engine.&lt;name&gt;.load</c>/<c>.freq</c>,
+/// <c>power.&lt;rail&gt;</c> (W) and <c>power.total</c> (the board's input rail, W).</item>
+/// </list>
+/// Rates come from counter differences: a counter that goes backwards (a reboot, a wrap, an interface re-created) gives
+/// a gap, never a negative rate or a spike. A core, sensor, mount or interface that appears later gets its series from
+/// then on, up to <see cref="HistoryStore.MaxSeries"/>. Series names are built once, when first seen; a steady-state
+/// sample allocates nothing.
 /// </summary>
 public sealed class HistoryRecorder
 {
+    /// <summary>The rails tegrastats names for the board's whole input power, newest naming first.</summary>
+    private static readonly string[] InputRails = ["VDD_IN", "POM_5V_IN"];
+
     private readonly HistoryStore _store;
     private readonly float[] _values = new float[HistoryStore.MaxSeries];
     private readonly Dictionary<int, (int Usage, int Frequency)> _cores = [];
-    private readonly Dictionary<string, int> _temperatures = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _named = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Interface> _interfaces = new(StringComparer.Ordinal);
-    private readonly int _cpu;
-    private readonly int _memoryUsed;
-    private readonly int _memoryAvailable;
-    private readonly int _swapUsed;
-    private readonly int _load1;
-    private readonly int _load5;
-    private readonly int _load15;
+    private readonly Dictionary<string, (int Load, int Frequency)> _engines = new(StringComparer.Ordinal);
+    private readonly Fixed _fixed;
+    private readonly Counter _diskReadBytes = new();
+    private readonly Counter _diskWriteBytes = new();
+    private readonly Counter _diskReads = new();
+    private readonly Counter _diskWrites = new();
 
     public HistoryRecorder(HistoryStore store)
     {
         _store = store ?? throw new ArgumentNullException(nameof(store));
-        _cpu = store.SeriesFor("cpu.usage");
-        _memoryUsed = store.SeriesFor("memory.used");
-        _memoryAvailable = store.SeriesFor("memory.available");
-        _swapUsed = store.SeriesFor("swap.used");
-        _load1 = store.SeriesFor("load.1");
-        _load5 = store.SeriesFor("load.5");
-        _load15 = store.SeriesFor("load.15");
+        _fixed = new Fixed(store);
     }
 
     /// <summary>Appends the snapshot's values at its timestamp (whole Unix seconds).</summary>
@@ -45,7 +55,8 @@ public sealed class HistoryRecorder
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Array.Fill(_values, float.NaN);
-        Set(_cpu, snapshot.Cpu.UsagePercent);
+        double now = snapshot.Timestamp.ToUnixTimeMilliseconds() / 1000.0;
+        Set(_fixed.Cpu, snapshot.Cpu.UsagePercent);
         IReadOnlyList<CpuCore> cores = snapshot.Cpu.Cores;
         for (int i = 0; i < cores.Count; i++)
         {
@@ -63,30 +74,60 @@ public sealed class HistoryRecorder
         IReadOnlyList<TemperatureReading> temperatures = snapshot.Temperatures;
         for (int i = 0; i < temperatures.Count; i++)
         {
-            TemperatureReading t = temperatures[i];
-            if (!_temperatures.TryGetValue(t.Key, out int series))
-            {
-                series = _store.SeriesFor($"temp.{t.Key}");
-                _temperatures[t.Key] = series;
-            }
-
-            Set(series, t.Celsius);
+            Set(Named("temp.", temperatures[i].Key, string.Empty), temperatures[i].Celsius);
         }
 
-        Set(_memoryUsed, snapshot.Memory?.UsedBytes);
-        Set(_memoryAvailable, snapshot.Memory?.AvailableBytes);
-        Set(_swapUsed, snapshot.Swap?.UsedBytes);
-        Set(_load1, snapshot.LoadAverage?.OneMinute);
-        Set(_load5, snapshot.LoadAverage?.FiveMinutes);
-        Set(_load15, snapshot.LoadAverage?.FifteenMinutes);
-        RecordInterfaces(snapshot);
+        Set(_fixed.MemoryUsed, snapshot.Memory?.UsedBytes);
+        Set(_fixed.MemoryAvailable, snapshot.Memory?.AvailableBytes);
+        Set(_fixed.SwapUsed, snapshot.Swap?.UsedBytes);
+        Set(_fixed.Load1, snapshot.LoadAverage?.OneMinute);
+        Set(_fixed.Load5, snapshot.LoadAverage?.FiveMinutes);
+        Set(_fixed.Load15, snapshot.LoadAverage?.FifteenMinutes);
+        RecordStorage(snapshot, now);
+        RecordInterfaces(snapshot, now);
+        RecordRaspberryPi(snapshot.RaspberryPi);
+        RecordJetson(snapshot.Jetson);
         _store.Append(snapshot.Timestamp.ToUnixTimeSeconds(), _values);
     }
 
-    private void RecordInterfaces(HardwareSnapshot snapshot)
+    private void RecordStorage(HardwareSnapshot snapshot, double now)
+    {
+        if (snapshot.DiskIo is DiskIoCounters io)
+        {
+            Set(_fixed.DiskReadBytes, _diskReadBytes.Next(io.ReadBytes, now));
+            Set(_fixed.DiskWriteBytes, _diskWriteBytes.Next(io.WriteBytes, now));
+            Set(_fixed.DiskReads, _diskReads.Next(io.ReadCount, now));
+            Set(_fixed.DiskWrites, _diskWrites.Next(io.WriteCount, now));
+        }
+
+        IReadOnlyList<FilesystemUsage> filesystems = snapshot.Filesystems;
+        for (int i = 0; i < filesystems.Count; i++)
+        {
+            Set(Named("fs.", filesystems[i].MountPoint, ".used_percent"), filesystems[i].Percent);
+        }
+
+        switch (snapshot.WirelessSignalDbm)
+        {
+            case Dictionary<string, int> wireless: // the probes' own type: enumerated without boxing an enumerator
+                foreach (KeyValuePair<string, int> signal in wireless)
+                {
+                    Set(Named("wifi.", signal.Key, ".dbm"), signal.Value);
+                }
+
+                break;
+            case { } wireless:
+                foreach (KeyValuePair<string, int> signal in wireless)
+                {
+                    Set(Named("wifi.", signal.Key, ".dbm"), signal.Value);
+                }
+
+                break;
+        }
+    }
+
+    private void RecordInterfaces(HardwareSnapshot snapshot, double now)
     {
         IReadOnlyList<InterfaceCounters> interfaces = snapshot.NetworkInterfaces ?? [];
-        double now = snapshot.Timestamp.ToUnixTimeMilliseconds() / 1000.0;
         for (int i = 0; i < interfaces.Count; i++)
         {
             InterfaceCounters counters = interfaces[i];
@@ -97,24 +138,117 @@ public sealed class HistoryRecorder
 
             if (!_interfaces.TryGetValue(counters.Name, out Interface? known))
             {
-                known = new Interface(_store.SeriesFor($"net.{counters.Name}.rx_bytes_per_s"), _store.SeriesFor($"net.{counters.Name}.tx_bytes_per_s"));
+                known = new Interface(_store, counters.Name);
                 _interfaces[counters.Name] = known;
             }
-            else if (now > known.At)
-            {
-                double seconds = now - known.At;
-                Set(known.Received, Rate(known.BytesReceived, counters.BytesReceived, seconds));
-                Set(known.Sent, Rate(known.BytesSent, counters.BytesSent, seconds));
-            }
 
-            known.BytesReceived = counters.BytesReceived;
-            known.BytesSent = counters.BytesSent;
-            known.At = now;
+            Set(known.Received, known.BytesReceived.Next(counters.BytesReceived, now));
+            Set(known.Sent, known.BytesSent.Next(counters.BytesSent, now));
+            Set(known.PacketsIn, known.PacketsReceived.Next(counters.PacketsReceived, now));
+            Set(known.PacketsOut, known.PacketsSent.Next(counters.PacketsSent, now));
         }
     }
 
-    /// <summary>A counter that went backwards was reset: no rate for this sample, never a negative one.</summary>
-    private static double? Rate(ulong before, ulong after, double seconds) => after >= before ? (after - before) / seconds : null;
+    private void RecordRaspberryPi(RaspberryPiReading? pi)
+    {
+        if (pi is null)
+        {
+            return;
+        }
+
+        Set(_fixed.PiVolts, pi.CoreVolts);
+        Set(_fixed.PiArm, pi.ArmClockHz / 1e6);
+        Set(_fixed.PiCore, pi.CoreClockHz / 1e6);
+        Set(_fixed.PiSdram, pi.SdramClockHz / 1e6);
+        if (pi.Throttle is ThrottleState throttle)
+        {
+            Set(_fixed.PiUnderVoltage, throttle.UnderVoltage ? 1 : 0);
+            Set(_fixed.PiCapped, throttle.ArmFrequencyCapped ? 1 : 0);
+            Set(_fixed.PiThrottled, throttle.Throttled ? 1 : 0);
+            Set(_fixed.PiSoftLimit, throttle.SoftTemperatureLimit ? 1 : 0);
+        }
+    }
+
+    private void RecordJetson(JetsonReading? jetson)
+    {
+        if (jetson is null)
+        {
+            return;
+        }
+
+        Set(_fixed.GpuLoad, jetson.GpuLoadPercent);
+        Set(_fixed.GpuFrequency, jetson.GpuFrequencyMhz);
+        if (jetson.Sample is not TegrastatsSample sample)
+        {
+            return;
+        }
+
+        Set(_fixed.EmcLoad, sample.Emc?.LoadPercent);
+        Set(_fixed.EmcFrequency, sample.Emc?.FrequencyMhz);
+        IReadOnlyList<TegraEngine> engines = sample.Engines;
+        for (int i = 0; i < engines.Count; i++)
+        {
+            TegraEngine engine = engines[i];
+            if (!_engines.TryGetValue(engine.Name, out (int Load, int Frequency) series))
+            {
+                series = (_store.SeriesFor($"engine.{engine.Name}.load"), _store.SeriesFor($"engine.{engine.Name}.freq"));
+                _engines[engine.Name] = series;
+            }
+
+            Set(series.Load, engine.Off ? 0 : engine.LoadPercent);
+            Set(series.Frequency, engine.FrequencyMhz);
+        }
+
+        IReadOnlyList<TegraRail> rails = sample.Rails;
+        int input = -1;
+        for (int i = 0; i < rails.Count; i++)
+        {
+            Set(Named("power.", rails[i].Key, string.Empty), rails[i].CurrentMilliwatts / 1000.0);
+            int rank = InputRank(rails[i].Name);
+            if (rank >= 0 && (input < 0 || rank < InputRank(rails[input].Name)))
+            {
+                input = i;
+            }
+        }
+
+        if (input >= 0)
+        {
+            Set(_fixed.PowerTotal, rails[input].CurrentMilliwatts / 1000.0);
+        }
+    }
+
+    private static int InputRank(string rail)
+    {
+        for (int i = 0; i < InputRails.Length; i++)
+        {
+            if (string.Equals(InputRails[i], rail, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The series <c>prefix + key + suffix</c>, its name built the first time the key is seen.</summary>
+    private int Named(string prefix, string key, string suffix)
+    {
+        // The lookup key joins prefix and key without allocating: a per-prefix dictionary would do the same work.
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup = _named.GetAlternateLookup<ReadOnlySpan<char>>();
+        int length = prefix.Length + key.Length + suffix.Length;
+        Span<char> name = length <= 256 ? stackalloc char[length] : new char[length];
+        prefix.CopyTo(name);
+        key.CopyTo(name[prefix.Length..]);
+        suffix.CopyTo(name[(prefix.Length + key.Length)..]);
+        if (!lookup.TryGetValue(name, out int series))
+        {
+            string text = name.ToString();
+            series = _store.SeriesFor(text);
+            _named[text] = series;
+        }
+
+        return series;
+    }
 
     private void Set(int series, double? value)
     {
@@ -124,16 +258,86 @@ public sealed class HistoryRecorder
         }
     }
 
-    private sealed class Interface(int received, int sent)
+    private void Set(Lazy series, double? value)
     {
-        public int Received { get; } = received;
+        if (value is double v && double.IsFinite(v))
+        {
+            Set(series.Index, v);
+        }
+    }
 
-        public int Sent { get; } = sent;
+    /// <summary>A monotonic counter turned into a per-second rate; a counter that went backwards was reset and gives no rate.</summary>
+    private sealed class Counter
+    {
+        private ulong _value;
+        private double _at = double.NaN;
 
-        public ulong BytesReceived { get; set; }
+        public double? Next(ulong value, double now)
+        {
+            double? rate = now > _at && value >= _value ? (value - _value) / (now - _at) : null;
+            if (!(now <= _at))
+            {
+                _value = value;
+                _at = now;
+            }
 
-        public ulong BytesSent { get; set; }
+            return rate;
+        }
+    }
 
-        public double At { get; set; } = double.NaN;
+    private sealed class Interface(HistoryStore store, string name)
+    {
+        public int Received { get; } = store.SeriesFor($"net.{name}.rx_bytes_per_s");
+
+        public int Sent { get; } = store.SeriesFor($"net.{name}.tx_bytes_per_s");
+
+        public int PacketsIn { get; } = store.SeriesFor($"net.{name}.rx_packets_per_s");
+
+        public int PacketsOut { get; } = store.SeriesFor($"net.{name}.tx_packets_per_s");
+
+        public Counter BytesReceived { get; } = new();
+
+        public Counter BytesSent { get; } = new();
+
+        public Counter PacketsReceived { get; } = new();
+
+        public Counter PacketsSent { get; } = new();
+    }
+
+    /// <summary>The series every board has a place for, registered when the recorder starts.</summary>
+    private sealed class Fixed(HistoryStore store)
+    {
+        public int Cpu { get; } = store.SeriesFor("cpu.usage");
+        public int MemoryUsed { get; } = store.SeriesFor("memory.used");
+        public int MemoryAvailable { get; } = store.SeriesFor("memory.available");
+        public int SwapUsed { get; } = store.SeriesFor("swap.used");
+        public int Load1 { get; } = store.SeriesFor("load.1");
+        public int Load5 { get; } = store.SeriesFor("load.5");
+        public int Load15 { get; } = store.SeriesFor("load.15");
+        public int DiskReadBytes { get; } = store.SeriesFor("disk.read_bytes_per_s");
+        public int DiskWriteBytes { get; } = store.SeriesFor("disk.write_bytes_per_s");
+        public int DiskReads { get; } = store.SeriesFor("disk.reads_per_s");
+        public int DiskWrites { get; } = store.SeriesFor("disk.writes_per_s");
+        public Lazy PiVolts { get; } = new(store, "pi.core.volts");
+        public Lazy PiArm { get; } = new(store, "pi.arm.freq");
+        public Lazy PiCore { get; } = new(store, "pi.core.freq");
+        public Lazy PiSdram { get; } = new(store, "pi.sdram.freq");
+        public Lazy PiUnderVoltage { get; } = new(store, "pi.under_voltage");
+        public Lazy PiCapped { get; } = new(store, "pi.freq_capped");
+        public Lazy PiThrottled { get; } = new(store, "pi.throttled");
+        public Lazy PiSoftLimit { get; } = new(store, "pi.soft_temp_limit");
+        public Lazy GpuLoad { get; } = new(store, "gpu.load");
+        public Lazy GpuFrequency { get; } = new(store, "gpu.freq");
+        public Lazy EmcLoad { get; } = new(store, "emc.load");
+        public Lazy EmcFrequency { get; } = new(store, "emc.freq");
+        public Lazy PowerTotal { get; } = new(store, "power.total");
+    }
+
+    /// <summary>A board-specific series, added to the store (and costing memory) the first time it has a value.</summary>
+    private sealed class Lazy(HistoryStore store, string name)
+    {
+        private int _index = int.MinValue;
+
+        public int Index => _index == int.MinValue ? _index = store.SeriesFor(name) : _index;
     }
 }
