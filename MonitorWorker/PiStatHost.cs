@@ -1,6 +1,7 @@
 using MonitorWorker.AccessControl;
 using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
+using MonitorWorker.Events;
 using MonitorWorker.Health;
 using MonitorWorker.History;
 using MonitorWorker.Home;
@@ -28,6 +29,7 @@ public static class PiStatHost
         builder.Services.AddSampling(options);       // Sampling/: probes, store, per-snapshot views, sampler, watchdog
         builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
         builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber
+        builder.Services.AddEvents();                // Events/: what changed between samples, a snapshot subscriber
         builder.Services.AddHealth();                // Health/
         builder.Services.AddPrometheusMetrics();     // Metrics/
         builder.Services.AddAccessControl(options);  // AccessControl/: CORS and the API key
@@ -44,6 +46,7 @@ public static class PiStatHost
         app.MapTegrastatsApi();                      // TegrastatsApi/: /api/*
         app.MapPush();                               // Push/: /ws, /api/stream
         app.MapHistory();                            // History/: /api/history
+        app.MapEvents();                             // Events/: /api/events
         app.MapMetrics();                            // Metrics/: /metrics
         app.MapOpenApiDocument();
         return app;

@@ -86,7 +86,7 @@ public sealed record HistoryQuery(string[] Series, long Start, long End, long? S
         return false;
     }
 
-    private static bool Number(IQueryCollection query, string name, long fallback, long min, long max, out long value, out string? error)
+    internal static bool Number(IQueryCollection query, string name, long fallback, long min, long max, out long value, out string? error)
     {
         StringValues raw = query[name];
         error = null;

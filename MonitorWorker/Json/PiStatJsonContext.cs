@@ -1,6 +1,7 @@
 using System.Text.Json.Serialization;
 using MonitorWorker.TegrastatsApi;
 using MonitorWorker.Errors;
+using MonitorWorker.Events;
 using MonitorWorker.Health;
 using MonitorWorker.History;
 using MonitorWorker.Stats;
@@ -24,4 +25,5 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(ApiTemperatureResponse))]
 [JsonSerializable(typeof(ApiPowerResponse))]
 [JsonSerializable(typeof(HistoryResponse))]
+[JsonSerializable(typeof(EventsResponse))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;

@@ -1,0 +1,100 @@
+namespace MonitorWorker.Events;
+
+/// <summary>
+/// What happened to the board and the agent, newest last, in a ring of <see cref="Capacity"/> events kept in RAM.
+/// An event costs its record and its message (about 200 bytes); events are rare (a condition starting or ending),
+/// so the ring's full size, about 200 KB, is reached only on a board that flaps for days.
+/// </summary>
+public sealed class EventLog
+{
+    /// <summary>The most events kept; the oldest goes first.</summary>
+    public const int Capacity = 1000;
+
+    private readonly Lock _gate = new();
+    private readonly PiStatEvent?[] _ring = new PiStatEvent?[Capacity];
+    private int _next;
+    private long _count;
+
+    /// <summary>Gets how many events were ever recorded (the ring keeps the newest <see cref="Capacity"/>).</summary>
+    public long Recorded
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _count;
+            }
+        }
+    }
+
+    /// <summary>Adds an event.</summary>
+    public void Add(PiStatEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        lock (_gate)
+        {
+            _ring[_next] = e;
+            _next = (_next + 1) % Capacity;
+            _count++;
+        }
+    }
+
+    /// <summary>The events kept, oldest first.</summary>
+    public IReadOnlyList<PiStatEvent> All()
+    {
+        lock (_gate)
+        {
+            int kept = (int)Math.Min(_count, Capacity);
+            var events = new List<PiStatEvent>(kept);
+            for (int i = 0; i < kept; i++)
+            {
+                events.Add(_ring[(_next - kept + i + Capacity) % Capacity]!);
+            }
+
+            return events;
+        }
+    }
+}
+
+/// <summary>One event: when (Unix seconds), what kind, how serious, about what, and a sentence for a person.</summary>
+/// <param name="Time">Unix seconds.</param>
+/// <param name="Kind">One of <see cref="EventKinds"/>.</param>
+/// <param name="Severity"><c>info</c>, <c>warning</c> or <c>critical</c>.</param>
+/// <param name="Subject">The condition, source or process the event is about.</param>
+/// <param name="Message">What happened, in words.</param>
+public sealed record PiStatEvent(long Time, string Kind, string Severity, string Subject, string Message);
+
+/// <summary>The kinds of event.</summary>
+public static class EventKinds
+{
+    /// <summary>The agent started.</summary>
+    public const string AgentStart = "agent_start";
+
+    /// <summary>A Raspberry Pi condition (under-voltage, frequency capping, throttling, soft temperature limit) began.</summary>
+    public const string ConditionStart = "condition_start";
+
+    /// <summary>A Raspberry Pi condition ended.</summary>
+    public const string ConditionEnd = "condition_end";
+
+    /// <summary>A Raspberry Pi "has occurred since boot" bit was first seen set.</summary>
+    public const string ConditionOccurred = "condition_occurred";
+
+    /// <summary>tegrastats was restarted after it exited, stalled or printed garbage.</summary>
+    public const string TegrastatsRestart = "tegrastats_restart";
+
+    /// <summary>tegrastats is not on this board (or stopped).</summary>
+    public const string TegrastatsAbsent = "tegrastats_absent";
+
+    /// <summary>tegrastats runs again after an absence.</summary>
+    public const string TegrastatsRunning = "tegrastats_running";
+
+    /// <summary>A source the board should have failed.</summary>
+    public const string SourceFailed = "source_failed";
+
+    /// <summary>A source that had failed reads again.</summary>
+    public const string SourceRecovered = "source_recovered";
+
+    /// <summary>Every kind.</summary>
+    public static readonly IReadOnlyList<string> All =
+        [AgentStart, ConditionStart, ConditionEnd, ConditionOccurred, TegrastatsRestart, TegrastatsAbsent, TegrastatsRunning, SourceFailed, SourceRecovered];
+}

@@ -1,0 +1,160 @@
+using HardwareProbes.Jetson;
+using HardwareProbes.RaspberryPi;
+using HardwareProbes.Snapshots;
+
+namespace MonitorWorker.Events;
+
+/// <summary>
+/// Compares each snapshot with the one before and writes what changed to the <see cref="EventLog"/>: a Raspberry Pi
+/// condition starting or ending (from the live bits of <c>get_throttled</c>), a sticky "has occurred" bit first seen,
+/// tegrastats restarting, going absent or running again, a source turning failed or ok again. The first snapshot
+/// records the agent's start and the sticky bits already set (they happened before the agent started). A snapshot
+/// with nothing new allocates nothing.
+/// </summary>
+public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
+{
+    private static readonly (ThrottleConditions Now, ThrottleConditions Occurred, string Subject, string Words)[] Conditions =
+    [
+        (ThrottleConditions.UnderVoltage, ThrottleConditions.UnderVoltageOccurred, "under_voltage", "under-voltage"),
+        (ThrottleConditions.ArmFrequencyCapped, ThrottleConditions.ArmFrequencyCappedOccurred, "freq_capped", "Arm frequency capping"),
+        (ThrottleConditions.Throttled, ThrottleConditions.ThrottledOccurred, "throttled", "throttling"),
+        (ThrottleConditions.SoftTemperatureLimit, ThrottleConditions.SoftTemperatureLimitOccurred, "soft_temp_limit", "the soft temperature limit"),
+    ];
+
+    private readonly EventLog _log = log ?? throw new ArgumentNullException(nameof(log));
+    private readonly Dictionary<string, bool> _failed = new(StringComparer.Ordinal);
+    private bool _started;
+    private ThrottleConditions? _throttle;
+    private int _restarts;
+    private TegrastatsStatus? _tegrastats;
+
+    /// <summary>Records what changed since the previous snapshot.</summary>
+    public void Record(HardwareSnapshot snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        long now = snapshot.Timestamp.ToUnixTimeSeconds();
+        if (!_started)
+        {
+            _started = true;
+            _log.Add(new PiStatEvent(startedAt.ToUnixTimeSeconds(), EventKinds.AgentStart, "info", "agent", $"pi-stat started on {snapshot.Identity.Model ?? snapshot.Identity.Board.ToString()}"));
+        }
+
+        RecordThrottle(snapshot.RaspberryPi?.Throttle, now);
+        RecordTegrastats(snapshot.Jetson, now);
+        RecordSources(snapshot, now);
+    }
+
+    private void RecordThrottle(ThrottleState? state, long now)
+    {
+        if (state is null)
+        {
+            return;
+        }
+
+        ThrottleConditions current = state.Conditions;
+        ThrottleConditions before = _throttle ?? 0;
+        if (current == _throttle)
+        {
+            return;
+        }
+
+        foreach ((ThrottleConditions live, ThrottleConditions occurred, string subject, string words) in Conditions)
+        {
+            bool isOn = (current & live) != 0;
+            bool wasOn = (before & live) != 0;
+            if (isOn && !wasOn)
+            {
+                _log.Add(new PiStatEvent(now, EventKinds.ConditionStart, Severity(live), subject, $"{Capitalised(words)} began"));
+            }
+            else if (!isOn && wasOn)
+            {
+                _log.Add(new PiStatEvent(now, EventKinds.ConditionEnd, "info", subject, $"{Capitalised(words)} ended"));
+            }
+
+            // A sticky bit set by a condition seen live here says nothing new; one set before the agent looked does.
+            if ((current & occurred) != 0 && (before & occurred) == 0 && !isOn)
+            {
+                string when = _throttle is null ? "before the agent started" : "between two samples";
+                _log.Add(new PiStatEvent(now, EventKinds.ConditionOccurred, "warning", subject, $"{Capitalised(words)} has occurred since boot ({when})"));
+            }
+        }
+
+        _throttle = current;
+    }
+
+    private void RecordTegrastats(JetsonReading? jetson, long now)
+    {
+        if (jetson is null)
+        {
+            return;
+        }
+
+        if (jetson.Restarts > _restarts)
+        {
+            string why = jetson.LastError is { Length: > 0 } error ? $": {error}" : string.Empty;
+            _log.Add(new PiStatEvent(now, EventKinds.TegrastatsRestart, "warning", "tegrastats", $"tegrastats restarted (restart {jetson.Restarts}){why}"));
+        }
+
+        _restarts = jetson.Restarts;
+        TegrastatsStatus status = jetson.Status;
+        if (status != _tegrastats)
+        {
+            if (status is TegrastatsStatus.Absent or TegrastatsStatus.Stopped)
+            {
+                _log.Add(new PiStatEvent(now, EventKinds.TegrastatsAbsent, "warning", "tegrastats", $"tegrastats is {(status == TegrastatsStatus.Absent ? "absent" : "stopped")}{(jetson.LastError is { Length: > 0 } e ? $": {e}" : string.Empty)}"));
+            }
+            else if (status == TegrastatsStatus.Running && _tegrastats is TegrastatsStatus.Absent or TegrastatsStatus.Stopped)
+            {
+                _log.Add(new PiStatEvent(now, EventKinds.TegrastatsRunning, "info", "tegrastats", "tegrastats runs again"));
+            }
+
+            _tegrastats = status;
+        }
+    }
+
+    private void RecordSources(HardwareSnapshot snapshot, long now)
+    {
+        if (snapshot.Sources is Dictionary<string, string> sources)
+        {
+            foreach (KeyValuePair<string, string> source in sources) // the probes' own type: no boxed enumerator
+            {
+                RecordSource(snapshot, source.Key, source.Value, now);
+            }
+        }
+        else
+        {
+            foreach (KeyValuePair<string, string> source in snapshot.Sources)
+            {
+                RecordSource(snapshot, source.Key, source.Value, now);
+            }
+        }
+    }
+
+    private void RecordSource(HardwareSnapshot snapshot, string name, string status, long now)
+    {
+        if (!snapshot.ExpectedSources.Contains(name))
+        {
+            return;
+        }
+
+        bool failed = snapshot.StateOf(name) == SourceState.Failed;
+        bool known = _failed.TryGetValue(name, out bool wasFailed);
+        if (failed && !wasFailed)
+        {
+            _log.Add(new PiStatEvent(now, EventKinds.SourceFailed, "warning", name, $"{name} failed: {status}"));
+        }
+        else if (!failed && wasFailed && known)
+        {
+            _log.Add(new PiStatEvent(now, EventKinds.SourceRecovered, "info", name, $"{name} reads again"));
+        }
+
+        if (!known || failed != wasFailed)
+        {
+            _failed[name] = failed;
+        }
+    }
+
+    private static string Severity(ThrottleConditions live) => live is ThrottleConditions.UnderVoltage or ThrottleConditions.Throttled ? "critical" : "warning";
+
+    private static string Capitalised(string words) => char.ToUpperInvariant(words[0]) + words[1..];
+}
