@@ -1,5 +1,6 @@
 using MonitorWorker.AccessControl;
 using MonitorWorker.Configuration;
+using MonitorWorker.Demo;
 using MonitorWorker.Errors;
 using MonitorWorker.Events;
 using MonitorWorker.Health;
@@ -26,6 +27,7 @@ public static class PiStatHost
         builder.AddServiceHosting(options);          // Hosting/: systemd or Windows service, Kestrel, logging, clock
         builder.Services.AddPiStatOptions(options);  // Configuration/
         builder.Services.AddPiStatJson();            // Json/
+        builder.Services.AddDemo(options);           // Demo/: PISTAT_DEMO points the probes at a moving fixture board
         builder.Services.AddSampling(options);       // Sampling/: probes, store, per-snapshot views, sampler, watchdog
         builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
         builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber

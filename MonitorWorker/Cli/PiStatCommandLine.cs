@@ -8,7 +8,7 @@ using MonitorWorker.Stats;
 
 namespace MonitorWorker.Cli;
 
-/// <summary>The command line (SPEC §8): run (default), config, snapshot, test, monitor; every PISTAT_ variable as an option.</summary>
+/// <summary>The command line (SPEC §8): run (default), config, snapshot, test, monitor, demo; every PISTAT_ variable as an option.</summary>
 public static class PiStatCommandLine
 {
     /// <summary>Exit code for a bad setting.</summary>
@@ -40,16 +40,25 @@ public static class PiStatCommandLine
         var duration = new Option<double>("--duration") { Description = "Seconds to listen.", DefaultValueFactory = _ => 10 };
         var json = new Option<bool>("--json") { Description = "Print each update's /api/status body instead of a summary line." };
         var monitor = new Command("monitor", "Print a running agent's live updates (its /ws push stream) for --duration seconds.") { url, duration, json };
+        var board = new Argument<string>("board") { Description = "A fixture board (raspberry-pi-4, jetson-orin-nano, x86-server, …) or a board folder with a proc/ tree." };
+        var demo = new Command("demo", "Serve a fixture board with moving readings, labelled as a demo (the same as PISTAT_DEMO=<board> run).") { board };
         root.Subcommands.Add(run);
         root.Subcommands.Add(config);
         root.Subcommands.Add(snapshot);
         root.Subcommands.Add(test);
         root.Subcommands.Add(monitor);
+        root.Subcommands.Add(demo);
 
-        EffectiveSettings Load(ParseResult result) => EffectiveSettings.Load(
-            environment,
-            Directory.GetCurrentDirectory(),
-            settingOptions.Where(p => result.GetValue(p.Value) is not null).ToDictionary(p => p.Key.Variable, p => result.GetValue(p.Value)!, StringComparer.Ordinal));
+        EffectiveSettings Load(ParseResult result)
+        {
+            var given = settingOptions.Where(p => result.GetValue(p.Value) is not null).ToDictionary(p => p.Key.Variable, p => result.GetValue(p.Value)!, StringComparer.Ordinal);
+            if (result.CommandResult.Command == demo)
+            {
+                given["PISTAT_DEMO"] = result.GetValue(board)!;
+            }
+
+            return EffectiveSettings.Load(environment, Directory.GetCurrentDirectory(), given);
+        }
 
         Func<ParseResult, CancellationToken, Task<int>> runService = async (result, token) =>
         {
@@ -75,6 +84,7 @@ public static class PiStatCommandLine
         };
         root.SetAction(runService);
         run.SetAction(runService);
+        demo.SetAction(runService);
         config.SetAction(result => PrintConfig(Load(result)));
         snapshot.SetAction(async (result, token) =>
         {

@@ -75,6 +75,10 @@ public sealed class PiStatOptions
     [Range(0, MaxHistorySeconds)]
     public int HistorySeconds { get; set; } = 3600;
 
+    /// <summary>Gets or sets the fixture board folder served as a demo (PISTAT_DEMO), or null for this machine's own hardware.</summary>
+    /// <value>The default value is none.</value>
+    public string? Demo { get; set; }
+
     public TimeSpan SampleInterval => TimeSpan.FromSeconds(SampleSeconds);
 
     public TimeSpan CacheMaxAge => TimeSpan.FromSeconds(CacheSeconds);

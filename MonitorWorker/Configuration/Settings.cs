@@ -46,6 +46,8 @@ internal static class Settings
             (v, o) => Labels(v, x => o.Labels = x)),
         new("PISTAT_HISTORY_SECONDS", $"seconds from 0 to {PiStatOptions.MaxHistorySeconds}", o => Show(o.HistorySeconds),
             (v, o) => Int(v, 0, PiStatOptions.MaxHistorySeconds, "is not a number of seconds", x => o.HistorySeconds = x)),
+        new("PISTAT_DEMO", "a fixture board (raspberry-pi-4, jetson-orin-nano, x86-server, …) or a board folder with a proc/ tree", o => o.Demo ?? "(off)",
+            (v, o) => Demo.DemoBoard.Find(v, out string? error) is string board ? Set(() => o.Demo = board) : error),
     ];
 
     private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);

@@ -16,7 +16,7 @@ public static class SamplingServices
         ArgumentNullException.ThrowIfNull(options);
         services.AddHardwareProbes(options.Probes);
         services.AddSingleton<SnapshotStore>();
-        services.AddSingleton<SnapshotViews>();
+        services.AddSingleton(new SnapshotViews { Demo = options.Demo is string demo ? Path.GetFileName(demo.TrimEnd(Path.DirectorySeparatorChar)) : null });
         services.AddSingleton<ISnapshotSubscriber, SystemdWatchdog>();
         services.AddHostedService<Sampler>();
         return services;

@@ -36,6 +36,9 @@ public sealed class SnapshotViews
     private static int _slots;
     private volatile Entry? _entry;
 
+    /// <summary>Gets the name of the fixture board served as a demo, for views that label it; null on real hardware.</summary>
+    public string? Demo { get; init; }
+
     /// <summary>The view of <paramref name="snapshot"/>, built now unless it was already.</summary>
     public T Get<T>(HardwareSnapshot snapshot, SnapshotView<T> view)
         where T : class

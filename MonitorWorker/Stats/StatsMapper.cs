@@ -12,7 +12,7 @@ namespace MonitorWorker.Stats;
 /// <summary>Turns a snapshot into the <c>/stats</c> body.</summary>
 public static class StatsMapper
 {
-    public static StatsResponse Map(HardwareSnapshot s, DateTimeOffset now)
+    public static StatsResponse Map(HardwareSnapshot s, DateTimeOffset now, string? demo = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         RaspberryPiReading? pi = s.RaspberryPi;
@@ -52,7 +52,8 @@ public static class StatsMapper
             PerCpuFreq: [.. s.Cpu.Cores.Select(c => c.FrequencyMhz)],
             Disks: s.Filesystems.ToDictionary(f => f.MountPoint, Disk, StringComparer.Ordinal),
             Sources: s.Sources,
-            SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds));
+            SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds),
+            Demo: demo);
     }
 
     public static string BoardName(BoardKind board) => board switch

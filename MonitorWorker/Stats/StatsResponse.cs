@@ -1,6 +1,9 @@
 namespace MonitorWorker.Stats;
 
-/// <summary>The <c>/stats</c> body: every field of piStat's, same names and units, plus SPEC §5's additions. Serialised snake_case.</summary>
+/// <summary>
+/// The <c>/stats</c> body: every field of piStat's, same names and units, plus SPEC §5's additions. Serialised
+/// snake_case. <c>demo</c> names the fixture board when the readings are a demo's, and is null on real hardware.
+/// </summary>
 public sealed record StatsResponse(
     double? CpuTemp,
     double? CpuFreq,
@@ -23,7 +26,8 @@ public sealed record StatsResponse(
     IReadOnlyList<double?> PerCpuFreq,
     IReadOnlyDictionary<string, DiskStats> Disks,
     IReadOnlyDictionary<string, string> Sources,
-    double SampleAgeSeconds);
+    double SampleAgeSeconds,
+    string? Demo = null);
 
 /// <summary>Memory in bytes; percent = (total − available) / total × 100.</summary>
 public sealed record MemoryStats(long Total, long Available, long Used, double Percent);

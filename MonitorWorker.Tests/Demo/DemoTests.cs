@@ -1,0 +1,126 @@
+using HardwareProbes;
+using HardwareProbes.Network;
+using HardwareProbes.Snapshots;
+using MonitorWorker.Configuration;
+using MonitorWorker.Demo;
+
+namespace MonitorWorker.Tests.Demo;
+
+[TestClass]
+public sealed class DemoTests
+{
+    private static (DemoBoard Demo, PiStatOptions Options) Prepare(string board)
+    {
+        var options = new PiStatOptions();
+        options.Probes.DiskPaths = [];
+        DemoBoard demo = DemoBoard.Prepare(Paths.Board(board), options);
+        return (demo, options);
+    }
+
+    [TestMethod]
+    public void ARaspberryPiDemo_MovesEveryReadingThroughTheRealProbes()
+    {
+        (DemoBoard demo, PiStatOptions options) = Prepare("raspberry-pi-4");
+        using (demo)
+        {
+            StringAssert.StartsWith(options.Probes.ProcPath, Path.GetTempPath().TrimEnd('/'));
+            using var source = new LinuxSnapshotSource(options.Probes);
+            source.Collect();
+            var usage = new List<double>();
+            var temperature = new List<double>();
+            var received = new List<ulong>();
+            for (int i = 0; i < 30; i++)
+            {
+                demo.Advance(1);
+                HardwareSnapshot s = source.Collect();
+                usage.Add(s.Cpu.UsagePercent!.Value);
+                temperature.Add(s.CpuTemperatureCelsius!.Value);
+                received.Add(s.NetworkInterfaces!.Single(n => n.Name == "eth0").BytesReceived);
+                Assert.IsTrue(s.ExpectedFailures.All(f => f.Key == SourceNames.Vcgencmd || f.Key.StartsWith("sdram", StringComparison.Ordinal)), string.Join(", ", s.ExpectedFailures));
+                Assert.IsTrue(s.Memory!.Percent is > 5 and < 95, $"memory {s.Memory.Percent} %");
+                Assert.IsTrue(s.LoadAverage!.OneMinute is > 0 and < 8);
+            }
+
+            Assert.IsTrue(usage.All(u => u is > 1 and < 99), string.Join(", ", usage));
+            Assert.IsGreaterThan(2.0, usage.Max() - usage.Min(), "the load drifts");
+            Assert.IsTrue(temperature.All(t => t is > 30 and < 85), string.Join(", ", temperature));
+            Assert.AreNotEqual(temperature.Min(), temperature.Max(), "the temperature moves");
+            CollectionAssert.AreEqual(received.Order().ToArray(), received.ToArray(), "counters only grow");
+            double[] rates = [.. received.Zip(received.Skip(1), (a, b) => (double)(b - a))];
+            Assert.IsTrue(rates.All(r => r is >= 40_000 and <= 160_000), string.Join(", ", rates));
+        }
+    }
+
+    [TestMethod]
+    public void ARaspberryPiDemo_HasAnUnderVoltageEpisodeEveryFewMinutes()
+    {
+        (DemoBoard demo, PiStatOptions options) = Prepare("raspberry-pi-4");
+        using (demo)
+        {
+            using var source = new LinuxSnapshotSource(options.Probes);
+            Assert.IsFalse(source.Collect().RaspberryPi!.Throttle!.UnderVoltage, "not at the start");
+            Assert.IsFalse(source.Collect().RaspberryPi!.Throttle!.UnderVoltageOccurred, "nothing has happened yet");
+
+            demo.Advance(DemoBoard.EpisodeEverySeconds - DemoBoard.EpisodeSeconds + 1);
+            var during = source.Collect().RaspberryPi!;
+            Assert.IsTrue(during.Throttle!.UnderVoltage);
+            Assert.IsTrue(during.Throttle.Throttled);
+            Assert.IsTrue(during.UnderVoltageNow, "the rpi_volt alarm agrees");
+
+            demo.Advance(DemoBoard.EpisodeSeconds);
+            var after = source.Collect().RaspberryPi!;
+            Assert.IsFalse(after.Throttle!.UnderVoltage);
+            Assert.IsTrue(after.Throttle.UnderVoltageOccurred, "the sticky bit stays");
+        }
+    }
+
+    [TestMethod]
+    [DataRow("jetson-orin-nano")]
+    [DataRow("x86-server")]
+    public void OtherBoards_MoveToo_AndTheCopyIsRemovedAfterwards(string board)
+    {
+        (DemoBoard demo, PiStatOptions options) = Prepare(board);
+        string root = Path.GetDirectoryName(options.Probes.ProcPath)!;
+        using (demo)
+        {
+            using var source = new LinuxSnapshotSource(new ProbeOptions { ProcPath = options.Probes.ProcPath, SysPath = options.Probes.SysPath, EtcPath = options.Probes.EtcPath, DiskPaths = [] });
+            HardwareSnapshot before = source.Collect();
+            demo.Advance(5);
+            HardwareSnapshot after = source.Collect();
+            Assert.IsTrue(after.Cpu.UsagePercent is > 1 and < 99, $"{after.Cpu.UsagePercent}");
+            Assert.IsGreaterThan(before.DiskIo!.ReadCount, after.DiskIo!.ReadCount);
+            InterfaceCounters first = before.NetworkInterfaces!.First(n => n.Name != "lo");
+            Assert.IsGreaterThan(first.BytesReceived, after.NetworkInterfaces!.Single(n => n.Name == first.Name).BytesReceived);
+            Assert.AreEqual(board == "jetson-orin-nano" ? Path.Combine(Paths.Board(board), "tegrastats", "tegrastats") : null, options.Probes.Tegrastats.ExecutablePath);
+        }
+
+        Assert.IsFalse(Directory.Exists(root), "the copy is removed");
+    }
+
+    [TestMethod]
+    public void ABoardIsFoundByName_ByFolder_OrRefusedWithTheBoardsThereAre()
+    {
+        Assert.AreEqual(Paths.Board("raspberry-pi-4"), DemoBoard.Find("raspberry-pi-4", out _));
+        Assert.AreEqual(Paths.Board("x86-server"), DemoBoard.Find(Paths.Board("x86-server"), out _));
+        Assert.IsNull(DemoBoard.Find("commodore-64", out string? error));
+        StringAssert.StartsWith(error, "is not a fixture board or a folder with a proc/ tree (boards: ");
+        StringAssert.Contains(error, "jetson-orin-nano, raspberry-pi-4");
+        Assert.IsNull(DemoBoard.Find("../../etc", out _), "a name is a name, not a path outside the fixtures");
+    }
+
+    [TestMethod]
+    public async Task TheDemoCommand_ServesTheBoardLabelledAsADemo_AndRefusesAnUnknownOne()
+    {
+        (int code, _, string error) = Cli.Run(new Dictionary<string, string>(), Paths.Root, "demo", "commodore-64");
+        Assert.AreEqual(2, code);
+        StringAssert.Contains(error, "PISTAT_DEMO");
+        StringAssert.Contains(error, "raspberry-pi-4");
+
+        // Started from elsewhere: the board is found beside the program.
+        await using WorkerProcess worker = WorkerProcess.Start(new Dictionary<string, string> { ["PISTAT_SAMPLE_SECONDS"] = "0.2" }, "demo", "raspberry-pi-4");
+        (_, string body) = await worker.WaitForBodyAsync("stats", b => Json.Parse(b).Number("cpu_usage") is not null);
+        System.Text.Json.JsonElement stats = Json.Parse(body);
+        Assert.AreEqual("raspberry-pi-4", stats.Text("demo"));
+        Assert.AreEqual("Raspberry Pi 4 Model B Rev 1.5", stats.Text("hardware.model"));
+    }
+}

@@ -1,0 +1,414 @@
+using System.Globalization;
+using System.Text;
+using MonitorWorker.Configuration;
+
+namespace MonitorWorker.Demo;
+
+/// <summary>
+/// A fixture board served as a demo: its <c>proc</c>, <c>sys</c> and <c>etc</c> trees (and vcgencmd replies) copied
+/// to a temporary folder and rewritten on every <see cref="Advance"/> so the readings move — CPU counters advance with
+/// a load that drifts, temperatures and clocks follow it, network and disk counters grow, memory and load change, and
+/// a Raspberry Pi has a short under-voltage episode every few minutes. The board's tegrastats replay cycles through its
+/// capture on its own. Every reading then goes through the real probes. Files are replaced whole (written beside and
+/// renamed), so a probe never reads half a file. The folder is removed on <see cref="Dispose"/>.
+/// </summary>
+public sealed class DemoBoard : IDisposable
+{
+    /// <summary>Seconds between the under-voltage episodes of a Raspberry Pi demo, and how long each lasts.</summary>
+    public const int EpisodeEverySeconds = 180;
+
+    public const int EpisodeSeconds = 20;
+
+    private const int TicksPerSecond = 100; // USER_HZ: /proc/stat counts hundredths of a second
+
+    private readonly string _root;
+    private readonly List<Core> _cores = [];
+    private readonly List<(string Path, long Millidegrees)> _temperatures = [];
+    private readonly List<(string Path, long MaxKhz)> _clocks = [];
+    private readonly string[] _stat;
+    private readonly string[] _netDev;
+    private readonly string[] _diskStats;
+    private readonly string[] _meminfo;
+    private readonly double _uptime;
+    private readonly string? _replies;
+    private readonly string[] _throttled;
+    private readonly string[] _underVoltageAlarms;
+    private double _seconds;
+
+    private DemoBoard(string board, string root, string name)
+    {
+        Board = board;
+        Name = name;
+        _root = root;
+        _stat = ReadLines("proc/stat");
+        _netDev = ReadLines("proc/net/dev");
+        _diskStats = ReadLines("proc/diskstats");
+        _meminfo = ReadLines("proc/meminfo");
+        string uptime = ReadLines("proc/uptime").FirstOrDefault() ?? "1000 4000";
+        _uptime = double.TryParse(uptime.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double up) ? up : 1000;
+        foreach (string line in _stat.Where(l => l.StartsWith("cpu", StringComparison.Ordinal) && l.Length > 3 && char.IsAsciiDigit(l[3])))
+        {
+            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            _cores.Add(new Core(int.Parse(fields[0].AsSpan(3), CultureInfo.InvariantCulture), [.. fields.Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture))]));
+        }
+
+        string sys = Path.Combine(root, "sys");
+        foreach (string file in Files(Path.Combine(sys, "class", "thermal"), "temp").Concat(Files(Path.Combine(sys, "class", "hwmon"), "temp*_input")))
+        {
+            if (long.TryParse(File.ReadAllText(file).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
+            {
+                _temperatures.Add((file, value));
+            }
+        }
+
+        foreach (string file in Files(Path.Combine(sys, "devices", "system", "cpu"), "scaling_cur_freq"))
+        {
+            string max = Path.Combine(Path.GetDirectoryName(file)!, "cpuinfo_max_freq");
+            if (File.Exists(max) && long.TryParse(File.ReadAllText(max).Trim(), CultureInfo.InvariantCulture, out long khz))
+            {
+                _clocks.Add((file, khz));
+            }
+        }
+
+        // The firmware's sysfs attribute (hex without 0x) and the rpi_volt alarm, where the board has them.
+        _throttled = [.. Files(Path.Combine(sys, "devices", "platform", "soc"), "get_throttled")];
+        _underVoltageAlarms = [.. Files(Path.Combine(sys, "class", "hwmon"), "in0_lcrit_alarm")];
+        string replies = Path.Combine(root, "vcgencmd", "replies");
+        _replies = Directory.Exists(replies) ? replies : null;
+    }
+
+    /// <summary>Gets the fixture board's folder.</summary>
+    public string Board { get; }
+
+    /// <summary>Gets the board's name (its folder's name).</summary>
+    public string Name { get; }
+
+    /// <summary>Gets the seconds of simulated time so far.</summary>
+    public double Seconds => _seconds;
+
+    /// <summary>
+    /// The folder of a fixture board: <paramref name="nameOrPath"/> itself when it holds a <c>proc/</c> tree, else
+    /// <c>fixtures/&lt;name&gt;</c> in the working directory, beside the program or in a folder above either.
+    /// </summary>
+    public static string? Find(string nameOrPath, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(nameOrPath);
+        error = null;
+        if (Directory.Exists(Path.Combine(nameOrPath, "proc")))
+        {
+            return Path.GetFullPath(nameOrPath);
+        }
+
+        List<string> fixtures = [.. FixtureFolders()];
+        bool isName = nameOrPath.Length > 0 && nameOrPath.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+        string? found = isName ? fixtures.Select(f => Path.Combine(f, nameOrPath)).FirstOrDefault(b => Directory.Exists(Path.Combine(b, "proc"))) : null;
+        if (found is not null)
+        {
+            return found;
+        }
+
+        string boards = fixtures.Count == 0
+            ? "no fixtures folder was found here or beside the program; give a board folder's path"
+            : "boards: " + string.Join(", ", Directory.GetDirectories(fixtures[0]).Where(d => Directory.Exists(Path.Combine(d, "proc"))).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        error = $"is not a fixture board or a folder with a proc/ tree ({boards})";
+        return null;
+    }
+
+    /// <summary>Copies the board to a new temporary folder and points the options' probes at the copy.</summary>
+    public static DemoBoard Prepare(string board, PiStatOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(board);
+        ArgumentNullException.ThrowIfNull(options);
+        string root = Path.Combine(Path.GetTempPath(), $"pi-stat-demo-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        foreach (string part in new[] { "proc", "sys", "etc", Path.Combine("vcgencmd", "replies") })
+        {
+            string from = Path.Combine(board, part);
+            if (Directory.Exists(from))
+            {
+                CopyTree(from, Path.Combine(root, part));
+            }
+        }
+
+        Directory.CreateDirectory(Path.Combine(root, "etc"));
+        var demo = new DemoBoard(board, root, Path.GetFileName(board.TrimEnd(Path.DirectorySeparatorChar)));
+        options.Probes.ProcPath = Path.Combine(root, "proc");
+        options.Probes.SysPath = Path.Combine(root, "sys");
+        options.Probes.EtcPath = Path.Combine(root, "etc");
+        string tool = Path.GetFullPath(Path.Combine(board, "..", "tools", "vcgencmd-fixture"));
+        if (demo._replies is not null && File.Exists(tool))
+        {
+            // The board's own vcgencmd answers from its fixed replies; this one answers from the demo's moving copy.
+            string vcgencmd = Path.Combine(root, "vcgencmd", "vcgencmd");
+            File.WriteAllText(vcgencmd, $"#!/bin/sh\nexec '{tool}' '{demo._replies}' \"$@\"\n");
+            if (!OperatingSystem.IsWindows())
+            {
+                File.SetUnixFileMode(vcgencmd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+
+            options.Probes.VcgencmdPath = vcgencmd;
+        }
+
+        string tegrastats = Path.Combine(board, "tegrastats", "tegrastats");
+        if (File.Exists(tegrastats))
+        {
+            options.Probes.Tegrastats.ExecutablePath = tegrastats;
+        }
+
+        demo.Advance(0);
+        return demo;
+    }
+
+    /// <summary>Moves every reading on by <paramref name="seconds"/> of simulated time and rewrites the files.</summary>
+    public void Advance(double seconds)
+    {
+        _seconds += seconds;
+        double t = _seconds;
+        long ticks = (long)Math.Round(seconds * TicksPerSecond);
+        double total = 0;
+        var stat = new StringBuilder();
+        long[] sum = new long[_cores.Count == 0 ? 10 : _cores[0].Counters.Length];
+        foreach (Core core in _cores)
+        {
+            double busy = Math.Clamp(0.3 + (0.2 * Math.Sin((t / 23) + core.Id)) + (0.15 * Math.Sin((t / 4.1) + (2 * core.Id))) + (core.Id == 0 ? 0.2 : 0), 0.03, 0.97);
+            core.Busy = busy;
+            total += busy;
+            long user = (long)Math.Round(ticks * busy * 0.75);
+            long system = (long)Math.Round(ticks * busy * 0.25);
+            core.Counters[0] += user;
+            core.Counters[2] += system;
+            core.Counters[3] += Math.Max(0, ticks - user - system);
+        }
+
+        foreach (Core core in _cores)
+        {
+            for (int i = 0; i < sum.Length && i < core.Counters.Length; i++)
+            {
+                sum[i] += core.Counters[i];
+            }
+        }
+
+        double load = _cores.Count == 0 ? 0.3 : total / _cores.Count;
+        foreach (string line in _stat)
+        {
+            if (line.StartsWith("cpu ", StringComparison.Ordinal))
+            {
+                stat.Append("cpu  ").AppendJoin(' ', sum).Append('\n');
+            }
+            else if (line.StartsWith("cpu", StringComparison.Ordinal) && _cores.Find(c => line.StartsWith($"cpu{c.Id} ", StringComparison.Ordinal)) is { } core)
+            {
+                stat.Append(CultureInfo.InvariantCulture, $"cpu{core.Id} ").AppendJoin(' ', core.Counters).Append('\n');
+            }
+            else
+            {
+                stat.Append(line).Append('\n');
+            }
+        }
+
+        Write("proc/stat", stat.ToString());
+        Write("proc/uptime", string.Create(CultureInfo.InvariantCulture, $"{_uptime + t:0.00} {(_uptime + t) * Math.Max(1, _cores.Count) * (1 - load):0.00}\n"));
+        double l1 = load * _cores.Count;
+        Write("proc/loadavg", string.Create(CultureInfo.InvariantCulture, $"{l1:0.00} {l1 * 0.9:0.00} {l1 * 0.8:0.00} 2/497 {11947 + (long)t}\n"));
+        Write("proc/net/dev", Counters(_netDev, t, NetDevLine));
+        Write("proc/diskstats", Counters(_diskStats, t, DiskLine));
+        Write("proc/meminfo", Memory(t));
+        foreach ((string path, long millidegrees) in _temperatures)
+        {
+            long now = millidegrees + (long)((load - 0.3) * 12_000) + (long)(1_500 * Math.Sin(t / 41));
+            Replace(path, now.ToString(CultureInfo.InvariantCulture) + "\n");
+        }
+
+        for (int i = 0; i < _clocks.Count; i++)
+        {
+            double busy = i < _cores.Count ? _cores[i].Busy : load;
+            long khz = (long)(Math.Round(_clocks[i].MaxKhz * (0.35 + (0.65 * busy)) / 100_000) * 100_000);
+            Replace(_clocks[i].Path, khz.ToString(CultureInfo.InvariantCulture) + "\n");
+        }
+
+        // Under-voltage (and the throttling it brings) for a while every few minutes, the sticky bits staying set after.
+        bool episode = t % EpisodeEverySeconds >= EpisodeEverySeconds - EpisodeSeconds;
+        uint bits = (t >= EpisodeEverySeconds - EpisodeSeconds ? 0x50000u : 0u) | (episode ? 0x5u : 0u);
+        foreach (string path in _throttled)
+        {
+            Replace(path, $"{bits:x}\n");
+        }
+
+        foreach (string path in _underVoltageAlarms)
+        {
+            Replace(path, episode ? "1\n" : "0\n");
+        }
+
+        if (_replies is not null)
+        {
+            Replace(Path.Combine(_replies, "get_throttled.txt"), $"throttled=0x{bits:x}\n");
+            Replace(Path.Combine(_replies, "measure_clock_arm.txt"), string.Create(CultureInfo.InvariantCulture, $"frequency(48)={(long)(600_000_000 + (load * 900_000_000))}\n"));
+            Replace(Path.Combine(_replies, "measure_volts_core.txt"), string.Create(CultureInfo.InvariantCulture, $"volt={(episode ? 0.8 : 0.85 + (load * 0.05)):0.0000}V\n"));
+        }
+    }
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(_root, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A temporary folder left behind is the system's to clean.
+        }
+    }
+
+    private static IEnumerable<string> FixtureFolders()
+    {
+        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory }.Distinct(StringComparer.Ordinal))
+        {
+            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
+            {
+                string fixtures = Path.Combine(dir.FullName, "fixtures");
+                if (Directory.Exists(fixtures))
+                {
+                    yield return fixtures;
+                }
+            }
+        }
+    }
+
+    private static IEnumerable<string> Files(string folder, string pattern)
+        => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
+
+    private static void CopyTree(string from, string to)
+    {
+        Directory.CreateDirectory(to);
+        foreach (string file in Directory.EnumerateFiles(from))
+        {
+            File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
+        }
+
+        foreach (string dir in Directory.EnumerateDirectories(from))
+        {
+            CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)));
+        }
+    }
+
+    /// <summary>A <c>/proc/net/dev</c> line with its byte and packet counters grown by the demo's traffic.</summary>
+    private static string? NetDevLine(string line, int index, double t)
+    {
+        int colon = line.IndexOf(':', StringComparison.Ordinal);
+        string name = colon < 0 ? string.Empty : line[..colon].Trim();
+        if (colon < 0 || name == "lo")
+        {
+            return null;
+        }
+
+        string[] fields = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 16)
+        {
+            return null;
+        }
+
+        // Bytes so far: the integral of a rate that swings between 40 and 160 kB/s, so the counter never goes back.
+        long rx = (long)((40_000 * t) + (60_000 * (t - (17 * (Math.Cos((t / 17) + index) - Math.Cos(index))))));
+        long tx = rx / 4;
+        fields[0] = Grow(fields[0], rx);
+        fields[1] = Grow(fields[1], rx / 900);
+        fields[8] = Grow(fields[8], tx);
+        fields[9] = Grow(fields[9], tx / 600);
+        return $"{line[..(colon + 1)]} {string.Join(' ', fields)}";
+    }
+
+    /// <summary>A <c>/proc/diskstats</c> line with reads, writes and sectors grown by the demo's I/O.</summary>
+    private static string? DiskLine(string line, int index, double t)
+    {
+        string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length < 14)
+        {
+            return null;
+        }
+
+        // Reads so far: the integral of a rate that swings between 3 and 23 a second; writes at a steady 5 a second.
+        long reads = (long)((3 * t) + (10 * (t - (13 * Math.Cos(t / 13)) + 13)));
+        long writes = (long)(t * 5);
+        fields[3] = Grow(fields[3], reads);
+        fields[5] = Grow(fields[5], reads * 64);
+        fields[7] = Grow(fields[7], writes);
+        fields[9] = Grow(fields[9], writes * 16);
+        return $"{fields[0],4} {fields[1],7} {string.Join(' ', fields.Skip(2))}";
+    }
+
+    private static string Grow(string counter, long by)
+        => ulong.TryParse(counter, CultureInfo.InvariantCulture, out ulong value) ? (value + (ulong)Math.Max(0, by)).ToString(CultureInfo.InvariantCulture) : counter;
+
+    private static string Counters(string[] lines, double t, Func<string, int, double, string?> grow)
+    {
+        var text = new StringBuilder();
+        for (int i = 0; i < lines.Length; i++)
+        {
+            text.Append(grow(lines[i], i, t) ?? lines[i]).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private string Memory(double t)
+    {
+        long total = 0;
+        foreach (string line in _meminfo)
+        {
+            if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
+            {
+                _ = long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out total);
+            }
+        }
+
+        var text = new StringBuilder();
+        double share = 0.35 + (0.1 * Math.Sin(t / 60)) + (0.03 * Math.Sin(t / 7));
+        foreach (string line in _meminfo)
+        {
+            string name = line.Split(':')[0];
+            text.Append(name switch
+            {
+                "MemAvailable" => $"MemAvailable:   {(long)(total * (1 - share))} kB",
+                "MemFree" => $"MemFree:        {(long)(total * (1 - share) * 0.4)} kB",
+                "Cached" => $"Cached:         {(long)(total * (1 - share) * 0.5)} kB", // where MemAvailable is missing, it is estimated from these
+                "Buffers" => $"Buffers:        {(long)(total * (1 - share) * 0.05)} kB",
+                "Active(file)" => $"Active(file):   {(long)(total * (1 - share) * 0.25)} kB",
+                "Inactive(file)" => $"Inactive(file): {(long)(total * (1 - share) * 0.25)} kB",
+                "SReclaimable" => $"SReclaimable:   {(long)(total * (1 - share) * 0.05)} kB",
+                _ => line,
+            }).Append('\n');
+        }
+
+        return text.ToString();
+    }
+
+    private string[] ReadLines(string relative)
+    {
+        string path = Path.Combine(_root, relative);
+        return File.Exists(path) ? File.ReadAllLines(path) : [];
+    }
+
+    private void Write(string relative, string text)
+    {
+        string path = Path.Combine(_root, relative);
+        if (File.Exists(path))
+        {
+            Replace(path, text);
+        }
+    }
+
+    /// <summary>Writes the file beside its place and renames it over the old one: a reader sees the old file or the new, whole.</summary>
+    private static void Replace(string path, string text)
+    {
+        string next = Path.Combine(Path.GetDirectoryName(path)!, "." + Path.GetFileName(path) + ".next");
+        File.WriteAllText(next, text);
+        File.Move(next, path, overwrite: true);
+    }
+
+    private sealed class Core(int id, long[] counters)
+    {
+        public int Id { get; } = id;
+
+        public long[] Counters { get; } = counters;
+
+        public double Busy { get; set; }
+    }
+}
