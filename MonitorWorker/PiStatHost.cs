@@ -1,5 +1,6 @@
 using MonitorWorker.AccessControl;
 using MonitorWorker.Configuration;
+using MonitorWorker.Dashboard;
 using MonitorWorker.Demo;
 using MonitorWorker.Errors;
 using MonitorWorker.Events;
@@ -42,7 +43,8 @@ public static class PiStatHost
         app.UseJsonErrors();                         // Errors/
         app.UseAccessControl();
         app.UseWebSockets();
-        app.MapHome();                               // Home/: / and /openapi.json
+        app.MapHome();                               // Home/: / (the dashboard for browsers, a guide for curl)
+        app.MapDashboard();                          // Dashboard/: the page's embedded assets under /dashboard/
         app.MapStats();                              // Stats/: /stats
         app.MapHealth();                             // Health/: /health
         app.MapTegrastatsApi();                      // TegrastatsApi/: /api/*

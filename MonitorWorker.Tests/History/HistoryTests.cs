@@ -41,10 +41,13 @@ public sealed class HistoryTests
             time.Advance(TimeSpan.FromSeconds(1));
         }
 
-        recorder.Record(Snapshot(time.GetUtcNow(), 50)); // the next minute begins: the first one is written
-
         int series = store.Names.ToList().IndexOf("cpu.usage");
-        Assert.AreEqual(1, store.Minutes.Count);
+        Assert.AreEqual(1, store.Minutes.Count, "the minute in progress is readable");
+        Assert.AreEqual((float)cpu.Take(30).Max(), ValueAfter(30).Max, "part way through, the slot holds the samples so far");
+
+        recorder.Record(Snapshot(time.GetUtcNow(), 50)); // the next minute begins
+
+        Assert.AreEqual(2, store.Minutes.Count);
         Assert.AreEqual(Midnight.ToUnixTimeSeconds(), store.Minutes.TimeAt(0));
         (float avg, float min, float max) = store.Minutes.ValueAt(series, 0);
         Assert.AreEqual(cpu.Average(), avg, 1e-4);
@@ -52,6 +55,19 @@ public sealed class HistoryTests
         Assert.AreEqual(cpu.Max(), max, 1e-6);
         Assert.AreEqual(61, store.Samples.Count);
         Assert.AreEqual((float)cpu[17], store.Samples.ValueAt(series, 17).Average);
+    }
+
+    /// <summary>The minute slot of a fresh store after the first <paramref name="samples"/> of the test's sixty.</summary>
+    private static (float Average, float Minimum, float Max) ValueAfter(int samples)
+    {
+        var store = new HistoryStore(3600);
+        var recorder = new HistoryRecorder(store);
+        for (int i = 0; i < samples; i++)
+        {
+            recorder.Record(Snapshot(Midnight.AddSeconds(i), (i * 37 % 100) + 0.25));
+        }
+
+        return store.Minutes.ValueAt(store.Names.ToList().IndexOf("cpu.usage"), 0);
     }
 
     [TestMethod]

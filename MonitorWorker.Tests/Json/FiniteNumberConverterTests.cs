@@ -16,7 +16,7 @@ public sealed class FiniteNumberConverterTests
     [DataRow(double.NegativeInfinity)]
     public void Serialize_NonFiniteNumber_WritesNull(double value)
     {
-        var body = new HealthResponse("healthy", value, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>());
+        var body = new HealthResponse("healthy", value, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>(), "pi");
 
         string json = JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse);
 
@@ -28,7 +28,7 @@ public sealed class FiniteNumberConverterTests
     [TestMethod]
     public void Serialize_FiniteNumber_WritesTheNumber()
     {
-        var body = new HealthResponse("healthy", 351735.65, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>());
+        var body = new HealthResponse("healthy", 351735.65, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>(), "pi");
 
         StringAssert.Contains(JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse), "\"uptime\":351735.65");
     }

@@ -37,7 +37,7 @@ public static class AccessControl
         return app;
     }
 
-    /// <summary>With PISTAT_API_KEY set, every endpoint but <c>/health</c> needs <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    /// <summary>With PISTAT_API_KEY set, every endpoint but <c>/health</c> and the dashboard's files needs <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
     private static void UseApiKey(this WebApplication app)
     {
         string? key = app.Services.GetRequiredService<IOptions<PiStatOptions>>().Value.ApiKey;
@@ -49,7 +49,7 @@ public static class AccessControl
         byte[] expected = Encoding.UTF8.GetBytes(key);
         app.Use(async (context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/health") || HasKey(context, expected))
+            if (IsOpen(context.Request.Path) || HasKey(context, expected))
             {
                 await next(context).ConfigureAwait(false);
                 return;
@@ -60,6 +60,13 @@ public static class AccessControl
             await ErrorHandling.WriteErrorAsync(context, "Missing or wrong API key: send Authorization: Bearer <PISTAT_API_KEY>").ConfigureAwait(false);
         });
     }
+
+    /// <summary>
+    /// Open without the key: <c>/health</c> (for load balancers and systemd checks) and the dashboard's page and
+    /// assets, which hold no readings — the page asks for the key and sends it with each data request.
+    /// </summary>
+    private static bool IsOpen(PathString path)
+        => path.StartsWithSegments("/health") || path == "/" || path.StartsWithSegments(Dashboard.DashboardEndpoints.AssetPath);
 
     private static bool HasKey(HttpContext context, byte[] expected)
     {

@@ -1,16 +1,18 @@
+using HardwareProbes.Snapshots;
 using MonitorWorker.Configuration;
+using MonitorWorker.Sampling;
 
 namespace MonitorWorker.Demo;
 
 /// <summary>
 /// <c>pi-stat demo &lt;board&gt;</c> (or PISTAT_DEMO): a fixture board served with readings that move, labelled as a
-/// demo in <c>/stats</c> and on the dashboard. Cost: the board's files (a few KB) rewritten once a second.
+/// demo in <c>/stats</c> and on the dashboard. Cost: the board's files (a few KB) rewritten after every sample.
 /// </summary>
 public static partial class DemoServices
 {
     /// <summary>
     /// With PISTAT_DEMO set, copies the board, points the probes at the copy (this is why it comes before the sampling
-    /// registration) and registers the service that moves its readings every sample interval.
+    /// registration) and registers the subscriber that moves its readings on after every sample.
     /// </summary>
     public static IServiceCollection AddDemo(this IServiceCollection services, PiStatOptions options)
     {
@@ -22,7 +24,7 @@ public static partial class DemoServices
 
         DemoBoard demo = DemoBoard.Prepare(board, options);
         services.AddSingleton(_ => demo); // a factory registration: the container disposes it (and removes the copy) at shutdown
-        services.AddHostedService<DemoAnimator>();
+        services.AddSingleton<ISnapshotSubscriber, DemoAnimator>();
         return services;
     }
 
@@ -32,30 +34,32 @@ public static partial class DemoServices
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo: could not move the readings on: {Error}")]
     private static partial void LogCannotAdvance(ILogger logger, string error);
 
-    /// <summary>Moves the demo board's readings on once per sample interval, on the service's clock.</summary>
-    private sealed class DemoAnimator(DemoBoard demo, Microsoft.Extensions.Options.IOptions<PiStatOptions> options, TimeProvider time, ILogger<DemoBoard> log) : BackgroundService
+    /// <summary>
+    /// Moves the demo board's readings on after each background sample, by the time since the last move on the
+    /// service's clock: every sample then sees counters that advanced (a timer of its own would now and then let two
+    /// samples read the same files, and show no CPU usage between them).
+    /// </summary>
+    private sealed class DemoAnimator(DemoBoard demo, TimeProvider time, ILogger<DemoBoard> log) : ISnapshotSubscriber
     {
-        protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+        private long _last = -1;
+
+        public void OnSnapshot(HardwareSnapshot snapshot)
         {
-            LogServing(log, demo.Name, demo.Board);
-            TimeSpan interval = options.Value.SampleInterval;
-            using var timer = new PeriodicTimer(interval, time);
+            long now = time.GetTimestamp();
+            if (_last < 0)
+            {
+                LogServing(log, demo.Name, demo.Board);
+            }
+
+            double seconds = _last < 0 ? 1 : time.GetElapsedTime(_last, now).TotalSeconds;
+            _last = now;
             try
             {
-                while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
-                {
-                    try
-                    {
-                        demo.Advance(interval.TotalSeconds);
-                    }
-                    catch (IOException e)
-                    {
-                        LogCannotAdvance(log, e.Message);
-                    }
-                }
+                demo.Advance(Math.Clamp(seconds, 0.01, 60));
             }
-            catch (OperationCanceledException)
+            catch (IOException e)
             {
+                LogCannotAdvance(log, e.Message);
             }
         }
     }

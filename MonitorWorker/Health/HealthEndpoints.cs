@@ -43,7 +43,8 @@ public static class HealthEndpoints
             ConnectedClients: clients.Count,
             Checks: report.Entries.ToDictionary(
                 e => e.Key,
-                e => new HealthCheckEntry(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description)));
+                e => new HealthCheckEntry(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description)),
+            Hostname: ServiceIdentity.Hostname);
         context.Response.Headers.CacheControl = "no-store, no-cache";
         return TypedResults.Json(body, PiStatJson.Context.HealthResponse, statusCode: StatusCode(report));
     }

@@ -107,7 +107,10 @@ public sealed class HistoryStore
         }
     }
 
-    /// <summary>The samples of the current coarse slot, folded into min/avg/max; written to the tier when the next slot begins.</summary>
+    /// <summary>
+    /// The samples of the current coarse slot, folded into min/avg/max and written into the tier's newest slot after
+    /// every sample, so a reader sees the slot in progress (a 24-hour chart reaches up to now).
+    /// </summary>
     private sealed class Bucket(HistoryTier tier, int seconds)
     {
         private readonly double[] _sum = new double[MaxSeries];
@@ -121,12 +124,12 @@ public sealed class HistoryStore
             long start = time - (((time % seconds) + seconds) % seconds);
             if (start != _start)
             {
-                Flush();
                 _start = start;
                 Array.Clear(_sum);
                 Array.Clear(_n);
             }
 
+            int slot = tier.Open(_start);
             for (int s = 0; s < values.Length; s++)
             {
                 float v = values[s];
@@ -139,23 +142,7 @@ public sealed class HistoryStore
                 _max[s] = _n[s] == 0 ? v : Math.Max(_max[s], v);
                 _sum[s] += v;
                 _n[s]++;
-            }
-        }
-
-        private void Flush()
-        {
-            if (_start < 0)
-            {
-                return;
-            }
-
-            int slot = tier.Open(_start);
-            for (int s = 0; s < MaxSeries; s++)
-            {
-                if (_n[s] > 0)
-                {
-                    tier.Write(slot, s, (float)(_sum[s] / _n[s]), _min[s], _max[s]);
-                }
+                tier.Write(slot, s, (float)(_sum[s] / _n[s]), _min[s], _max[s]);
             }
         }
     }

@@ -1,9 +1,9 @@
-using System.Net;
+using MonitorWorker.Dashboard;
 using MonitorWorker.Http;
 
 namespace MonitorWorker.Home;
 
-/// <summary><c>/</c>: an HTML page for browsers, a plain usage guide for curl and other clients.</summary>
+/// <summary><c>/</c>: the dashboard for browsers, a plain usage guide for curl and other clients.</summary>
 public static class HomeEndpoints
 {
     private static readonly (string Path, string What)[] Endpoints =
@@ -23,10 +23,10 @@ public static class HomeEndpoints
         app.MapMethods("/", ReadMethods.GetAndHead, (HttpContext context) =>
         {
             bool browser = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
-            return browser ? Results.Content(Html(), "text/html; charset=utf-8") : Results.Text(Text(context), "text/plain; charset=utf-8");
+            return browser ? DashboardEndpoints.Page(context) : Results.Text(Text(context), "text/plain; charset=utf-8");
         })
             .WithName("GetHome")
-            .WithSummary("Usage guide: an HTML page for browsers (Accept: text/html), plain text for other clients")
+            .WithSummary("The live dashboard for browsers (Accept: text/html); a plain-text usage guide for other clients")
             .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/html");
         return app;
     }
@@ -60,13 +60,5 @@ public static class HomeEndpoints
         }
 
         return guide.ToString();
-    }
-
-    private static string Html()
-    {
-        string items = string.Concat(Endpoints.Select(e => $"<li><a href=\"{e.Path}\"><code>{e.Path}</code></a> — {WebUtility.HtmlEncode(e.What)}</li>"));
-        return $"<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>pi-stat</title>"
-            + "<style>body{font-family:system-ui,sans-serif;max-width:48rem;margin:2rem auto;padding:0 1rem}code{background:#eee;padding:0 .2rem}</style>"
-            + $"</head><body><h1>pi-stat</h1><p>Hardware monitoring agent. Endpoints:</p><ul>{items}</ul></body></html>";
     }
 }

@@ -10,4 +10,7 @@ public static class ServiceIdentity
 
     /// <summary>Gets the version the build was stamped with, without the source revision suffix.</summary>
     public static string Version { get; } = typeof(ServiceIdentity).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    /// <summary>Gets the machine's host name, read once.</summary>
+    public static string Hostname { get; } = Environment.MachineName;
 }

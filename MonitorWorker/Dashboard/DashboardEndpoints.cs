@@ -1,0 +1,143 @@
+using System.IO.Compression;
+using System.Security.Cryptography;
+using MonitorWorker.Http;
+
+namespace MonitorWorker.Dashboard;
+
+/// <summary>
+/// The dashboard: one page (<c>/</c> for a browser) and its script, style and chart library (<c>/dashboard/*</c>), all
+/// embedded in the binary and served from memory, compressed (Brotli or gzip, as the browser accepts), with an ETag
+/// and <c>Cache-Control: no-cache</c> so a reload costs a 304. The page's Content-Security-Policy allows this host
+/// only: it makes no request to another, and works on a LAN with no internet. The files carry no readings, so they
+/// are served without the API key; the page asks for the key and sends it with every data request.
+/// Cost: the assets' bytes (about 80 KB raw and 30 KB compressed, built on first request) and nothing per sample.
+/// </summary>
+public static class DashboardEndpoints
+{
+    /// <summary>Where the assets are served; the API key is not asked for under it.</summary>
+    public const string AssetPath = "/dashboard";
+
+    /// <summary>The page's policy: everything from this host, nothing inline but styles the chart library sets.</summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
+
+    private static readonly Lazy<IReadOnlyDictionary<string, DashboardAsset>> Assets = new(Load);
+
+    /// <summary>Gets the assets by name (<c>index.html</c>, <c>app.js</c>, …).</summary>
+    public static IReadOnlyDictionary<string, DashboardAsset> All => Assets.Value;
+
+    public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods(AssetPath + "/{name}", ReadMethods.GetAndHead, (HttpContext context, string name) =>
+                Assets.Value.TryGetValue(name, out DashboardAsset? asset) && name != "index.html"
+                    ? Serve(context, asset)
+                    : Results.NotFound())
+            .ExcludeFromDescription();
+        return app;
+    }
+
+    /// <summary>Answers with the page itself (for <c>/</c> when the client is a browser).</summary>
+    public static IResult Page(HttpContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
+        context.Response.Headers["Referrer-Policy"] = "no-referrer";
+        return Serve(context, Assets.Value["index.html"]);
+    }
+
+    private static IResult Serve(HttpContext context, DashboardAsset asset)
+    {
+        IHeaderDictionary headers = context.Response.Headers;
+        headers.ETag = asset.ETag;
+        headers.CacheControl = "no-cache";
+        headers.Vary = "Accept-Encoding";
+        headers.XContentTypeOptions = "nosniff";
+        if (context.Request.Headers.IfNoneMatch.Any(tag => tag == asset.ETag || tag == "*"))
+        {
+            return Results.StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        string accepted = context.Request.Headers.AcceptEncoding.ToString();
+        (byte[] body, string? encoding) = Accepts(accepted, "br") ? (asset.Brotli, "br")
+            : Accepts(accepted, "gzip") ? (asset.Gzip, "gzip")
+            : (asset.Raw, null);
+        if (encoding is not null)
+        {
+            headers.ContentEncoding = encoding;
+        }
+
+        return Results.Bytes(body, asset.ContentType);
+    }
+
+    /// <summary>Whether an Accept-Encoding header allows a coding (named, and not with q=0).</summary>
+    internal static bool Accepts(string header, string coding)
+    {
+        foreach (string part in header.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        {
+            string[] pieces = part.Split(';', StringSplitOptions.TrimEntries);
+            if (string.Equals(pieces[0], coding, StringComparison.OrdinalIgnoreCase))
+            {
+                return !pieces.Skip(1).Any(p => p.Replace(" ", string.Empty, StringComparison.Ordinal) is "q=0" or "q=0.0" or "q=0.00" or "q=0.000");
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<string, DashboardAsset> Load()
+    {
+        var assets = new Dictionary<string, DashboardAsset>(StringComparer.Ordinal);
+        foreach ((string name, string type) in new[]
+        {
+            ("index.html", "text/html; charset=utf-8"),
+            ("app.js", "text/javascript; charset=utf-8"),
+            ("app.css", "text/css; charset=utf-8"),
+            ("uPlot.iife.min.js", "text/javascript; charset=utf-8"),
+            ("uPlot.min.css", "text/css; charset=utf-8"),
+        })
+        {
+            using Stream stream = typeof(DashboardEndpoints).Assembly.GetManifestResourceStream("dashboard/" + name)
+                ?? throw new InvalidOperationException($"dashboard/{name} is not embedded");
+            using var raw = new MemoryStream();
+            stream.CopyTo(raw);
+            assets[name] = new DashboardAsset(raw.ToArray(), type);
+        }
+
+        return assets;
+    }
+}
+
+/// <summary>One embedded file: its bytes as they are and compressed, its type and its validator.</summary>
+public sealed class DashboardAsset
+{
+    public DashboardAsset(byte[] raw, string contentType)
+    {
+        ArgumentNullException.ThrowIfNull(raw);
+        Raw = raw;
+        ContentType = contentType;
+        ETag = $"\"{Convert.ToHexStringLower(SHA256.HashData(raw).AsSpan(0, 12))}\"";
+        Gzip = Compress(raw, s => new GZipStream(s, CompressionLevel.SmallestSize, leaveOpen: true));
+        Brotli = Compress(raw, s => new BrotliStream(s, CompressionLevel.SmallestSize, leaveOpen: true));
+    }
+
+    public byte[] Raw { get; }
+
+    public byte[] Gzip { get; }
+
+    public byte[] Brotli { get; }
+
+    public string ContentType { get; }
+
+    public string ETag { get; }
+
+    private static byte[] Compress(byte[] raw, Func<Stream, Stream> compressor)
+    {
+        using var output = new MemoryStream();
+        using (Stream compressing = compressor(output))
+        {
+            compressing.Write(raw);
+        }
+
+        return output.ToArray();
+    }
+}
