@@ -41,6 +41,7 @@ internal sealed class JetsonProbe
         {
             TegrastatsStatus.Running when fresh => HardwareSnapshot.Ok,
             TegrastatsStatus.Absent => _tegrastats.LastError ?? "tegrastats: not found",
+            TegrastatsStatus.Restarting when _tegrastats.RestartCount == 0 && _tegrastats.LastError is null => "starting: no line yet",
             TegrastatsStatus.Restarting => $"restarting after {_tegrastats.RestartCount} restarts: {_tegrastats.LastError}",
             TegrastatsStatus s => $"{s.ToString().ToLowerInvariant()}: no line for {age?.TotalSeconds ?? 0:0.#} s",
         };

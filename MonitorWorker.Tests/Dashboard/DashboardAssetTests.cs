@@ -27,15 +27,14 @@ public sealed partial class DashboardAssetTests
     }
 
     [TestMethod]
-    [DataRow("br")]
-    [DataRow("gzip")]
-    public async Task EverythingThePageLoads_CompressedIsUnder60KB(string encoding)
+    public async Task EverythingThePageLoads_CompressedIsUnder60KB()
     {
+        const string encoding = "gzip";
         using var source = new HookedSource();
         await using InProcessHost host = await InProcessHost.StartAsync(source);
         using var http = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = host.Http.BaseAddress };
 
-        HttpResponseMessage page = await http.SendAsync(Get("/", encoding));
+        HttpResponseMessage page = await http.SendAsync(Get("/", "gzip, deflate, br, zstd")); // what Chromium sends
         byte[] compressedPage = await page.Content.ReadAsByteArrayAsync();
         Assert.AreEqual(encoding, page.Content.Headers.ContentEncoding.Single());
         string html = Decompress(compressedPage, encoding);
@@ -45,7 +44,7 @@ public sealed partial class DashboardAssetTests
         long total = compressedPage.Length;
         foreach (string asset in assets)
         {
-            HttpResponseMessage response = await http.SendAsync(Get(asset, encoding));
+            HttpResponseMessage response = await http.SendAsync(Get(asset, "gzip, deflate, br, zstd"));
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, asset);
             Assert.AreEqual(encoding, response.Content.Headers.ContentEncoding.Single(), asset);
             byte[] body = await response.Content.ReadAsByteArrayAsync();
@@ -97,7 +96,7 @@ public sealed partial class DashboardAssetTests
 
         Assert.AreEqual(HttpStatusCode.NotFound, (await host.Http.GetAsync("/dashboard/secret.txt")).StatusCode);
         Assert.AreEqual(HttpStatusCode.NotFound, (await host.Http.GetAsync("/dashboard/index.html")).StatusCode, "the page is served at / only");
-        HttpResponseMessage plain = await host.Http.SendAsync(Get("/dashboard/uPlot.min.css", "identity"));
+        HttpResponseMessage plain = await host.Http.SendAsync(Get("/dashboard/uPlot.min.css", "br"));
         Assert.IsEmpty(plain.Content.Headers.ContentEncoding, "a client that accepts no coding gets the file as it is");
         Assert.AreEqual(DashboardEndpoints.All["uPlot.min.css"].Raw.Length, (await plain.Content.ReadAsByteArrayAsync()).Length);
     }
@@ -126,7 +125,7 @@ public sealed partial class DashboardAssetTests
     private static string Decompress(byte[] body, string encoding)
     {
         using var input = new MemoryStream(body);
-        using Stream stream = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
+        using Stream stream = encoding == "gzip" ? new GZipStream(input, CompressionMode.Decompress) : throw new ArgumentException(encoding);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd();
     }

@@ -62,14 +62,16 @@ public sealed class EventTests
         recorder.Record(Snapshot(1, jetson: Jetson(TegrastatsStatus.Running, 1, "tegrastats exited with code 1"), memory: "/proc/meminfo: no MemTotal line"));
         recorder.Record(Snapshot(2, jetson: Jetson(TegrastatsStatus.Absent, 1, "not found"), memory: "/proc/meminfo: no MemTotal line either"));
         recorder.Record(Snapshot(3, jetson: Jetson(TegrastatsStatus.Running, 1)));
+        recorder.Record(Snapshot(4, jetson: Jetson(TegrastatsStatus.Running, 1), memory: "a blip of one sample"));
+        recorder.Record(Snapshot(5, jetson: Jetson(TegrastatsStatus.Running, 1)));
 
         string[] seen = [.. log.All().Skip(1).Select(e => $"{e.Time - Midnight.ToUnixTimeSeconds()} {e.Kind} {e.Subject}: {e.Message}")];
         CollectionAssert.AreEqual(
             new[]
             {
                 "1 tegrastats_restart tegrastats: tegrastats restarted (restart 1): tegrastats exited with code 1",
-                "1 source_failed memory: memory failed: /proc/meminfo: no MemTotal line",
                 "2 tegrastats_absent tegrastats: tegrastats is absent: not found",
+                "2 source_failed memory: memory failed: /proc/meminfo: no MemTotal line either",
                 "3 tegrastats_running tegrastats: tegrastats runs again",
                 "3 source_recovered memory: memory reads again",
             },

@@ -7,7 +7,7 @@ namespace MonitorWorker.Events;
 /// <summary>
 /// Compares each snapshot with the one before and writes what changed to the <see cref="EventLog"/>: a Raspberry Pi
 /// condition starting or ending (from the live bits of <c>get_throttled</c>), a sticky "has occurred" bit first seen,
-/// tegrastats restarting, going absent or running again, a source turning failed or ok again. The first snapshot
+/// tegrastats restarting, going absent or running again, a source failing (two samples in a row) or reading again. The first snapshot
 /// records the agent's start and the sticky bits already set (they happened before the agent started). A snapshot
 /// with nothing new allocates nothing.
 /// </summary>
@@ -22,7 +22,7 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     ];
 
     private readonly EventLog _log = log ?? throw new ArgumentNullException(nameof(log));
-    private readonly Dictionary<string, bool> _failed = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _failedFor = new(StringComparer.Ordinal); // samples in a row a source has failed
     private bool _started;
     private ThrottleConditions? _throttle;
     private int _restarts;
@@ -137,20 +137,23 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
             return;
         }
 
+        // A failure is an event from its second sample in a row: one sample's blip (tegrastats' first line not yet
+        // printed when the agent starts) is not.
         bool failed = snapshot.StateOf(name) == SourceState.Failed;
-        bool known = _failed.TryGetValue(name, out bool wasFailed);
-        if (failed && !wasFailed)
+        _failedFor.TryGetValue(name, out int before);
+        int after = failed ? Math.Min(before + 1, 2) : 0;
+        if (after == 2 && before == 1)
         {
             _log.Add(new PiStatEvent(now, EventKinds.SourceFailed, "warning", name, $"{name} failed: {status}"));
         }
-        else if (!failed && wasFailed && known)
+        else if (after == 0 && before == 2)
         {
             _log.Add(new PiStatEvent(now, EventKinds.SourceRecovered, "info", name, $"{name} reads again"));
         }
 
-        if (!known || failed != wasFailed)
+        if (after != before)
         {
-            _failed[name] = failed;
+            _failedFor[name] = after;
         }
     }
 

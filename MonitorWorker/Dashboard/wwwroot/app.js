@@ -337,7 +337,12 @@
   function seriesOf(panel) {
     return [...state.series.keys()].filter((n) => panel.match.test(n) && state.series.get(n).avg.some((v) => v != null)).sort(natural);
   }
-  function natural(a, b) { return a.localeCompare(b, 'en', { numeric: true }); }
+  // Totals first (they get the first colour and the thicker line), then by name with numbers in order.
+  const TOTALS = ['cpu.usage', 'power.total'];
+  function natural(a, b) {
+    const rank = (n) => TOTALS.includes(n) ? 0 : 1;
+    return rank(a) - rank(b) || a.localeCompare(b, 'en', { numeric: true });
+  }
 
   function layout() { return PANELS.map((p) => seriesOf(p).join(',')).join('|'); }
 
