@@ -207,6 +207,8 @@
       if (!document.hidden) startStream();
     } catch (e) {
       handle(e);
+      // The agent not ready yet (503 before its first sample) or unreachable: try again, unless it wants a key.
+      if (!(e instanceof NeedKey)) setTimeout(() => { if (generation === state.generation) reload(); }, 5000);
     }
   }
 
