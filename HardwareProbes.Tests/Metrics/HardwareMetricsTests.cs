@@ -58,8 +58,10 @@ public sealed class HardwareMetricsTests
         Assert.AreEqual(1.2, m[("hardware.core.voltage", "")]);
         Assert.AreEqual(134217728.0, m[("hardware.gpu.memory", "")]);
         Assert.AreEqual(1.5e9, m[("hardware.clock.frequency", "clock=arm")]);
-        Assert.AreEqual(1.0, m[("hardware.source.up", "source=memory")]);
-        Assert.AreEqual(0.0, m[("hardware.source.up", "source=sdram_clock")], "the fake vcgencmd answers get_config sdram_freq with an error");
+        Assert.AreEqual(1.0, m[("hardware.source.up", "source=memory,expected=true")]);
+        Assert.AreEqual(1.0, m[("hardware.source.up", "source=vcgencmd,expected=true")], "vcgencmd is one a Pi should have");
+        Assert.AreEqual(0.0, m[("hardware.source.up", "source=sdram_clock,expected=false")], "the fake vcgencmd answers get_config sdram_freq with an error");
+        Assert.AreEqual(0.0, m[("hardware.source.up", "source=tegra_release,expected=false")], "a Pi has no nv_tegra_release, and that is no fault");
     }
 
     [TestMethod]

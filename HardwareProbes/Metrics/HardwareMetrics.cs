@@ -62,7 +62,7 @@ public sealed class HardwareMetrics : IDisposable
         ["hardware.load.average"] = ["period"],
         ["hardware.uptime"] = NoLabels,
         ["hardware.temperature"] = ["zone"],
-        ["hardware.source.up"] = ["source"],
+        ["hardware.source.up"] = ["source", "expected"],
         ["hardware.disk.read"] = NoLabels,
         ["hardware.disk.written"] = NoLabels,
         ["hardware.disk.reads"] = NoLabels,
@@ -135,7 +135,7 @@ public sealed class HardwareMetrics : IDisposable
         _meter.CreateObservableGauge("hardware.load.average", LoadAverages, description: "Load average over the period (/proc/loadavg)");
         _meter.CreateObservableGauge("hardware.uptime", () => One(s => s.UptimeSeconds), "s", "Time since boot (/proc/uptime)");
         _meter.CreateObservableGauge("hardware.temperature", () => Each(s => s.Temperatures, t => t.Celsius, t => Tag("zone", t.Name)), "Cel", "Temperature of each thermal zone and hwmon sensor");
-        _meter.CreateObservableGauge("hardware.source.up", () => Each(s => s.Sources.ToArray(), p => p.Value == HardwareSnapshot.Ok ? 1 : 0, p => Tag("source", p.Key)), description: "1 when the source was read in the newest snapshot, 0 when it failed (the /stats sources entry says why)");
+        _meter.CreateObservableGauge("hardware.source.up", SourcesUp, description: "1 when the source was read in the newest snapshot, 0 when it failed (the /stats sources entry says why); expected=\"true\" for the sources this board should have");
     }
 
     private void CreateStorage()
@@ -182,6 +182,20 @@ public sealed class HardwareMetrics : IDisposable
 
     private Measurement<double>[] One(Func<HardwareSnapshot, double?> read)
         => _latest() is { } s && read(s) is { } value ? [new Measurement<double>(value)] : [];
+
+    private Measurement<double>[] SourcesUp()
+    {
+        if (_latest() is not { } s)
+        {
+            return [];
+        }
+
+        // expected tells a fault (vcgencmd failing on a Pi) from a source this board does not have (no nv_tegra_release on a Pi).
+        return [.. s.Sources.Select(p => new Measurement<double>(
+            p.Value == HardwareSnapshot.Ok ? 1 : 0,
+            Tag("source", p.Key),
+            Tag("expected", s.ExpectedSources.Contains(p.Key) ? "true" : "false")))];
+    }
 
     private Measurement<double>[] Each<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, KeyValuePair<string, object?>> tag)
     {
