@@ -4,6 +4,7 @@ using MonitorWorker.Dashboard;
 using MonitorWorker.Demo;
 using MonitorWorker.Errors;
 using MonitorWorker.Events;
+using MonitorWorker.Fleet;
 using MonitorWorker.Health;
 using MonitorWorker.History;
 using MonitorWorker.Home;
@@ -33,6 +34,7 @@ public static class PiStatHost
         builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
         builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber
         builder.Services.AddEvents();                // Events/: what changed between samples, a snapshot subscriber
+        builder.Services.AddFleet();                 // Fleet/: PISTAT_PEERS polled in the background
         builder.Services.AddHealth();                // Health/
         builder.Services.AddPrometheusMetrics();     // Metrics/
         builder.Services.AddAccessControl(options);  // AccessControl/: CORS and the API key
@@ -51,6 +53,7 @@ public static class PiStatHost
         app.MapPush();                               // Push/: /ws, /api/stream
         app.MapHistory();                            // History/: /api/history
         app.MapEvents();                             // Events/: /api/events
+        app.MapFleet();                              // Fleet/: /api/monitoring/resources
         app.MapMetrics();                            // Metrics/: /metrics
         app.MapOpenApiDocument();
         return app;

@@ -21,7 +21,9 @@ public sealed class BadSettingTests
     [DataRow("PISTAT_MAX_CONNECTIONS", "0", "PISTAT_MAX_CONNECTIONS: '0' is not a number of connections (1–10000)")]
     [DataRow("PISTAT_CORS_ORIGINS", "not a url", "PISTAT_CORS_ORIGINS: 'not a url' has 'not a url', which is not an origin (scheme://host[:port])")]
     [DataRow("PISTAT_API_KEY", "short", "PISTAT_API_KEY: (5 characters, not shown) is not a usable key (at least 16 characters, no spaces)")]
-    [DataRow("PISTAT_PEERS", "ftp://x", "PISTAT_PEERS: 'ftp://x' has 'ftp://x', which is not an http(s) URL")]
+    [DataRow("PISTAT_PEERS", "ftp://x", "PISTAT_PEERS: 'ftp://x' has 'ftp://x', which is not an http URL of an agent (the peers are polled over plain HTTP, like the agent serves)")]
+    [DataRow("PISTAT_PEER_TIMEOUT_SECONDS", "0", "PISTAT_PEER_TIMEOUT_SECONDS: '0' is not a number of seconds (0.1–60)")]
+    [DataRow("PISTAT_PEER_API_KEY", "short", "PISTAT_PEER_API_KEY: (5 characters, not shown) is not a usable key (at least 16 characters, no spaces)")]
     [DataRow("PISTAT_LABELS", "site", "PISTAT_LABELS: 'site' has 'site', which is not key=value")]
     [DataRow("PISTAT_HISTORY_SECONDS", "forever", "PISTAT_HISTORY_SECONDS: 'forever' is not a number of seconds (0–604800)")]
     public void Run_BadValue_ExitsWithOneClearLine(string variable, string value, string expected)

@@ -51,11 +51,14 @@ public sealed class EffectiveSettings
 
         Layer(environment, SettingOrigin.Environment, values, warnings);
         Layer(commandLine, SettingOrigin.CommandLine, values, warnings);
-        if (values.TryGetValue(ApiKeyVariable, out (string, SettingOrigin Origin) key) && key.Origin == SettingOrigin.CommandLine)
+        foreach (string secret in Setting.Secrets)
         {
-            // Every local user can read a process's arguments (ps, /proc/<pid>/cmdline); the environment and .env are private to it.
-            errors.Add($"{ApiKeyVariable}: not accepted on the command line, where every local user sees it in ps; set it in the environment or in .env");
-            values.Remove(ApiKeyVariable);
+            if (values.TryGetValue(secret, out (string, SettingOrigin Origin) key) && key.Origin == SettingOrigin.CommandLine)
+            {
+                // Every local user can read a process's arguments (ps, /proc/<pid>/cmdline); the environment and .env are private to it.
+                errors.Add($"{secret}: not accepted on the command line, where every local user sees it in ps; set it in the environment or in .env");
+                values.Remove(secret);
+            }
         }
 
         var options = new PiStatOptions();
@@ -90,8 +93,6 @@ public sealed class EffectiveSettings
 
         return new EffectiveSettings(options, values, errors, warnings);
     }
-
-    private const string ApiKeyVariable = "PISTAT_API_KEY";
 
     private static void Layer(IEnumerable<KeyValuePair<string, string>> source, SettingOrigin origin, Dictionary<string, (string, SettingOrigin)> values, List<string> warnings)
     {

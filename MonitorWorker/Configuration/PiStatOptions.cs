@@ -19,6 +19,9 @@ public sealed class PiStatOptions
     public const int MaxMaxConnections = 10000;
     public const int MinMaxHttpConnections = 4;
     public const int MaxHistorySeconds = 7 * 24 * 3600;
+    public const double MaxPeerSeconds = 3600;
+    public const double MinPeerTimeoutSeconds = 0.1;
+    public const double MaxPeerTimeoutSeconds = 60;
 
     /// <value>The default value is 8585.</value>
     [Range(MinPort, MaxPort)]
@@ -67,6 +70,20 @@ public sealed class PiStatOptions
 
     /// <value>The default value is none.</value>
     public IReadOnlyList<Uri> Peers { get; set; } = [];
+
+    /// <summary>Gets or sets the seconds between two polls of the peers (PISTAT_PEER_INTERVAL_SECONDS).</summary>
+    /// <value>The default value is 10 seconds.</value>
+    [Range(1, MaxPeerSeconds)]
+    public double PeerIntervalSeconds { get; set; } = 10;
+
+    /// <summary>Gets or sets how long one peer may take to answer (PISTAT_PEER_TIMEOUT_SECONDS).</summary>
+    /// <value>The default value is 3 seconds.</value>
+    [Range(MinPeerTimeoutSeconds, MaxPeerTimeoutSeconds)]
+    public double PeerTimeoutSeconds { get; set; } = 3;
+
+    /// <summary>Gets or sets the key sent to peers that ask for one (PISTAT_PEER_API_KEY).</summary>
+    /// <value>The default value is null: none sent.</value>
+    public string? PeerApiKey { get; set; }
 
     /// <value>The default value is none.</value>
     public IReadOnlyDictionary<string, string> Labels { get; set; } = new Dictionary<string, string>();

@@ -11,7 +11,10 @@ internal sealed record Setting(string Variable, string Allowed, Func<PiStatOptio
     /// <summary>Gets the default, as a fresh <see cref="PiStatOptions"/> has it: the one place defaults are written.</summary>
     public string Default => Show(Defaults);
 
-    public bool IsSecret => Variable == "PISTAT_API_KEY";
+    /// <summary>The settings that hold keys: never printed back, never taken from the command line.</summary>
+    public static readonly string[] Secrets = ["PISTAT_API_KEY", "PISTAT_PEER_API_KEY"];
+
+    public bool IsSecret => Secrets.Contains(Variable);
 
     /// <summary>The command-line form: PISTAT_CACHE_SECONDS → --cache-seconds.</summary>
     public string Option => "--" + Variable["PISTAT_".Length..].ToLowerInvariant().Replace('_', '-');

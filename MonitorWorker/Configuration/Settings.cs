@@ -40,8 +40,14 @@ internal static class Settings
             (v, o) => Origins(v, x => o.CorsOrigins = x)),
         new("PISTAT_API_KEY", "at least 16 characters without spaces", o => o.ApiKey is null ? "(unset)" : "(set, not shown)",
             (v, o) => v.Length >= 16 && !v.Any(char.IsWhiteSpace) ? Set(() => o.ApiKey = v) : "is not a usable key (at least 16 characters, no spaces)"),
-        new("PISTAT_PEERS", "a comma-separated list of http(s) URLs of other agents", o => List(o.Peers.Select(p => p.ToString())),
+        new("PISTAT_PEERS", "a comma-separated list of http URLs of other agents (pi-stat, piStat or a Tegrastats API server)", o => List(o.Peers.Select(p => p.ToString())),
             (v, o) => Urls(v, x => o.Peers = x)),
+        new("PISTAT_PEER_INTERVAL_SECONDS", $"seconds from 1 to {PiStatOptions.MaxPeerSeconds}", o => Show(o.PeerIntervalSeconds),
+            (v, o) => Number(v, 1, PiStatOptions.MaxPeerSeconds, "is not a number of seconds", x => o.PeerIntervalSeconds = x)),
+        new("PISTAT_PEER_TIMEOUT_SECONDS", $"seconds from {PiStatOptions.MinPeerTimeoutSeconds} to {PiStatOptions.MaxPeerTimeoutSeconds}", o => Show(o.PeerTimeoutSeconds),
+            (v, o) => Number(v, PiStatOptions.MinPeerTimeoutSeconds, PiStatOptions.MaxPeerTimeoutSeconds, "is not a number of seconds", x => o.PeerTimeoutSeconds = x)),
+        new("PISTAT_PEER_API_KEY", "at least 16 characters without spaces", o => o.PeerApiKey is null ? "(unset)" : "(set, not shown)",
+            (v, o) => v.Length >= 16 && !v.Any(char.IsWhiteSpace) ? Set(() => o.PeerApiKey = v) : "is not a usable key (at least 16 characters, no spaces)"),
         new("PISTAT_LABELS", "a comma-separated list of key=value pairs", o => List(o.Labels.Select(l => $"{l.Key}={l.Value}")),
             (v, o) => Labels(v, x => o.Labels = x)),
         new("PISTAT_HISTORY_SECONDS", $"seconds from 0 to {PiStatOptions.MaxHistorySeconds}", o => Show(o.HistorySeconds),
@@ -143,12 +149,12 @@ internal static class Settings
         var urls = new List<Uri>();
         foreach (string item in List(v))
         {
-            if (!Uri.TryCreate(item, UriKind.Absolute, out Uri? url) || (url.Scheme != "http" && url.Scheme != "https"))
+            if (!Uri.TryCreate(item, UriKind.Absolute, out Uri? url) || url.Scheme != "http" || url.Query.Length > 0 || url.Fragment.Length > 0)
             {
-                return $"has '{item}', which is not an http(s) URL";
+                return $"has '{item}', which is not an http URL of an agent (the peers are polled over plain HTTP, like the agent serves)";
             }
 
-            urls.Add(url);
+            urls.Add(new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/"));
         }
 
         return Set(() => apply(urls));

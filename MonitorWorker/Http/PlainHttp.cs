@@ -30,7 +30,7 @@ internal static class PlainHttp
     /// <summary>The largest body read.</summary>
     private const int MaxBodyBytes = 64 * 1024 * 1024;
 
-    public static async Task<PlainHttpResponse> GetAsync(Uri url, string? bearer, CancellationToken token)
+    public static async Task<PlainHttpResponse> GetAsync(Uri url, string? bearer, CancellationToken token, int maxBodyBytes = MaxBodyBytes)
     {
         using Socket socket = await ConnectAsync(url, token).ConfigureAwait(false);
         await using var stream = new NetworkStream(socket, ownsSocket: false);
@@ -41,9 +41,9 @@ internal static class PlainHttp
         int read;
         while ((read = await stream.ReadAsync(buffer, token).ConfigureAwait(false)) > 0)
         {
-            if (response.Length + read > MaxBodyBytes + MaxHeadBytes)
+            if (response.Length + read > maxBodyBytes + MaxHeadBytes)
             {
-                throw new InvalidDataException($"the response is longer than {MaxBodyBytes / 1024 / 1024} MB");
+                throw new InvalidDataException($"the response is longer than {maxBodyBytes / 1024} KB");
             }
 
             response.Write(buffer, 0, read);

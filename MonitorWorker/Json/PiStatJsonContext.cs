@@ -2,6 +2,7 @@ using System.Text.Json.Serialization;
 using MonitorWorker.TegrastatsApi;
 using MonitorWorker.Errors;
 using MonitorWorker.Events;
+using MonitorWorker.Fleet;
 using MonitorWorker.Health;
 using MonitorWorker.History;
 using MonitorWorker.Stats;
@@ -26,4 +27,5 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(ApiPowerResponse))]
 [JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(EventsResponse))]
+[JsonSerializable(typeof(FleetResponse))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;

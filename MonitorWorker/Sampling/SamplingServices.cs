@@ -16,7 +16,11 @@ public static class SamplingServices
         ArgumentNullException.ThrowIfNull(options);
         services.AddHardwareProbes(options.Probes);
         services.AddSingleton<SnapshotStore>();
-        services.AddSingleton(new SnapshotViews { Demo = options.Demo is string demo ? Path.GetFileName(demo.TrimEnd(Path.DirectorySeparatorChar)) : null });
+        services.AddSingleton(new SnapshotViews
+        {
+            Demo = options.Demo is string demo ? Path.GetFileName(demo.TrimEnd(Path.DirectorySeparatorChar)) : null,
+            Labels = options.Labels,
+        });
         services.AddSingleton<ISnapshotSubscriber, SystemdWatchdog>();
         services.AddHostedService<Sampler>();
         return services;

@@ -39,6 +39,9 @@ public sealed class SnapshotViews
     /// <summary>Gets the name of the fixture board served as a demo, for views that label it; null on real hardware.</summary>
     public string? Demo { get; init; }
 
+    /// <summary>Gets this node's labels (PISTAT_LABELS), for views that name the node.</summary>
+    public IReadOnlyDictionary<string, string> Labels { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The view of <paramref name="snapshot"/>, built now unless it was already.</summary>
     public T Get<T>(HardwareSnapshot snapshot, SnapshotView<T> view)
         where T : class

@@ -12,13 +12,13 @@ namespace MonitorWorker.Stats;
 public sealed class StatsBody
 {
     /// <summary>The <c>/stats</c> view of a snapshot, in the service's one per-snapshot cache.</summary>
-    public static readonly SnapshotView<StatsBody> View = new("stats", (snapshot, views) => new StatsBody(snapshot, views.Demo));
+    public static readonly SnapshotView<StatsBody> View = new("stats", (snapshot, views) => new StatsBody(snapshot, views));
 
     private readonly HardwareSnapshot _snapshot;
-    private readonly string? _demo;
+    private readonly SnapshotViews _views;
     private volatile Aged? _last;
 
-    private StatsBody(HardwareSnapshot snapshot, string? demo) => (_snapshot, _demo) = (snapshot, demo);
+    private StatsBody(HardwareSnapshot snapshot, SnapshotViews views) => (_snapshot, _views) = (snapshot, views);
 
     /// <summary>The body as it reads at <paramref name="now"/>.</summary>
     public byte[] At(DateTimeOffset now)
@@ -29,7 +29,7 @@ public sealed class StatsBody
             return last.Body;
         }
 
-        StatsResponse response = StatsMapper.Map(_snapshot, _snapshot.Timestamp + TimeSpan.FromSeconds(tenths / 10.0), _demo);
+        StatsResponse response = StatsMapper.Map(_snapshot, _snapshot.Timestamp + TimeSpan.FromSeconds(tenths / 10.0), _views.Demo, _views.Labels);
         byte[] body = JsonSerializer.SerializeToUtf8Bytes(response, PiStatJson.Context.StatsResponse);
         _last = new Aged(tenths, body);
         return body;

@@ -12,7 +12,7 @@ namespace MonitorWorker.Stats;
 /// <summary>Turns a snapshot into the <c>/stats</c> body.</summary>
 public static class StatsMapper
 {
-    public static StatsResponse Map(HardwareSnapshot s, DateTimeOffset now, string? demo = null)
+    public static StatsResponse Map(HardwareSnapshot s, DateTimeOffset now, string? demo = null, IReadOnlyDictionary<string, string>? labels = null)
     {
         ArgumentNullException.ThrowIfNull(s);
         RaspberryPiReading? pi = s.RaspberryPi;
@@ -53,7 +53,11 @@ public static class StatsMapper
             Disks: s.Filesystems.ToDictionary(f => f.MountPoint, Disk, StringComparer.Ordinal),
             Sources: s.Sources,
             SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds),
-            Demo: demo);
+            Demo: demo,
+            Hostname: Service.ServiceIdentity.Hostname,
+            Ip: Service.HostAddress.Primary,
+            Version: Service.ServiceIdentity.Version,
+            Labels: labels ?? new Dictionary<string, string>());
     }
 
     public static string BoardName(BoardKind board) => board switch

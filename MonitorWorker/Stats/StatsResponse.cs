@@ -2,7 +2,9 @@ namespace MonitorWorker.Stats;
 
 /// <summary>
 /// The <c>/stats</c> body: every field of piStat's, same names and units, plus SPEC §5's additions. Serialised
-/// snake_case. <c>demo</c> names the fixture board when the readings are a demo's, and is null on real hardware.
+/// snake_case. <c>demo</c> names the fixture board when the readings are a demo's, and is null on real hardware;
+/// <c>hostname</c>, <c>ip</c> (the primary address), <c>version</c> and <c>labels</c> (PISTAT_LABELS) say which agent
+/// answered, for fleet views that poll it.
 /// </summary>
 public sealed record StatsResponse(
     double? CpuTemp,
@@ -27,7 +29,11 @@ public sealed record StatsResponse(
     IReadOnlyDictionary<string, DiskStats> Disks,
     IReadOnlyDictionary<string, string> Sources,
     double SampleAgeSeconds,
-    string? Demo = null);
+    string? Demo = null,
+    string? Hostname = null,
+    string? Ip = null,
+    string? Version = null,
+    IReadOnlyDictionary<string, string>? Labels = null);
 
 /// <summary>Memory in bytes; percent = (total − available) / total × 100.</summary>
 public sealed record MemoryStats(long Total, long Available, long Used, double Percent);

@@ -1,0 +1,100 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace MonitorWorker.Tests.Fleet;
+
+/// <summary>
+/// A peer on a loopback port that answers each path with a fixed status and body (HTTP/1.0, then closes), or that
+/// accepts connections and never answers.
+/// </summary>
+internal sealed class FakePeer : IDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly Dictionary<string, (int Status, string Body)> _answers;
+    private readonly bool _hangs;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly List<TcpClient> _held = [];
+
+    private FakePeer(Dictionary<string, (int, string)> answers, bool hangs)
+    {
+        _answers = answers;
+        _hangs = hangs;
+        _listener.Start();
+        _ = AcceptAsync();
+    }
+
+    public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
+
+    public int Requests { get; private set; }
+
+    public static FakePeer Answering(Dictionary<string, (int, string)> answers) => new(answers, hangs: false);
+
+    public static FakePeer Hanging() => new([], hangs: true);
+
+    private bool _disposed;
+
+    public void Dispose()
+    {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        _stop.Cancel();
+        _listener.Stop();
+        lock (_held)
+        {
+            _held.ForEach(c => c.Dispose());
+        }
+
+        _stop.Dispose();
+    }
+
+    private async Task AcceptAsync()
+    {
+        try
+        {
+            while (!_stop.IsCancellationRequested)
+            {
+                TcpClient client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                _ = ServeAsync(client);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ServeAsync(TcpClient client)
+    {
+        if (_hangs)
+        {
+            lock (_held)
+            {
+                _held.Add(client); // accepted, read from by nobody, answered never
+            }
+
+            return;
+        }
+
+        using (client)
+        {
+            NetworkStream stream = client.GetStream();
+            using var reader = new StreamReader(stream, Encoding.ASCII, leaveOpen: true);
+            string requestLine = await reader.ReadLineAsync() ?? string.Empty;
+            while (!string.IsNullOrEmpty(await reader.ReadLineAsync()))
+            {
+            }
+
+            Requests++;
+            string path = requestLine.Split(' ') is [_, string p, ..] ? p.TrimStart('/') : string.Empty;
+            (int status, string body) = _answers.TryGetValue(path, out var answer) ? answer : (404, "{\"error\":\"not found\"}");
+            byte[] bytes = Encoding.UTF8.GetBytes(body);
+            string head = $"HTTP/1.0 {status} {(status == 200 ? "OK" : "Not Found")}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n";
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
+            await stream.WriteAsync(bytes);
+        }
+    }
+}

@@ -1,0 +1,179 @@
+using System.Text.Json;
+using MonitorWorker.Configuration;
+using MonitorWorker.Fleet;
+
+namespace MonitorWorker.Tests.Fleet;
+
+[TestClass]
+public sealed class FleetTests
+{
+    // An original piStat agent's /stats: its documented fields only (no sources, no sample_age_seconds).
+    private const string PiStatBody = """
+        {"cpu_temp": 51.5, "cpu_freq": 1500.0, "cpu_usage": 20.0,
+         "memory": {"total": 4000000000, "available": 3000000000, "used": 1000000000, "percent": 25.0},
+         "swap": {"total": 0, "used": 0, "free": 0, "percent": 0.0},
+         "disk": {"total": 32000000000, "used": 8000000000, "free": 24000000000, "percent": 25.0},
+         "network": {"lo": {"bytes_sent": 999, "bytes_recv": 999, "packets_sent": 9, "packets_recv": 9},
+                     "eth0": {"bytes_sent": 1000, "bytes_recv": 5000, "packets_sent": 10, "packets_recv": 50},
+                     "wlan0": {"bytes_sent": 200, "bytes_recv": 300, "packets_sent": 2, "packets_recv": 3, "signal_strength": -60}},
+         "uptime": 1234.5, "load_avg": [0.1, 0.2, 0.3], "timestamp": 1796180000.25}
+        """;
+
+    // A Tegrastats API server's /api/status.
+    private const string TegrastatsBody = """
+        {"cpu": {"cores": [{"id": 0, "usage": 10, "freq": 729}, {"id": 1, "usage": 30, "freq": 1200}]},
+         "gpu": {"gr3d_freq": 63}, "memory": {"ram": {"used": 2048, "total": 8192, "unit": "MB"}, "swap": {"used": 0, "total": 0, "unit": "MB", "cached": 0}},
+         "temperature": {"cpu": 48.5, "gpu": 47.0}, "power": {}, "timestamp": "2026-12-02T04:00:00Z"}
+        """;
+
+    [TestMethod]
+    public async Task EveryKindOfPeer_IsOneNode_TheUnreachableOnesAreMarked_AndTheSummaryCountsOnlyTheReachable()
+    {
+        using var sourceA = new HookedSource();
+        using var sourceB = new HookedSource();
+        await using InProcessHost agentA = await InProcessHost.StartAsync(sourceA, o => o.Labels = new Dictionary<string, string> { ["site"] = "a" });
+        await using InProcessHost agentB = await InProcessHost.StartAsync(sourceB);
+        using FakePeer piStat = FakePeer.Answering(new() { ["stats"] = (200, PiStatBody) });
+        using FakePeer tegrastats = FakePeer.Answering(new() { ["api/status"] = (200, TegrastatsBody) });
+        using FakePeer hanging = FakePeer.Hanging();
+        var refused = new Uri($"http://127.0.0.1:{WorkerProcess.FreePort()}/");
+        Uri[] peers = [agentA.Http.BaseAddress!, agentB.Http.BaseAddress!, piStat.Url, tegrastats.Url, refused, hanging.Url];
+
+        using var source = new HookedSource();
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o =>
+        {
+            o.Peers = peers;
+            o.PeerTimeoutSeconds = 1;
+            o.PeerIntervalSeconds = 3600;
+            o.Labels = new Dictionary<string, string> { ["role"] = "gateway" };
+        });
+        await agentA.WaitForFirstSnapshotAsync();
+        await agentB.WaitForFirstSnapshotAsync();
+        await host.WaitForFirstSnapshotAsync();
+
+        // The first round starts with the service; wait for it to have gone through every peer.
+        JsonElement body = default;
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        do
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, "the first polling round did not finish");
+            await Task.Delay(100);
+            body = Json.Parse(await host.Http.GetStringAsync("api/monitoring/resources"));
+        }
+        while (body.GetProperty("nodes").EnumerateArray().Any(n => n.Text("error") == "not polled yet"));
+
+        CollectionAssert.AreEqual(new[] { "timestamp", "nodes", "summary" }, Names(body));
+        Assert.IsTrue(DateTimeOffset.TryParse(body.Text("timestamp"), out _), "ISO-8601");
+        JsonElement[] nodes = [.. body.GetProperty("nodes").EnumerateArray()];
+        Assert.HasCount(7, nodes);
+        foreach (JsonElement node in nodes)
+        {
+            CollectionAssert.AreEqual(new[] { "timestamp", "node_ip", "hostname", "cpu", "memory", "network", "flash", "labels", "status", "source", "url", "last_seen", "error" }, Names(node));
+            CollectionAssert.AreEqual(new[] { "frequency_mhz", "usage_percent", "temperature_c" }, Names(node.GetProperty("cpu")));
+            CollectionAssert.AreEqual(new[] { "total_bytes", "free_bytes", "used_bytes", "usage_percent" }, Names(node.GetProperty("memory")));
+            CollectionAssert.AreEqual(new[] { "total_bytes", "free_bytes", "used_bytes", "usage_percent" }, Names(node.GetProperty("flash")));
+            CollectionAssert.AreEqual(new[] { "bytes_sent", "bytes_received", "packets_sent", "packets_received", "rssi_dbm", "signal_quality_percent" }, Names(node.GetProperty("network")));
+        }
+
+        CollectionAssert.AreEqual(new[] { "self", "pi-stat", "pi-stat", "pistat", "tegrastats-api", null, null }, nodes.Select(n => n.Text("source")).ToArray());
+        Assert.AreEqual("gateway", nodes[0].Text("labels.role"));
+        StringAssert.StartsWith(nodes[0].Text("labels.agent"), "self ");
+        Assert.AreEqual("a", nodes[1].Text("labels.site"), "a peer's PISTAT_LABELS travel in its /stats");
+        Assert.AreEqual("linux", nodes[1].Text("labels.board"));
+
+        JsonElement original = nodes[3];
+        Assert.AreEqual("ok", original.Text("status"));
+        Assert.AreEqual(1796180000.0, original.Number("timestamp"));
+        Assert.AreEqual(20.0, original.Number("cpu.usage_percent"));
+        Assert.AreEqual(1500.0, original.Number("cpu.frequency_mhz"));
+        Assert.AreEqual(51.5, original.Number("cpu.temperature_c"));
+        Assert.AreEqual(3000000000.0, original.Number("memory.free_bytes"), "free = available");
+        Assert.AreEqual(25.0, original.Number("flash.usage_percent"));
+        Assert.AreEqual(1200.0, original.Number("network.bytes_sent"), "eth0 + wlan0, not lo");
+        Assert.AreEqual(5300.0, original.Number("network.bytes_received"));
+        Assert.AreEqual(53.0, original.Number("network.packets_received"));
+        Assert.AreEqual(-60.0, original.Number("network.rssi_dbm"));
+        Assert.AreEqual(80.0, original.Number("network.signal_quality_percent"), "2 × (−60 + 100)");
+        Assert.AreEqual("127.0.0.1", original.Text("hostname"), "piStat names no host: the URL's");
+
+        JsonElement jetson = nodes[4];
+        Assert.AreEqual(20.0, jetson.Number("cpu.usage_percent"), "the cores' average");
+        Assert.AreEqual(1200.0, jetson.Number("cpu.frequency_mhz"), "the fastest core");
+        Assert.AreEqual(48.5, jetson.Number("cpu.temperature_c"));
+        Assert.AreEqual(8192.0 * 1024 * 1024, jetson.Number("memory.total_bytes"));
+        Assert.AreEqual(6144.0 * 1024 * 1024, jetson.Number("memory.free_bytes"));
+        Assert.AreEqual(25.0, jetson.Number("memory.usage_percent"));
+        Assert.IsTrue(jetson.IsNull("network.bytes_sent") && jetson.IsNull("flash.usage_percent"), "what the Tegrastats API does not give is null, never 0");
+        Assert.AreEqual(DateTimeOffset.Parse("2026-12-02T04:00:00Z", System.Globalization.CultureInfo.InvariantCulture).ToUnixTimeSeconds(), (long)jetson.Number("timestamp")!.Value);
+
+        foreach ((JsonElement node, string why) in new[] { (nodes[5], "ConnectionRefused"), (nodes[6], "no answer within 1 s (PISTAT_PEER_TIMEOUT_SECONDS)") })
+        {
+            Assert.AreEqual("unreachable", node.Text("status"));
+            StringAssert.Contains(node.Text("error"), why);
+            Assert.IsTrue(node.IsNull("last_seen"), "never seen");
+            Assert.IsTrue(node.IsNull("cpu.usage_percent"));
+        }
+
+        // The summary, by hand from the nodes that answered.
+        JsonElement[] up = nodes[..5];
+        JsonElement summary = body.GetProperty("summary");
+        Assert.AreEqual(7.0, summary.Number("total_nodes"));
+        Assert.AreEqual(5.0, summary.Number("reachable_nodes"));
+        double?[] cpu = [.. up.Select(n => n.Number("cpu.usage_percent"))];
+        Assert.AreEqual(cpu.OfType<double>().Average(), summary.Number("avg_cpu_usage_percent")!.Value, 1e-9);
+        Assert.AreEqual(up.Select(n => n.Number("memory.usage_percent")).OfType<double>().Average(), summary.Number("avg_memory_usage_percent")!.Value, 1e-9);
+        Assert.AreEqual(up.Select(n => n.Number("flash.usage_percent")).OfType<double>().Average(), summary.Number("avg_flash_usage_percent")!.Value, 1e-9);
+        Assert.AreEqual(up.Sum(n => n.Number("network.bytes_sent") ?? 0), summary.Number("total_bytes_sent")!.Value, 1);
+    }
+
+    [TestMethod]
+    public async Task APeerThatStopsAnswering_KeepsItsLastReadings_AndSaysWhenItWasLastSeen()
+    {
+        using FakePeer piStat = FakePeer.Answering(new() { ["stats"] = (200, PiStatBody) });
+        var options = new PiStatOptions { Peers = [piStat.Url], PeerTimeoutSeconds = 1 };
+        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
+
+        await poller.PollOnceAsync(CancellationToken.None);
+        FleetNode seen = poller.Nodes.Single();
+        Assert.AreEqual("ok", seen.Status);
+        piStat.Dispose();
+        await poller.PollOnceAsync(CancellationToken.None);
+
+        FleetNode gone = poller.Nodes.Single();
+        Assert.AreEqual("unreachable", gone.Status);
+        Assert.AreEqual(seen.LastSeen, gone.LastSeen);
+        Assert.AreEqual(20.0, gone.Cpu.UsagePercent, "the last readings stay, marked unreachable");
+        Assert.IsNotNull(gone.Error);
+        Assert.AreEqual(2, poller.Rounds);
+    }
+
+    [TestMethod]
+    public async Task APeerBehindAKey_SaysSo_AndTheKeyIsSent()
+    {
+        const string Key = "a-peer-key-of-16-chars";
+        using var source = new HookedSource();
+        await using InProcessHost locked = await InProcessHost.StartAsync(source, o => o.ApiKey = Key);
+        await locked.WaitForFirstSnapshotAsync();
+        var without = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [locked.Http.BaseAddress!] }), TimeProvider.System);
+        var with = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [locked.Http.BaseAddress!], PeerApiKey = Key }), TimeProvider.System);
+
+        await without.PollOnceAsync(CancellationToken.None);
+        await with.PollOnceAsync(CancellationToken.None);
+
+        StringAssert.Contains(without.Nodes.Single().Error, "PISTAT_PEER_API_KEY");
+        Assert.AreEqual("ok", with.Nodes.Single().Status);
+        without.Dispose();
+        with.Dispose();
+    }
+
+    private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];
+
+    [TestMethod]
+    [DataRow(-40, 100)]
+    [DataRow(-50, 100)]
+    [DataRow(-75, 50)]
+    [DataRow(-100, 0)]
+    [DataRow(-120, 0)]
+    public void SignalQuality_IsTwiceTheDbmAboveMinus100_Clamped(int dbm, int quality)
+        => Assert.AreEqual(quality, PeerParser.SignalQuality(dbm));
+}

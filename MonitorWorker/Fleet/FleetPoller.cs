@@ -1,0 +1,176 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
+using MonitorWorker.Http;
+
+namespace MonitorWorker.Fleet;
+
+/// <summary>
+/// Polls every PISTAT_PEERS agent in the background, every PISTAT_PEER_INTERVAL_SECONDS, each with
+/// PISTAT_PEER_TIMEOUT_SECONDS to answer and at most <see cref="MaxInFlight"/> at once, and keeps each one's newest
+/// node. <c>/api/monitoring/resources</c> reads what this holds and never waits for a peer. A peer is recognised by what
+/// it answers: <c>/stats</c> like pi-stat or the original piStat, else <c>/api/status</c> like the Tegrastats API.
+/// Cost: one small HTTP exchange per peer per round, and one node (about 1 KB) kept per peer.
+/// </summary>
+public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider time) : BackgroundService
+{
+    /// <summary>The most peers polled at once.</summary>
+    public const int MaxInFlight = 16;
+
+    /// <summary>The largest answer read from a peer.</summary>
+    public const int MaxAnswerBytes = 1024 * 1024;
+
+    private readonly PiStatOptions _options = options.Value;
+    private readonly Dictionary<Uri, string> _kinds = [];
+    private volatile IReadOnlyList<FleetNode> _nodes = [.. options.Value.Peers.Select(p => Unreachable(p, null, null, "not polled yet"))];
+    private int _rounds;
+
+    /// <summary>Gets each peer's newest node, in PISTAT_PEERS order.</summary>
+    public IReadOnlyList<FleetNode> Nodes => _nodes;
+
+    /// <summary>Gets how many polling rounds have finished.</summary>
+    public int Rounds => Volatile.Read(ref _rounds);
+
+    /// <summary>Polls every peer once and publishes the result.</summary>
+    public async Task PollOnceAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<FleetNode> before = _nodes;
+        using var gate = new SemaphoreSlim(MaxInFlight);
+        Task<FleetNode>[] polls = [.. _options.Peers.Select((peer, i) => PollAsync(peer, before.Count > i ? before[i] : null, gate, cancellationToken))];
+        _nodes = await Task.WhenAll(polls).ConfigureAwait(false);
+        Interlocked.Increment(ref _rounds);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (_options.Peers.Count == 0)
+        {
+            return;
+        }
+
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(_options.PeerIntervalSeconds), time);
+        try
+        {
+            do
+            {
+                await PollOnceAsync(stoppingToken).ConfigureAwait(false);
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task<FleetNode> PollAsync(Uri peer, FleetNode? previous, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(TimeSpan.FromSeconds(_options.PeerTimeoutSeconds));
+            try
+            {
+                return await ReadAsync(peer, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+            {
+                return Unreachable(peer, previous, previous?.LastSeen, $"no answer within {_options.PeerTimeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)} s (PISTAT_PEER_TIMEOUT_SECONDS)");
+            }
+            catch (Exception e) when (e is SocketException or IOException or InvalidDataException or JsonException or PeerException)
+            {
+                return Unreachable(peer, previous, previous?.LastSeen, e is SocketException s ? $"{s.SocketErrorCode}: {s.Message}" : e.Message);
+            }
+        }
+        finally
+        {
+            gate.Release();
+        }
+    }
+
+    private async Task<FleetNode> ReadAsync(Uri peer, CancellationToken cancellationToken)
+    {
+        string? kind;
+        lock (_kinds)
+        {
+            kind = _kinds.GetValueOrDefault(peer);
+        }
+
+        if (kind is null or PeerParser.PiStat or PeerParser.OriginalPiStat)
+        {
+            PlainHttpResponse stats = await GetAsync(peer, "stats", cancellationToken).ConfigureAwait(false);
+            if (stats.IsSuccess && Parse(stats.Body) is { } body && PeerParser.StatsKind(body) is string found)
+            {
+                Remember(peer, found);
+                return PeerParser.FromStats(body, found, peer, time.GetUtcNow());
+            }
+
+            if (kind is not null)
+            {
+                throw new PeerException($"/stats answered {stats.Status} {stats.Reason}");
+            }
+        }
+
+        PlainHttpResponse status = await GetAsync(peer, "api/status", cancellationToken).ConfigureAwait(false);
+        if (status.IsSuccess && Parse(status.Body) is { } tegrastats && PeerParser.IsTegrastatsStatus(tegrastats))
+        {
+            Remember(peer, PeerParser.TegrastatsApi);
+            return PeerParser.FromTegrastatsStatus(tegrastats, peer, time.GetUtcNow());
+        }
+
+        throw new PeerException(status.Status == 401
+            ? "the peer asks for an API key: set PISTAT_PEER_API_KEY (or it refused the one sent)"
+            : $"neither /stats nor /api/status answered like an agent (/api/status: {status.Status} {status.Reason})");
+    }
+
+    private async Task<PlainHttpResponse> GetAsync(Uri peer, string path, CancellationToken cancellationToken)
+    {
+        PlainHttpResponse response = await PlainHttp.GetAsync(new Uri(peer, path), _options.PeerApiKey, cancellationToken, MaxAnswerBytes).ConfigureAwait(false);
+        return response.Status == 401
+            ? throw new PeerException("the peer asks for an API key: set PISTAT_PEER_API_KEY (or it refused the one sent)")
+            : response;
+    }
+
+    private void Remember(Uri peer, string kind)
+    {
+        lock (_kinds)
+        {
+            _kinds[peer] = kind;
+        }
+    }
+
+    private static JsonElement? Parse(string body)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(body);
+            return document.RootElement.Clone();
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A peer that did not answer: its last readings (or none), marked unreachable, with why.</summary>
+    private static FleetNode Unreachable(Uri peer, FleetNode? previous, string? lastSeen, string error)
+        => previous is { Status: "ok" } or { Source: not null }
+            ? previous with { Status = "unreachable", LastSeen = lastSeen, Error = error }
+            : new FleetNode(
+                null,
+                peer.Host,
+                peer.Host,
+                new FleetCpu(null, null, null),
+                new FleetStorage(null, null, null, null),
+                new FleetNetwork(null, null, null, null, null, null),
+                new FleetStorage(null, null, null, null),
+                new Dictionary<string, string>(),
+                "unreachable",
+                null,
+                peer.ToString(),
+                lastSeen,
+                error);
+
+    private sealed class PeerException(string message) : Exception(message);
+}

@@ -1,0 +1,54 @@
+namespace MonitorWorker.Fleet;
+
+/// <summary>
+/// <c>/api/monitoring/resources</c>: the spore-gateway document. <c>timestamp</c> ISO-8601; one node per agent, this
+/// one first; a summary over the nodes that answered. Serialised snake_case; a figure a node cannot give is null.
+/// </summary>
+public sealed record FleetResponse(string Timestamp, IReadOnlyList<FleetNode> Nodes, FleetSummary Summary);
+
+/// <summary>
+/// One node. The spore-gateway fields (<c>timestamp</c> Unix seconds, <c>node_ip</c>, <c>hostname</c>, <c>cpu</c>,
+/// <c>memory</c>, <c>network</c>, <c>flash</c> — the first disk —, <c>labels</c>), then where it came from:
+/// <c>status</c> (<c>ok</c> or <c>unreachable</c>), <c>source</c> (<c>self</c>, <c>pi-stat</c>, <c>pistat</c> for an
+/// original piStat agent, <c>tegrastats-api</c>), <c>url</c>, <c>last_seen</c> (ISO-8601 of its last answer) and
+/// <c>error</c> (why the last poll failed). An unreachable node keeps the readings of its last answer.
+/// </summary>
+public sealed record FleetNode(
+    long? Timestamp,
+    string? NodeIp,
+    string? Hostname,
+    FleetCpu Cpu,
+    FleetStorage Memory,
+    FleetNetwork Network,
+    FleetStorage Flash,
+    IReadOnlyDictionary<string, string> Labels,
+    string Status,
+    string? Source,
+    string? Url,
+    string? LastSeen,
+    string? Error);
+
+/// <summary>CPU: frequency in MHz, busy share in percent, temperature in °C.</summary>
+public sealed record FleetCpu(double? FrequencyMhz, double? UsagePercent, double? TemperatureC);
+
+/// <summary>Memory or a filesystem in bytes: free is what is available to use.</summary>
+public sealed record FleetStorage(long? TotalBytes, long? FreeBytes, long? UsedBytes, double? UsagePercent);
+
+/// <summary>
+/// Totals over the node's interfaces other than <c>lo</c>; the signal of its first associated wireless interface in
+/// dBm and as a quality: 2 × (dBm + 100) clamped to 0–100 (−50 dBm or better is 100 %, −100 dBm or worse is 0 %).
+/// </summary>
+public sealed record FleetNetwork(ulong? BytesSent, ulong? BytesReceived, ulong? PacketsSent, ulong? PacketsReceived, int? RssiDbm, int? SignalQualityPercent);
+
+/// <summary>
+/// Over the nodes: how many there are and how many answered; averages of the answering nodes that give the figure;
+/// traffic totals over them.
+/// </summary>
+public sealed record FleetSummary(
+    int TotalNodes,
+    int ReachableNodes,
+    double? AvgCpuUsagePercent,
+    double? AvgMemoryUsagePercent,
+    double? AvgFlashUsagePercent,
+    ulong TotalBytesSent,
+    ulong TotalBytesReceived);

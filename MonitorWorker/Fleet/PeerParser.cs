@@ -1,0 +1,153 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace MonitorWorker.Fleet;
+
+/// <summary>
+/// Turns what an agent answers into a <see cref="FleetNode"/>: a pi-stat or original piStat <c>/stats</c> body (pi-stat's
+/// carries <c>sample_age_seconds</c>), or a Tegrastats API <c>/api/status</c> body. A field the body lacks, or holds
+/// as something other than a number, is null.
+/// </summary>
+public static class PeerParser
+{
+    public const string PiStat = "pi-stat";
+    public const string OriginalPiStat = "pistat";
+    public const string TegrastatsApi = "tegrastats-api";
+    public const string Self = "self";
+
+    private const long Mebibyte = 1024 * 1024;
+
+    /// <summary>Whether a <c>/stats</c> answer looks like one (an object with <c>cpu_usage</c>), and whose.</summary>
+    public static string? StatsKind(JsonElement body)
+        => body.ValueKind != JsonValueKind.Object || !body.TryGetProperty("cpu_usage", out _) ? null
+            : body.TryGetProperty("sample_age_seconds", out _) ? PiStat : OriginalPiStat;
+
+    /// <summary>Whether an <c>/api/status</c> answer looks like the Tegrastats API's (<c>cpu.cores</c>).</summary>
+    public static bool IsTegrastatsStatus(JsonElement body)
+        => body.ValueKind == JsonValueKind.Object && body.TryGetProperty("cpu", out JsonElement cpu) && cpu.ValueKind == JsonValueKind.Object
+            && cpu.TryGetProperty("cores", out JsonElement cores) && cores.ValueKind == JsonValueKind.Array;
+
+    public static FleetNode FromStats(JsonElement stats, string source, Uri? url, DateTimeOffset now)
+    {
+        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (Get(stats, "labels") is { ValueKind: JsonValueKind.Object } given)
+        {
+            foreach (JsonProperty label in given.EnumerateObject())
+            {
+                if (label.Value.ValueKind == JsonValueKind.String)
+                {
+                    labels[label.Name] = label.Value.GetString()!;
+                }
+            }
+        }
+
+        if (Text(stats, "board") is string board)
+        {
+            labels["board"] = board;
+        }
+
+        labels["agent"] = source == OriginalPiStat ? OriginalPiStat : $"{source} {Text(stats, "version") ?? "?"}";
+        JsonElement? memory = Get(stats, "memory");
+        JsonElement? disk = Get(stats, "disk");
+        return new FleetNode(
+            Timestamp: Number(stats, "timestamp") is double t ? (long)t : now.ToUnixTimeSeconds(),
+            NodeIp: Text(stats, "ip") ?? url?.Host,
+            Hostname: Text(stats, "hostname") ?? url?.Host,
+            Cpu: new FleetCpu(Number(stats, "cpu_freq"), Number(stats, "cpu_usage"), Number(stats, "cpu_temp")),
+            Memory: Storage(memory, "total", "available", "used", "percent"),
+            Network: Network(Get(stats, "network")),
+            Flash: Storage(disk, "total", "free", "used", "percent"),
+            Labels: labels,
+            Status: "ok",
+            Source: source,
+            Url: url?.ToString(),
+            LastSeen: Service.Timestamps.Format(now),
+            Error: null);
+    }
+
+    public static FleetNode FromTegrastatsStatus(JsonElement status, Uri url, DateTimeOffset now)
+    {
+        double[] usage = [.. Elements(status, "cpu", "cores").Select(c => Number(c, "usage")).OfType<double>()];
+        double[] freq = [.. Elements(status, "cpu", "cores").Select(c => Number(c, "freq")).OfType<double>()];
+        JsonElement? ram = Get(status, "memory") is { } m ? Get(m, "ram") : null;
+        long? total = ram is { } r && Number(r, "total") is double mbTotal ? (long)(mbTotal * Mebibyte) : null;
+        long? used = ram is { } u && Number(u, "used") is double mbUsed ? (long)(mbUsed * Mebibyte) : null;
+        double? temperature = Get(status, "temperature") is { ValueKind: JsonValueKind.Object } temps
+            ? temps.EnumerateObject().Where(p => p.Name.Equals("cpu", StringComparison.OrdinalIgnoreCase)).Select(p => Finite(p.Value)).FirstOrDefault()
+            : null;
+        long timestamp = Text(status, "timestamp") is string iso && DateTimeOffset.TryParse(iso, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out DateTimeOffset at)
+            ? at.ToUnixTimeSeconds()
+            : now.ToUnixTimeSeconds();
+        return new FleetNode(
+            Timestamp: timestamp,
+            NodeIp: url.Host,
+            Hostname: url.Host,
+            Cpu: new FleetCpu(freq.Length > 0 ? freq.Max() : null, usage.Length > 0 ? usage.Average() : null, temperature),
+            Memory: new FleetStorage(total, total - used, used, total > 0 && used is long us ? us * 100.0 / total : null),
+            Network: new FleetNetwork(null, null, null, null, null, null),
+            Flash: new FleetStorage(null, null, null, null),
+            Labels: new Dictionary<string, string>(StringComparer.Ordinal) { ["agent"] = TegrastatsApi },
+            Status: "ok",
+            Source: TegrastatsApi,
+            Url: url.ToString(),
+            LastSeen: Service.Timestamps.Format(now),
+            Error: null);
+    }
+
+    /// <summary>2 × (dBm + 100), clamped to 0–100.</summary>
+    public static int SignalQuality(int dbm) => Math.Clamp(2 * (dbm + 100), 0, 100);
+
+    private static FleetNetwork Network(JsonElement? network)
+    {
+        if (network is not { ValueKind: JsonValueKind.Object } interfaces)
+        {
+            return new FleetNetwork(null, null, null, null, null, null);
+        }
+
+        ulong sent = 0, received = 0, packetsSent = 0, packetsReceived = 0;
+        int? rssi = null;
+        bool any = false;
+        foreach (JsonProperty item in interfaces.EnumerateObject())
+        {
+            if (item.Name == "lo" || item.Value.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            any = true;
+            sent += Counter(item.Value, "bytes_sent");
+            received += Counter(item.Value, "bytes_recv");
+            packetsSent += Counter(item.Value, "packets_sent");
+            packetsReceived += Counter(item.Value, "packets_recv");
+            if (rssi is null && Number(item.Value, "signal_strength") is double dbm && dbm is >= -150 and <= 0)
+            {
+                rssi = (int)dbm;
+            }
+        }
+
+        return any
+            ? new FleetNetwork(sent, received, packetsSent, packetsReceived, rssi, rssi is int r ? SignalQuality(r) : null)
+            : new FleetNetwork(null, null, null, null, null, null);
+    }
+
+    private static FleetStorage Storage(JsonElement? element, string total, string free, string used, string percent)
+        => element is { ValueKind: JsonValueKind.Object } e
+            ? new FleetStorage(Whole(e, total), Whole(e, free), Whole(e, used), Number(e, percent))
+            : new FleetStorage(null, null, null, null);
+
+    private static JsonElement[] Elements(JsonElement element, string outer, string inner)
+        => Get(element, outer) is { } o && Get(o, inner) is { ValueKind: JsonValueKind.Array } array ? [.. array.EnumerateArray()] : [];
+
+    private static JsonElement? Get(JsonElement element, string name)
+        => element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out JsonElement value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string? Text(JsonElement element, string name) => Get(element, name) is { ValueKind: JsonValueKind.String } s ? s.GetString() : null;
+
+    private static double? Number(JsonElement element, string name) => Get(element, name) is { } value ? Finite(value) : null;
+
+    private static double? Finite(JsonElement value) => value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double d) && double.IsFinite(d) ? d : null;
+
+    private static long? Whole(JsonElement element, string name) => Number(element, name) is double d && d is >= 0 and < 9e18 ? (long)d : null;
+
+    private static ulong Counter(JsonElement element, string name) => Number(element, name) is double d && d is >= 0 and < 1.8e19 ? (ulong)d : 0;
+}
