@@ -20,6 +20,13 @@ public sealed partial class PrometheusRulesTests
     }
 
     [TestMethod]
+    public void TheAgentModeConfiguration_IsValid()
+    {
+        (int exitCode, string output) = ExternalTool.Run("promtool", null, "check", "config", "--agent", Path.Combine(Folder, "agent.yml"));
+        Assert.AreEqual(0, exitCode, output);
+    }
+
+    [TestMethod]
     public void TheRules_AreValid()
     {
         (int exitCode, string output) = ExternalTool.Run("promtool", null, "check", "rules", Path.Combine(Folder, "pi-stat.rules.yml"));
