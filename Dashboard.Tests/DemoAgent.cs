@@ -22,7 +22,7 @@ public sealed class DemoAgent : IAsyncDisposable
 
     public static string RepositoryRoot { get; } = FindRoot();
 
-    public static async Task<DemoAgent> StartAsync(string board, string? apiKey = null)
+    public static async Task<DemoAgent> StartAsync(string board, string? apiKey = null, Action<PiStatOptions>? configure = null)
     {
         var options = new PiStatOptions
         {
@@ -33,6 +33,7 @@ public sealed class DemoAgent : IAsyncDisposable
             ApiKey = apiKey,
         };
         options.Probes.DiskPaths = ["/"];
+        configure?.Invoke(options);
         WebApplication app = PiStatHost.Build(options);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

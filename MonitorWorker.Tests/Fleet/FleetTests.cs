@@ -68,7 +68,7 @@ public sealed class FleetTests
         Assert.HasCount(7, nodes);
         foreach (JsonElement node in nodes)
         {
-            CollectionAssert.AreEqual(new[] { "timestamp", "node_ip", "hostname", "cpu", "memory", "network", "flash", "labels", "status", "source", "url", "last_seen", "error" }, Names(node));
+            CollectionAssert.AreEqual(new[] { "timestamp", "node_ip", "hostname", "cpu", "memory", "network", "flash", "labels", "throttling", "status", "source", "url", "last_seen", "error" }, Names(node));
             CollectionAssert.AreEqual(new[] { "frequency_mhz", "usage_percent", "temperature_c" }, Names(node.GetProperty("cpu")));
             CollectionAssert.AreEqual(new[] { "total_bytes", "free_bytes", "used_bytes", "usage_percent" }, Names(node.GetProperty("memory")));
             CollectionAssert.AreEqual(new[] { "total_bytes", "free_bytes", "used_bytes", "usage_percent" }, Names(node.GetProperty("flash")));
@@ -95,6 +95,9 @@ public sealed class FleetTests
         Assert.AreEqual(-60.0, original.Number("network.rssi_dbm"));
         Assert.AreEqual(80.0, original.Number("network.signal_quality_percent"), "2 × (−60 + 100)");
         Assert.AreEqual("127.0.0.1", original.Text("hostname"), "piStat names no host: the URL's");
+        Assert.IsTrue(original.IsNull("throttling.now"), "this piStat body has no power section");
+        Assert.IsTrue(jetsonIsNull(nodes[4]));
+        static bool jetsonIsNull(JsonElement node) => node.IsNull("throttling.now") && node.IsNull("throttling.occurred");
 
         JsonElement jetson = nodes[4];
         Assert.AreEqual(20.0, jetson.Number("cpu.usage_percent"), "the cores' average");
@@ -164,6 +167,15 @@ public sealed class FleetTests
         Assert.AreEqual("ok", with.Nodes.Single().Status);
         without.Dispose();
         with.Dispose();
+    }
+
+    [TestMethod]
+    public void APisThrottling_IsAnyConditionNow_AndAnySinceBoot()
+    {
+        JsonElement stats = Json.Parse("""{"cpu_usage": 5, "sample_age_seconds": 0.1, "power": {"under_voltage": false, "throttled": false, "freq_capped": false, "soft_temp_limit": false, "under_voltage_occurred": true, "throttled_occurred": false, "freq_capped_occurred": null, "soft_temp_limit_occurred": false}}""");
+        FleetNode node = PeerParser.FromStats(stats, PeerParser.PiStat, new Uri("http://pi:8585/"), DateTimeOffset.UnixEpoch);
+        Assert.AreEqual(new FleetThrottling(false, true), node.Throttling);
+        Assert.AreEqual(PeerParser.PiStat, PeerParser.StatsKind(stats));
     }
 
     private static string[] Names(JsonElement element) => [.. element.EnumerateObject().Select(p => p.Name)];

@@ -66,7 +66,8 @@ public static class AccessControl
     /// assets, which hold no readings — the page asks for the key and sends it with each data request.
     /// </summary>
     private static bool IsOpen(PathString path)
-        => path.StartsWithSegments("/health") || path == "/" || path.StartsWithSegments(Dashboard.DashboardEndpoints.AssetPath);
+        => path.StartsWithSegments("/health") || path == "/" || path == Dashboard.DashboardEndpoints.FleetPath
+            || path.StartsWithSegments(Dashboard.DashboardEndpoints.AssetPath);
 
     private static bool HasKey(HttpContext context, byte[] expected)
     {

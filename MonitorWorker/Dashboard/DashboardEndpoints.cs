@@ -29,20 +29,28 @@ public static class DashboardEndpoints
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
         app.MapMethods(AssetPath + "/{name}", ReadMethods.GetAndHead, (HttpContext context, string name) =>
-                Assets.Value.TryGetValue(name, out DashboardAsset? asset) && name != "index.html"
+                Assets.Value.TryGetValue(name, out DashboardAsset? asset) && !name.EndsWith(".html", StringComparison.Ordinal)
                     ? Serve(context, asset)
                     : Results.NotFound())
             .ExcludeFromDescription();
+        app.MapMethods(FleetPath, ReadMethods.GetAndHead, (HttpContext context) => Page(context, "fleet.html"))
+            .WithName("GetFleetPage")
+            .WithTags("Fleet")
+            .WithSummary("The fleet page: every node of /api/monitoring/resources in a sortable table")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         return app;
     }
 
-    /// <summary>Answers with the page itself (for <c>/</c> when the client is a browser).</summary>
-    public static IResult Page(HttpContext context)
+    /// <summary>Where the fleet page is served; like the dashboard it holds no readings and needs no key.</summary>
+    public const string FleetPath = "/fleet";
+
+    /// <summary>Answers with the dashboard (for <c>/</c> when the client is a browser) or another page.</summary>
+    public static IResult Page(HttpContext context, string page = "index.html")
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
         context.Response.Headers["Referrer-Policy"] = "no-referrer";
-        return Serve(context, Assets.Value["index.html"]);
+        return Serve(context, Assets.Value[page]);
     }
 
     private static IResult Serve(HttpContext context, DashboardAsset asset)
@@ -87,6 +95,8 @@ public static class DashboardEndpoints
         foreach ((string name, string type) in new[]
         {
             ("index.html", "text/html; charset=utf-8"),
+            ("fleet.html", "text/html; charset=utf-8"),
+            ("fleet.js", "text/javascript; charset=utf-8"),
             ("app.js", "text/javascript; charset=utf-8"),
             ("app.css", "text/css; charset=utf-8"),
             ("uPlot.iife.min.js", "text/javascript; charset=utf-8"),

@@ -166,6 +166,7 @@ public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider ti
                 new FleetNetwork(null, null, null, null, null, null),
                 new FleetStorage(null, null, null, null),
                 new Dictionary<string, string>(),
+                new FleetThrottling(null, null),
                 "unreachable",
                 null,
                 peer.ToString(),

@@ -8,7 +8,8 @@ public sealed record FleetResponse(string Timestamp, IReadOnlyList<FleetNode> No
 
 /// <summary>
 /// One node. The spore-gateway fields (<c>timestamp</c> Unix seconds, <c>node_ip</c>, <c>hostname</c>, <c>cpu</c>,
-/// <c>memory</c>, <c>network</c>, <c>flash</c> — the first disk —, <c>labels</c>), then where it came from:
+/// <c>memory</c>, <c>network</c>, <c>flash</c> — the first disk —, <c>labels</c>), then a Raspberry Pi's
+/// <c>throttling</c> (null elsewhere) and where the node came from:
 /// <c>status</c> (<c>ok</c> or <c>unreachable</c>), <c>source</c> (<c>self</c>, <c>pi-stat</c>, <c>pistat</c> for an
 /// original piStat agent, <c>tegrastats-api</c>), <c>url</c>, <c>last_seen</c> (ISO-8601 of its last answer) and
 /// <c>error</c> (why the last poll failed). An unreachable node keeps the readings of its last answer.
@@ -22,11 +23,18 @@ public sealed record FleetNode(
     FleetNetwork Network,
     FleetStorage Flash,
     IReadOnlyDictionary<string, string> Labels,
+    FleetThrottling Throttling,
     string Status,
     string? Source,
     string? Url,
     string? LastSeen,
     string? Error);
+
+/// <summary>
+/// A Raspberry Pi's <c>get_throttled</c> conditions: whether any (under-voltage, capping, throttling, soft temperature
+/// limit) holds now, and whether any has occurred since boot; null where the node gives none.
+/// </summary>
+public sealed record FleetThrottling(bool? Now, bool? Occurred);
 
 /// <summary>CPU: frequency in MHz, busy share in percent, temperature in °C.</summary>
 public sealed record FleetCpu(double? FrequencyMhz, double? UsagePercent, double? TemperatureC);

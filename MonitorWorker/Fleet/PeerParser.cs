@@ -58,6 +58,7 @@ public static class PeerParser
             Network: Network(Get(stats, "network")),
             Flash: Storage(disk, "total", "free", "used", "percent"),
             Labels: labels,
+            Throttling: Throttling(Get(stats, "power")),
             Status: "ok",
             Source: source,
             Url: url?.ToString(),
@@ -87,6 +88,7 @@ public static class PeerParser
             Network: new FleetNetwork(null, null, null, null, null, null),
             Flash: new FleetStorage(null, null, null, null),
             Labels: new Dictionary<string, string>(StringComparer.Ordinal) { ["agent"] = TegrastatsApi },
+            Throttling: new FleetThrottling(null, null),
             Status: "ok",
             Source: TegrastatsApi,
             Url: url.ToString(),
@@ -96,6 +98,24 @@ public static class PeerParser
 
     /// <summary>2 × (dBm + 100), clamped to 0–100.</summary>
     public static int SignalQuality(int dbm) => Math.Clamp(2 * (dbm + 100), 0, 100);
+
+    private static readonly string[] Conditions = ["under_voltage", "freq_capped", "throttled", "soft_temp_limit"];
+
+    private static FleetThrottling Throttling(JsonElement? power)
+    {
+        if (power is not { ValueKind: JsonValueKind.Object } p)
+        {
+            return new FleetThrottling(null, null);
+        }
+
+        bool? Any(string suffix)
+        {
+            bool?[] flags = [.. Conditions.Select(c => Get(p, c + suffix) is { } v && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : (bool?)null)];
+            return flags.All(f => f is null) ? null : flags.Any(f => f == true);
+        }
+
+        return new FleetThrottling(Any(string.Empty), Any("_occurred"));
+    }
 
     private static FleetNetwork Network(JsonElement? network)
     {
