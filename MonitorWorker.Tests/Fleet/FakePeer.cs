@@ -28,6 +28,18 @@ internal sealed class FakePeer : IDisposable
 
     public int Requests { get; private set; }
 
+    /// <summary>Gets how many connections a hanging peer holds open, unanswered.</summary>
+    public int Held
+    {
+        get
+        {
+            lock (_held)
+            {
+                return _held.Count;
+            }
+        }
+    }
+
     public static FakePeer Answering(Dictionary<string, (int, string)> answers) => new(answers, hangs: false);
 
     public static FakePeer Hanging() => new([], hangs: true);

@@ -24,6 +24,9 @@ internal sealed class InProcessHost : IAsyncDisposable
 
     public SnapshotStore Store => _app.Services.GetRequiredService<SnapshotStore>();
 
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
     /// <summary>Starts the host; with <paramref name="time"/> the service's clock is that one (the sampler, windows, timeouts), not the system's.</summary>
     public static async Task<InProcessHost> StartAsync(ISnapshotSource source, Action<PiStatOptions>? configure = null, ISystemdNotifier? notifier = null, TimeProvider? time = null)
     {
