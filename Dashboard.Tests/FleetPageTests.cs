@@ -14,12 +14,15 @@ public sealed class FleetPageTests
     {
         await using DemoAgent pi = await DemoAgent.StartAsync("raspberry-pi-4");
         await using DemoAgent orin = await DemoAgent.StartAsync("jetson-orin-nano");
-        var refused = new Uri($"http://127.0.0.1:{FreePort()}/");
+        // Bound and not listening, held for the test: connections are refused and no other test can take the port.
+        using var bound = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        bound.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        var refused = new Uri($"http://127.0.0.1:{((IPEndPoint)bound.LocalEndPoint!).Port}/");
         await using DemoAgent gateway = await DemoAgent.StartAsync("x86-server", configure: o =>
         {
             o.Peers = [pi.Address, orin.Address, refused];
             o.PeerIntervalSeconds = 1;
-            o.PeerTimeoutSeconds = 1;
+            o.PeerTimeoutSeconds = 10;
         });
         await using WatchedPage watched = await Browser.OpenAsync(gateway);
         IPage page = watched.Page;
@@ -61,12 +64,5 @@ public sealed class FleetPageTests
     {
         string[] cells = await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#nodes tbody tr.ok td:nth-child(4)')].map(td => td.textContent)");
         return [.. cells.Where(c => c != "–").Select(c => double.Parse(c.Replace(" %", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture))];
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -42,7 +42,28 @@ internal sealed class FakePeer : IDisposable
 
     public static FakePeer Answering(Dictionary<string, (int, string)> answers) => new(answers, hangs: false);
 
+    /// <summary>From now on every path is a 404: the agent that answered is gone (the port stays this peer's).</summary>
+    public void StopAnswering()
+    {
+        lock (_answers)
+        {
+            _answers.Clear();
+        }
+    }
+
     public static FakePeer Hanging() => new([], hangs: true);
+
+    /// <summary>
+    /// A loopback port bound but not listening, held until disposed: a connection to it is refused, and no other test
+    /// can take the port meanwhile (a port merely found free could be).
+    /// </summary>
+    public static Socket RefusingPort(out Uri url)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+        socket.Bind(new IPEndPoint(IPAddress.Loopback, 0));
+        url = new Uri($"http://127.0.0.1:{((IPEndPoint)socket.LocalEndPoint!).Port}/");
+        return socket;
+    }
 
     private bool _disposed;
 
@@ -102,9 +123,15 @@ internal sealed class FakePeer : IDisposable
 
             Requests++;
             string path = requestLine.Split(' ') is [_, string p, ..] ? p.TrimStart('/') : string.Empty;
-            (int status, string body) = _answers.TryGetValue(path, out var answer) ? answer : (404, "{\"error\":\"not found\"}");
+            (int Status, string Body) answer;
+            lock (_answers)
+            {
+                answer = _answers.TryGetValue(path, out var found) ? found : (404, "{\"error\":\"not found\"}");
+            }
+
+            (int status, string body) = answer;
             byte[] bytes = Encoding.UTF8.GetBytes(body);
-            string head = $"HTTP/1.0 {status} {(status == 200 ? "OK" : "Not Found")}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n";
+            string head = $"HTTP/1.0 {status} {status switch { 200 => "OK", 503 => "Service Unavailable", _ => "Not Found" }}\r\nContent-Type: application/json\r\nContent-Length: {bytes.Length}\r\n\r\n";
             await stream.WriteAsync(Encoding.ASCII.GetBytes(head));
             await stream.WriteAsync(bytes);
         }

@@ -10,7 +10,8 @@ namespace MonitorWorker.Fleet;
 /// Polls every PISTAT_PEERS agent in the background, every PISTAT_PEER_INTERVAL_SECONDS, each with
 /// PISTAT_PEER_TIMEOUT_SECONDS to answer and at most <see cref="MaxInFlight"/> at once, and keeps each one's newest
 /// node. <c>/api/monitoring/resources</c> reads what this holds and never waits for a peer. A peer is recognised by what
-/// it answers: <c>/stats</c> like pi-stat or the original piStat, else <c>/api/status</c> like the Tegrastats API.
+/// it answers: <c>/stats</c> like pi-stat or the original piStat; a peer without <c>/stats</c> (404) by <c>/api/status</c>
+/// like the Tegrastats API. What it was is remembered.
 /// Cost: one small HTTP exchange per peer per round, and one node (about 1 KB) kept per peer.
 /// </summary>
 public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider time) : BackgroundService
@@ -106,9 +107,11 @@ public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider ti
                 return PeerParser.FromStats(body, found, peer, time.GetUtcNow());
             }
 
-            if (kind is not null)
+            // Only a peer without /stats (404) may be a Tegrastats API server: a pi-stat agent that is busy or starting
+            // (503) also serves /api/status, and must not be taken for one.
+            if (kind is not null || stats.Status != 404)
             {
-                throw new PeerException($"/stats answered {stats.Status} {stats.Reason}");
+                throw new PeerException(stats.IsSuccess ? "/stats answered, but not like pi-stat or piStat" : $"/stats answered {stats.Status} {stats.Reason}");
             }
         }
 
