@@ -33,6 +33,8 @@ public sealed class DemoBoard : IDisposable
     private readonly string? _replies;
     private readonly string[] _throttled;
     private readonly string[] _underVoltageAlarms;
+    private readonly Core?[] _statCores;
+    private readonly long _memTotalKilobytes;
     private double _seconds;
 
     private DemoBoard(string board, string root, string name)
@@ -46,11 +48,22 @@ public sealed class DemoBoard : IDisposable
         _meminfo = ReadLines("proc/meminfo");
         string uptime = ReadLines("proc/uptime").FirstOrDefault() ?? "1000 4000";
         _uptime = double.TryParse(uptime.Split(' ')[0], NumberStyles.Float, CultureInfo.InvariantCulture, out double up) ? up : 1000;
-        foreach (string line in _stat.Where(l => l.StartsWith("cpu", StringComparison.Ordinal) && l.Length > 3 && char.IsAsciiDigit(l[3])))
+        // Each per-CPU line of /proc/stat, by its place in the file: Advance rewrites those lines and copies the others.
+        _statCores = new Core?[_stat.Length];
+        for (int i = 0; i < _stat.Length; i++)
         {
-            string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            _cores.Add(new Core(int.Parse(fields[0].AsSpan(3), CultureInfo.InvariantCulture), [.. fields.Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture))]));
+            string line = _stat[i];
+            if (line.StartsWith("cpu", StringComparison.Ordinal) && line.Length > 3 && char.IsAsciiDigit(line[3]))
+            {
+                string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+                var core = new Core(int.Parse(fields[0].AsSpan(3), CultureInfo.InvariantCulture), [.. fields.Skip(1).Select(f => long.Parse(f, CultureInfo.InvariantCulture))]);
+                _cores.Add(core);
+                _statCores[i] = core;
+            }
         }
+
+        string? memTotal = _meminfo.FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
+        _ = long.TryParse(memTotal?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out _memTotalKilobytes);
 
         string sys = Path.Combine(root, "sys");
         foreach (string file in Files(Path.Combine(sys, "class", "thermal"), "temp").Concat(Files(Path.Combine(sys, "class", "hwmon"), "temp*_input")))
@@ -85,6 +98,9 @@ public sealed class DemoBoard : IDisposable
 
     /// <summary>Gets the seconds of simulated time so far.</summary>
     public double Seconds => _seconds;
+
+    /// <summary>The board's name: its folder's name.</summary>
+    public static string NameOf(string board) => Path.GetFileName((board ?? throw new ArgumentNullException(nameof(board))).TrimEnd(Path.DirectorySeparatorChar));
 
     /// <summary>
     /// The folder of a fixture board: <paramref name="nameOrPath"/> itself when it holds a <c>proc/</c> tree, else
@@ -130,7 +146,7 @@ public sealed class DemoBoard : IDisposable
         }
 
         Directory.CreateDirectory(Path.Combine(root, "etc"));
-        var demo = new DemoBoard(board, root, Path.GetFileName(board.TrimEnd(Path.DirectorySeparatorChar)));
+        var demo = new DemoBoard(board, root, NameOf(board));
         options.Probes.ProcPath = Path.Combine(root, "proc");
         options.Probes.SysPath = Path.Combine(root, "sys");
         options.Probes.EtcPath = Path.Combine(root, "etc");
@@ -188,13 +204,14 @@ public sealed class DemoBoard : IDisposable
         }
 
         double load = _cores.Count == 0 ? 0.3 : total / _cores.Count;
-        foreach (string line in _stat)
+        for (int i = 0; i < _stat.Length; i++)
         {
+            string line = _stat[i];
             if (line.StartsWith("cpu ", StringComparison.Ordinal))
             {
                 stat.Append("cpu  ").AppendJoin(' ', sum).Append('\n');
             }
-            else if (line.StartsWith("cpu", StringComparison.Ordinal) && _cores.Find(c => line.StartsWith($"cpu{c.Id} ", StringComparison.Ordinal)) is { } core)
+            else if (_statCores[i] is { } core)
             {
                 stat.Append(CultureInfo.InvariantCulture, $"cpu{core.Id} ").AppendJoin(' ', core.Counters).Append('\n');
             }
@@ -350,15 +367,7 @@ public sealed class DemoBoard : IDisposable
 
     private string Memory(double t)
     {
-        long total = 0;
-        foreach (string line in _meminfo)
-        {
-            if (line.StartsWith("MemTotal:", StringComparison.Ordinal))
-            {
-                _ = long.TryParse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out total);
-            }
-        }
-
+        long total = _memTotalKilobytes;
         var text = new StringBuilder();
         double share = 0.35 + (0.1 * Math.Sin(t / 60)) + (0.03 * Math.Sin(t / 7));
         foreach (string line in _meminfo)

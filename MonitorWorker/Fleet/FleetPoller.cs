@@ -158,7 +158,7 @@ public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider ti
 
     /// <summary>A peer that did not answer: its last readings (or none), marked unreachable, with why.</summary>
     private static FleetNode Unreachable(Uri peer, FleetNode? previous, string? lastSeen, string error)
-        => previous is { Status: "ok" } or { Source: not null }
+        => previous is { Source: not null } // it answered once: every answered node names its source
             ? previous with { Status = "unreachable", LastSeen = lastSeen, Error = error }
             : new FleetNode(
                 null,

@@ -275,7 +275,7 @@ public sealed class HistoryRecorder
         public double? Next(ulong value, double now)
         {
             double? rate = now > _at && value >= _value ? (value - _value) / (now - _at) : null;
-            if (!(now <= _at))
+            if (double.IsNaN(_at) || now > _at)
             {
                 _value = value;
                 _at = now;
