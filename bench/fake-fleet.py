@@ -1,0 +1,44 @@
+#!/usr/bin/env python3
+"""Serves a fleet of fake peers on consecutive loopback ports for bench/fleet-scale.sh.
+
+fake-fleet.py <first-port> <count> <hanging> <stats-file>: ports first..first+count-1; the last <hanging> of them accept
+connections and never answer, the others answer GET /stats with the body in <stats-file> (a real /stats answer) and
+404 to anything else. Uses only the standard library; one thread, asyncio."""
+import asyncio
+import sys
+
+
+async def main() -> None:
+    first, count, hanging = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
+    with open(sys.argv[4], "rb") as f:
+        body = f.read()
+    ok = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    missing = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                path = head.split(b" ", 2)[1]
+                writer.write(ok if path == b"/stats" else missing)
+                await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
+            writer.close()
+
+    async def hang(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while await reader.read(4096):
+                pass
+        except ConnectionError:
+            pass
+        writer.close()
+
+    servers = []
+    for i in range(count):
+        handler = hang if i >= count - hanging else answer
+        servers.append(await asyncio.start_server(handler, "127.0.0.1", first + i))
+    print(f"serving {count} peers on 127.0.0.1:{first}-{first + count - 1}, {hanging} hanging", flush=True)
+    await asyncio.gather(*(s.serve_forever() for s in servers))
+
+
+asyncio.run(main())
