@@ -23,11 +23,8 @@ fi
 echo "building (AOT)..." >&2
 dotnet publish MonitorWorker -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" >/dev/null
 
-ticks=$(getconf CLK_TCK)
-cpu_seconds() { awk -v t="$ticks" '{ split($0, a, ") "); split(a[2], f, " "); printf "%.3f", (f[12] + f[13]) / t }' "/proc/$1/stat"; }
-rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+. bench/process-cost.sh
 wait_for() { for _ in $(seq 1 300); do curl -sf -o /dev/null "$1" && return 0; sleep 0.1; done; echo "no answer from $1" >&2; exit 1; }
-gc=(DOTNET_GCgen0size=100000 DOTNET_GCRegionSize=100000 DOTNET_GCHeapHardLimit=2800000)
 
 # The peers' body: a real /stats answer, from a demo Raspberry Pi 4.
 env PISTAT_HOST=127.0.0.1 PISTAT_PORT=18690 "$out/aot/pi-stat" demo raspberry-pi-4 > "$out/demo.log" 2>&1 &
@@ -46,7 +43,7 @@ list=$(seq "$first" $((first + peers - 1)) | sed 's|^|http://127.0.0.1:|' | past
 
 measure() { # name peer-list -> table row
   local name=$1 list=$2 port=18691
-  env "${gc[@]}" PISTAT_HOST=127.0.0.1 PISTAT_PORT=$port PISTAT_PEERS="$list" "$out/aot/pi-stat" > "$out/$name.log" 2>&1 &
+  env "${unit_gc[@]}" PISTAT_HOST=127.0.0.1 PISTAT_PORT=$port PISTAT_PEERS="$list" "$out/aot/pi-stat" > "$out/$name.log" 2>&1 &
   local pid=$!
   local url="http://127.0.0.1:$port/api/monitoring/resources"
   wait_for "$url"
@@ -68,12 +65,11 @@ measure() { # name peer-list -> table row
 rm -f "$out/rows"
 measure none ""
 measure fleet "$list"
-IFS='|' read -r _ rss0 cpu0 _ _ _ < <(sed -n 1p "$out/rows")
+IFS='|' read -r _ rss0 cpu0 m0 s0 r0 < <(sed -n 1p "$out/rows")
 IFS='|' read -r _ rss1 cpu1 median slowest reachable < <(sed -n 2p "$out/rows")
 
 echo "| peers | RSS MB | CPU-s/min | /api/monitoring/resources median ms | slowest of 200 ms | nodes reachable |"
 echo "|---|---|---|---|---|---|"
-IFS='|' read -r _ _ _ m0 s0 r0 < <(sed -n 1p "$out/rows")
 echo "| 0 | $rss0 | $cpu0 | $m0 | $s0 | $r0 |"
 echo "| $peers ($hanging hanging) | $rss1 | $cpu1 | $median | $slowest | $reachable |"
 awk -v r0="$rss0" -v r1="$rss1" -v c0="$cpu0" -v c1="$cpu1" -v n="$peers" \

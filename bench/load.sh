@@ -22,10 +22,7 @@ echo "building (AOT and JIT)..." >&2
 dotnet publish MonitorWorker -c Release -r linux-x64 -p:PublishAot=true -o "$out/aot" >/dev/null
 dotnet publish MonitorWorker -c Release -r linux-x64 --self-contained false -p:PublishAot=false -o "$out/jit" >/dev/null
 
-ticks=$(getconf CLK_TCK)
-cpu_seconds() { awk -v t="$ticks" '{ split($0, a, ") "); split(a[2], f, " "); printf "%.3f", (f[12] + f[13]) / t }' "/proc/$1/stat"; }
-rss_mb() { awk '/VmRSS/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
-peak_mb() { awk '/VmHWM/ { printf "%.1f", $2 / 1024 }' "/proc/$1/status"; }
+. bench/process-cost.sh
 now_ms() { date +%s%3N; }
 wrk_run() { # url -> "requests/s p99"
   wrk -t2 -c16 -d"$duration" --latency "$1" > "$out/wrk.txt"
@@ -78,7 +75,7 @@ measure_pistat() { # name binary...
   local name=$1; shift
   local port=18585 pid first
   # The GC settings pi-stat.service ships with (1 MB gen0 budget, 1 MB regions; the AOT binary carries them too).
-  local run=(env DOTNET_GCgen0size=100000 DOTNET_GCRegionSize=100000 DOTNET_GCHeapHardLimit=2800000 PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@")
+  local run=(env "${unit_gc[@]}" PISTAT_PORT=$port PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@")
   first=$(median_start "http://127.0.0.1:$port/stats" "${run[@]}")
   "${run[@]}" > "$out/$name.log" 2>&1 &
   pid=$!

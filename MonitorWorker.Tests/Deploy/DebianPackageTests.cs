@@ -29,7 +29,7 @@ public sealed class DebianPackageTests
     private static string _folder = "";
     private static readonly Dictionary<string, string> Packages = [];
 
-    private static string Version => File.ReadAllLines(Path.Combine(Paths.Root, "Directory.Build.props"))
+    private static readonly string Version = File.ReadAllLines(Path.Combine(Paths.Root, "Directory.Build.props"))
         .Select(l => l.Trim()).First(l => l.StartsWith("<Version>", StringComparison.Ordinal))["<Version>".Length..^"</Version>".Length];
 
     private static bool HasCrossToolchain => ExternalTool.Run("sh", null, "-c", "command -v aarch64-linux-gnu-objcopy").ExitCode == 0;

@@ -59,63 +59,27 @@ public sealed class MetricsEndpointTests
         await using WorkerProcess worker = WorkerProcess.Start(environment);
         await worker.WaitUntilServingAsync("metrics", body => body.Contains("hardware_power_watts", StringComparison.Ordinal));
 
-        int port = WorkerProcess.FreePort();
-        string config = Path.Combine(tree.Root, "prometheus.yml");
-        File.WriteAllText(config, $"""
+        await using PrometheusProcess prometheus = PrometheusProcess.Start(tree.Root, "prometheus", $"""
             global:
               scrape_interval: 1s
             scrape_configs:
               - job_name: pi-stat
                 static_configs:
                   - targets: ['127.0.0.1:{worker.Port}']
-            """);
-        using Process prometheus = Process.Start(ExternalTool.StartInfo("prometheus", $"--config.file={config}", $"--storage.tsdb.path={Path.Combine(tree.Root, "tsdb")}", $"--web.listen-address=127.0.0.1:{port}"))!;
-        prometheus.OutputDataReceived += (_, _) => { };
-        prometheus.ErrorDataReceived += (_, _) => { };
-        prometheus.BeginOutputReadLine();
-        prometheus.BeginErrorReadLine();
-        try
-        {
-            using var api = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}/api/v1/"), Timeout = TimeSpan.FromSeconds(5) };
-            Assert.AreEqual(1.0, await QueryAsync(api, "up{job=\"pi-stat\"}"));
-            Assert.AreEqual(12.479, await QueryAsync(api, "hardware_power_watts{rail=\"VDD_IN\"}"), 1e-9);
-            Assert.AreEqual(16268680.0 * 1024, await QueryAsync(api, "hardware_memory_total_bytes"));
-            Assert.AreEqual(53.343, await QueryAsync(api, "hardware_temperature_celsius{zone=\"gpu-thermal\"}"));
-            Assert.AreEqual(0.63, await QueryAsync(api, "hardware_gpu_utilization"));
-            Assert.AreEqual(621e6, await QueryAsync(api, "hardware_gpu_frequency_hertz"));
-        }
-        finally
-        {
-            prometheus.Kill(entireProcessTree: true);
-            await prometheus.WaitForExitAsync();
-        }
+            """, $"--storage.tsdb.path={Path.Combine(tree.Root, "tsdb")}");
+        await prometheus.WaitUntilReadyAsync();
+        Assert.AreEqual(1.0, await QueryAsync(prometheus, "up{job=\"pi-stat\"}"));
+        Assert.AreEqual(12.479, await QueryAsync(prometheus, "hardware_power_watts{rail=\"VDD_IN\"}"), 1e-9);
+        Assert.AreEqual(16268680.0 * 1024, await QueryAsync(prometheus, "hardware_memory_total_bytes"));
+        Assert.AreEqual(53.343, await QueryAsync(prometheus, "hardware_temperature_celsius{zone=\"gpu-thermal\"}"));
+        Assert.AreEqual(0.63, await QueryAsync(prometheus, "hardware_gpu_utilization"));
+        Assert.AreEqual(621e6, await QueryAsync(prometheus, "hardware_gpu_frequency_hertz"));
     }
 
-    /// <summary>Asks Prometheus for an instant query until it has exactly one sample (the first scrapes take a moment).</summary>
-    private static async Task<double> QueryAsync(HttpClient api, string query)
+    /// <summary>The value of the single sample an instant query has once the first scrapes are in.</summary>
+    private static async Task<double> QueryAsync(PrometheusProcess prometheus, string query)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        string last = "";
-        while (DateTime.UtcNow < deadline)
-        {
-            try
-            {
-                last = await api.GetStringAsync("query?query=" + Uri.EscapeDataString(query));
-                JsonElement result = Json.Parse(last).At("data.result");
-                if (result.GetArrayLength() == 1)
-                {
-                    return double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Prometheus is still starting.
-            }
-
-            await Task.Delay(250);
-        }
-
-        Assert.Fail($"Prometheus had no single sample for {query}: {last}");
-        return double.NaN;
+        JsonElement result = await prometheus.WaitForResultAsync(query, r => r.GetArrayLength() == 1);
+        return double.Parse(result[0].GetProperty("value")[1].GetString()!, CultureInfo.InvariantCulture);
     }
 }
