@@ -3,7 +3,7 @@
 
 fake-fleet.py <first-port> <count> <hanging> <stats-file>: ports first..first+count-1; the last <hanging> of them accept
 connections and never answer, the others answer GET /stats with the body in <stats-file> (a real /stats answer) and
-404 to anything else. Uses only the standard library; one thread, asyncio."""
+404 to anything else, one request per connection. Uses only the standard library; one thread, asyncio."""
 import asyncio
 import sys
 
@@ -16,14 +16,16 @@ async def main() -> None:
     missing = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        # One request per connection, closed after the answer: what HTTP/1.0 and "Connection: close" ask for, and
+        # what the poller waits for before it reads the body.
         try:
-            while True:
-                head = await reader.readuntil(b"\r\n\r\n")
-                path = head.split(b" ", 2)[1]
-                writer.write(ok if path == b"/stats" else missing)
-                await writer.drain()
-        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError):
-            writer.close()
+            head = await reader.readuntil(b"\r\n\r\n")
+            path = head.split(b" ", 2)[1]
+            writer.write(ok if path == b"/stats" else missing)
+            await writer.drain()
+        except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, IndexError):
+            pass
+        writer.close()
 
     async def hang(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:

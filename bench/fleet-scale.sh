@@ -35,10 +35,10 @@ curl -sf "http://127.0.0.1:18690/stats" > "$out/stats.json"
 kill "$demo"; wait "$demo" 2>/dev/null || true
 
 first=18700
-"$python" bench/fake-fleet.py "$first" "$peers" "$hanging" "$out/stats.json" > "$out/fleet.log" 2>&1 &
+"$python" bench/fake-fleet.py "$first" "$peers" "$hanging" "$out/stats.json" > "$out/peers.log" 2>&1 &
 fleet=$!
 trap 'kill $fleet 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do grep -q serving "$out/fleet.log" && break; sleep 0.1; done
+for _ in $(seq 1 100); do grep -q serving "$out/peers.log" && break; sleep 0.1; done
 list=$(seq "$first" $((first + peers - 1)) | sed 's|^|http://127.0.0.1:|' | paste -sd,)
 
 measure() { # name peer-list -> table row
