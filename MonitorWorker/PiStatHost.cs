@@ -14,6 +14,7 @@ using MonitorWorker.Json;
 using MonitorWorker.Metrics;
 using MonitorWorker.Push;
 using MonitorWorker.Sampling;
+using MonitorWorker.SocketIo;
 using MonitorWorker.Stats;
 using MonitorWorker.TegrastatsApi;
 
@@ -32,6 +33,7 @@ public static class PiStatHost
         builder.Services.AddDemo(options);           // Demo/: PISTAT_DEMO points the probes at a moving fixture board
         builder.Services.AddSampling(options);       // Sampling/: probes, store, per-snapshot views, sampler, watchdog
         builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
+        builder.Services.AddSocketIo();              // SocketIo/: Engine.IO and Socket.IO sessions, clients of the push hub
         builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber
         builder.Services.AddEvents();                // Events/: what changed between samples, a snapshot subscriber
         builder.Services.AddFleet();                 // Fleet/: PISTAT_PEERS polled in the background
@@ -51,6 +53,7 @@ public static class PiStatHost
         app.MapHealth();                             // Health/: /health
         app.MapTegrastatsApi();                      // TegrastatsApi/: /api/*
         app.MapPush();                               // Push/: /ws, /api/stream
+        app.MapSocketIo();                           // SocketIo/: /socket.io/
         app.MapHistory();                            // History/: /api/history
         app.MapEvents();                             // Events/: /api/events
         app.MapFleet();                              // Fleet/: /api/monitoring/resources

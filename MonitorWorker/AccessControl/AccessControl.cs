@@ -9,7 +9,7 @@ namespace MonitorWorker.AccessControl;
 /// <summary>Who may read: browsers of the configured origins (CORS, PISTAT_CORS_ORIGINS) and, with PISTAT_API_KEY set, holders of the key.</summary>
 public static class AccessControl
 {
-    /// <summary>Registers the CORS policy: GET from the configured origins (or any, for <c>*</c>), with an Authorization header.</summary>
+    /// <summary>Registers the CORS policy: GET and POST (Socket.IO's polling) from the configured origins (or any, for <c>*</c>), with Authorization and Content-Type headers.</summary>
     public static IServiceCollection AddAccessControl(this IServiceCollection services, PiStatOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -24,7 +24,7 @@ public static class AccessControl
                 policy.WithOrigins([.. options.CorsOrigins]);
             }
 
-            policy.WithMethods("GET").WithHeaders("Authorization");
+            policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type");
         }));
         return services;
     }
@@ -62,14 +62,17 @@ public static class AccessControl
     }
 
     /// <summary>
-    /// Open without the key: <c>/health</c> (for load balancers and systemd checks) and the dashboard's page and
-    /// assets, which hold no readings — the page asks for the key and sends it with each data request.
+    /// Open without the key: <c>/health</c> (for load balancers and systemd checks), the dashboard's page and
+    /// assets, which hold no readings — the page asks for the key and sends it with each data request — and
+    /// <c>/socket.io/</c>, which checks the key itself when a socket connects (Socket.IO clients send it in their auth
+    /// payload, which no middleware sees).
     /// </summary>
     private static bool IsOpen(PathString path)
-        => path.StartsWithSegments("/health") || path == "/" || path == Dashboard.DashboardEndpoints.FleetPath
+        => path.StartsWithSegments("/health") || path == "/" || path.StartsWithSegments(SocketIo.SocketIoEndpoints.Path)|| path == Dashboard.DashboardEndpoints.FleetPath
             || path.StartsWithSegments(Dashboard.DashboardEndpoints.AssetPath);
 
-    private static bool HasKey(HttpContext context, byte[] expected)
+    /// <summary>Whether the request carries <c>Authorization: Bearer &lt;key&gt;</c> with <paramref name="expected"/> (the key's UTF-8 bytes).</summary>
+    internal static bool HasKey(HttpContext context, byte[] expected)
     {
         string header = context.Request.Headers.Authorization.ToString();
         if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))

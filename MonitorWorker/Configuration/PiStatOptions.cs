@@ -22,6 +22,10 @@ public sealed class PiStatOptions
     public const double MaxPeerSeconds = 3600;
     public const double MinPeerTimeoutSeconds = 0.1;
     public const double MaxPeerTimeoutSeconds = 60;
+    public const int MinSocketIoMs = 100;
+    public const int MaxSocketIoMs = 600_000;
+    public const int MinSocketIoPayload = 16 * 1024;
+    public const int MaxSocketIoPayload = 100_000_000;
 
     /// <value>The default value is 8585.</value>
     [Range(MinPort, MaxPort)]
@@ -91,6 +95,26 @@ public sealed class PiStatOptions
     /// <value>The default value is 3600 seconds.</value>
     [Range(0, MaxHistorySeconds)]
     public int HistorySeconds { get; set; } = 3600;
+
+    /// <summary>Gets or sets how often the Socket.IO server pings each session (PISTAT_SOCKETIO_PING_INTERVAL_MS).</summary>
+    /// <value>The default value is 25000 ms, Engine.IO's.</value>
+    [Range(MinSocketIoMs, MaxSocketIoMs)]
+    public int SocketIoPingIntervalMs { get; set; } = 25_000;
+
+    /// <summary>Gets or sets how long a session may take to answer a ping before it is closed (PISTAT_SOCKETIO_PING_TIMEOUT_MS).</summary>
+    /// <value>The default value is 20000 ms, Engine.IO's.</value>
+    [Range(MinSocketIoMs, MaxSocketIoMs)]
+    public int SocketIoPingTimeoutMs { get; set; } = 20_000;
+
+    /// <summary>Gets or sets how long a new session may take to connect to a namespace before it is closed (PISTAT_SOCKETIO_CONNECT_TIMEOUT_MS).</summary>
+    /// <value>The default value is 45000 ms, Socket.IO's.</value>
+    [Range(MinSocketIoMs, MaxSocketIoMs)]
+    public int SocketIoConnectTimeoutMs { get; set; } = 45_000;
+
+    /// <summary>Gets or sets the most bytes one polling request or WebSocket message may carry (PISTAT_SOCKETIO_MAX_PAYLOAD).</summary>
+    /// <value>The default value is 1000000 bytes, Engine.IO's.</value>
+    [Range(MinSocketIoPayload, MaxSocketIoPayload)]
+    public int SocketIoMaxPayload { get; set; } = 1_000_000;
 
     /// <summary>Gets or sets the fixture board folder served as a demo (PISTAT_DEMO), or null for this machine's own hardware.</summary>
     /// <value>The default value is none.</value>

@@ -52,9 +52,18 @@ internal static class Settings
             (v, o) => Labels(v, x => o.Labels = x)),
         new("PISTAT_HISTORY_SECONDS", $"seconds from 0 to {PiStatOptions.MaxHistorySeconds}", o => Show(o.HistorySeconds),
             (v, o) => Int(v, 0, PiStatOptions.MaxHistorySeconds, "is not a number of seconds", x => o.HistorySeconds = x)),
+        SocketIoMs("PISTAT_SOCKETIO_PING_INTERVAL_MS", o => o.SocketIoPingIntervalMs, (o, x) => o.SocketIoPingIntervalMs = x),
+        SocketIoMs("PISTAT_SOCKETIO_PING_TIMEOUT_MS", o => o.SocketIoPingTimeoutMs, (o, x) => o.SocketIoPingTimeoutMs = x),
+        SocketIoMs("PISTAT_SOCKETIO_CONNECT_TIMEOUT_MS", o => o.SocketIoConnectTimeoutMs, (o, x) => o.SocketIoConnectTimeoutMs = x),
+        new("PISTAT_SOCKETIO_MAX_PAYLOAD", $"bytes from {PiStatOptions.MinSocketIoPayload} to {PiStatOptions.MaxSocketIoPayload}", o => Show(o.SocketIoMaxPayload),
+            (v, o) => Int(v, PiStatOptions.MinSocketIoPayload, PiStatOptions.MaxSocketIoPayload, "is not a number of bytes", x => o.SocketIoMaxPayload = x)),
         new("PISTAT_DEMO", "a fixture board (raspberry-pi-4, jetson-orin-nano, x86-server, …) or a board folder with a proc/ tree", o => o.Demo ?? "(off)",
             (v, o) => Demo.DemoBoard.Find(v, out string? error) is string board ? Set(() => o.Demo = board) : error),
     ];
+
+    private static Setting SocketIoMs(string variable, Func<PiStatOptions, int> get, Action<PiStatOptions, int> set)
+        => new(variable, $"milliseconds from {PiStatOptions.MinSocketIoMs} to {PiStatOptions.MaxSocketIoMs}", o => Show(get(o)),
+            (v, o) => Int(v, PiStatOptions.MinSocketIoMs, PiStatOptions.MaxSocketIoMs, "is not a number of milliseconds", x => set(o, x)));
 
     private static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 

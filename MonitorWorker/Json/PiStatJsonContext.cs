@@ -28,4 +28,5 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(EventsResponse))]
 [JsonSerializable(typeof(FleetResponse))]
+[JsonSerializable(typeof(string))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;

@@ -16,14 +16,20 @@ public sealed class PushClient
 
     private long _lastDelivered;
 
-    internal PushClient(HttpContext context, long now)
+    private readonly Action _disconnect;
+
+    internal PushClient(System.Net.IPAddress? remote, Action disconnect, long now)
     {
-        Context = context;
+        Remote = remote;
+        _disconnect = disconnect;
         _lastDelivered = now;
     }
 
-    /// <summary>Gets the client's request; aborting it disconnects the client.</summary>
-    public HttpContext Context { get; }
+    /// <summary>Gets the client's address, for the log.</summary>
+    public System.Net.IPAddress? Remote { get; }
+
+    /// <summary>Disconnects the client (aborts its request, or closes its Socket.IO session).</summary>
+    public void Disconnect() => _disconnect();
 
     /// <summary>Gets the messages waiting for this client.</summary>
     public ChannelReader<PushMessage> Messages => _queue.Reader;

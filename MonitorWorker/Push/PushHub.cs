@@ -6,7 +6,7 @@ using MonitorWorker.Sampling;
 namespace MonitorWorker.Push;
 
 /// <summary>
-/// The live-push clients (WebSocket and Server-Sent Events together): admits at most PISTAT_MAX_CONNECTIONS, and
+/// The live-push clients (WebSocket, Server-Sent Events and Socket.IO together): admits at most PISTAT_MAX_CONNECTIONS, and
 /// hands each background sample (it subscribes to the sampler's snapshots) to every client's queue without waiting for any of them.
 /// </summary>
 public sealed partial class PushHub : ISnapshotSubscriber
@@ -36,8 +36,15 @@ public sealed partial class PushHub : ISnapshotSubscriber
     /// <summary>Gets how many clients are connected.</summary>
     public int Count => Volatile.Read(ref _clients).Length;
 
-    /// <summary>Admits a client unless <see cref="MaxClients"/> are connected; it gets the newest sample at once.</summary>
+    /// <summary>Admits the client of a request unless <see cref="MaxClients"/> are connected; it gets the newest sample at once.</summary>
     public bool TryJoin(HttpContext context, out PushClient? client)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return TryJoin(context.Connection.RemoteIpAddress, context.Abort, out client);
+    }
+
+    /// <summary>Admits a client that <paramref name="disconnect"/> disconnects (a stalled one is), unless <see cref="MaxClients"/> are connected.</summary>
+    public bool TryJoin(System.Net.IPAddress? remote, Action disconnect, out PushClient? client)
     {
         lock (_gate)
         {
@@ -47,7 +54,7 @@ public sealed partial class PushHub : ISnapshotSubscriber
                 return false;
             }
 
-            client = new PushClient(context, _time.GetTimestamp());
+            client = new PushClient(remote, disconnect, _time.GetTimestamp());
             _clients = [.. _clients, client];
         }
 
@@ -91,8 +98,8 @@ public sealed partial class PushHub : ISnapshotSubscriber
         {
             if (client.HasPending && _time.GetElapsedTime(client.LastDelivered, now) > StallLimit)
             {
-                LogStalledClient(_logger, client.Context.Connection.RemoteIpAddress, StallLimit.TotalSeconds);
-                client.Context.Abort();
+                LogStalledClient(_logger, client.Remote, StallLimit.TotalSeconds);
+                client.Disconnect();
                 continue;
             }
 

@@ -5,7 +5,7 @@ using MonitorWorker.Sampling;
 namespace MonitorWorker.Push;
 
 /// <summary>
-/// One <c>tegrastats_update</c>, framed once for every client of each transport: a WebSocket text message
+/// One <c>tegrastats_update</c>, framed once for every client of each transport: a Socket.IO event packet, a WebSocket text message
 /// <c>{"event":"tegrastats_update","data":&lt;/api/status body&gt;}</c> and a Server-Sent Event
 /// <c>event: tegrastats_update</c> / <c>data: &lt;/api/status body&gt;</c>.
 /// </summary>
@@ -19,11 +19,15 @@ public sealed class PushMessage
     private static readonly byte[] WebSocketPrefix = Encoding.UTF8.GetBytes($"{{\"event\":\"{EventName}\",\"data\":");
     private static readonly byte[] SsePrefix = Encoding.UTF8.GetBytes($"event: {EventName}\ndata: ");
 
+    // Engine.IO message (4) carrying a Socket.IO event (2) on the main namespace.
+    private static readonly byte[] SocketIoPrefix = Encoding.UTF8.GetBytes($"42[\"{EventName}\",");
+
     public PushMessage(byte[] statusBody)
     {
         ArgumentNullException.ThrowIfNull(statusBody);
         WebSocketFrame = (byte[])[.. WebSocketPrefix, .. statusBody, (byte)'}'];
         ServerSentEvent = (byte[])[.. SsePrefix, .. statusBody, (byte)'\n', (byte)'\n'];
+        SocketIoPacket = (byte[])[.. SocketIoPrefix, .. statusBody, (byte)']'];
     }
 
     /// <summary>Gets the WebSocket text message.</summary>
@@ -31,4 +35,7 @@ public sealed class PushMessage
 
     /// <summary>Gets the Server-Sent Event, with its blank-line terminator.</summary>
     public ReadOnlyMemory<byte> ServerSentEvent { get; }
+
+    /// <summary>Gets the Engine.IO packet <c>42["tegrastats_update",&lt;/api/status body&gt;]</c>.</summary>
+    public ReadOnlyMemory<byte> SocketIoPacket { get; }
 }

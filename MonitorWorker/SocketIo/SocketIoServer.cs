@@ -1,0 +1,493 @@
+using System.Collections.Concurrent;
+using System.Net.WebSockets;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
+using MonitorWorker.Push;
+
+namespace MonitorWorker.SocketIo;
+
+/// <summary>
+/// The Engine.IO v4 server under <c>/socket.io/</c> (HTTP long-polling, WebSocket, and the upgrade from one to the
+/// other) with Socket.IO v5's main namespace on top: the subset the Tegrastats API's clients use. Each connected socket
+/// is a live-push client of the <see cref="PushHub"/>, so it counts toward PISTAT_MAX_CONNECTIONS and receives
+/// <c>42["tegrastats_update",&lt;/api/status body&gt;]</c> per sample from the same bounded queue as <c>/ws</c>.
+/// </summary>
+internal sealed partial class SocketIoServer
+{
+    /// <summary>How long a WebSocket that asks to upgrade a polling session may take to send its probe and its upgrade.</summary>
+    private static readonly TimeSpan UpgradeTimeout = TimeSpan.FromSeconds(10);
+
+    private readonly ConcurrentDictionary<string, SocketIoSession> _sessions = new(StringComparer.Ordinal);
+    private readonly byte[]? _key;
+    private readonly ILogger<SocketIoServer> _logger;
+
+    public SocketIoServer(IOptions<PiStatOptions> options, PushHub hub, TimeProvider time, ILogger<SocketIoServer> logger)
+    {
+        PiStatOptions o = options.Value;
+        Hub = hub;
+        Time = time;
+        _logger = logger;
+        _key = o.ApiKey is { } key ? Encoding.UTF8.GetBytes(key) : null;
+        PingInterval = TimeSpan.FromMilliseconds(o.SocketIoPingIntervalMs);
+        PingTimeout = TimeSpan.FromMilliseconds(o.SocketIoPingTimeoutMs);
+        ConnectTimeout = TimeSpan.FromMilliseconds(o.SocketIoConnectTimeoutMs);
+        MaxPayload = o.SocketIoMaxPayload;
+        MaxSessions = (2 * o.MaxConnections) + 16;
+    }
+
+    public PushHub Hub { get; }
+
+    public TimeProvider Time { get; }
+
+    public TimeSpan PingInterval { get; }
+
+    public TimeSpan PingTimeout { get; }
+
+    public TimeSpan ConnectTimeout { get; }
+
+    public int MaxPayload { get; }
+
+    /// <summary>Gets how many Engine.IO sessions may be open at once, connected or not: twice the live clients, plus some for handshakes under way.</summary>
+    public int MaxSessions { get; }
+
+    /// <summary>Gets how many Engine.IO sessions are open.</summary>
+    public int Count => _sessions.Count;
+
+    /// <summary>A Socket.IO error payload: <c>{"message": …}</c>.</summary>
+    public static string ErrorMessage(string message)
+        => $"{{\"message\":{JsonSerializer.Serialize(message, Json.PiStatJson.Context.String)}}}";
+
+    /// <summary>Whether a socket may connect: no key is set, the session's requests carried it, or the connect packet's auth holds it as <c>token</c>.</summary>
+    public bool Authorized(bool headerHasKey, string auth)
+    {
+        if (_key is null || headerHasKey)
+        {
+            return true;
+        }
+
+        if (string.IsNullOrWhiteSpace(auth))
+        {
+            return false;
+        }
+
+        try
+        {
+            using JsonDocument document = JsonDocument.Parse(auth);
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty("token", out JsonElement token)
+                && token.ValueKind == JsonValueKind.String
+                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token.GetString()!), _key);
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
+
+    public void Forget(SocketIoSession session)
+    {
+        if (_sessions.TryRemove(new KeyValuePair<string, SocketIoSession>(session.Id, session)))
+        {
+            LogClosed(_logger, session.Id, session.Remote, session.CloseReason);
+            session.Dispose();
+        }
+    }
+
+    /// <summary>Closes every session (the service is stopping).</summary>
+    public void CloseAll()
+    {
+        foreach (SocketIoSession session in _sessions.Values)
+        {
+            session.Close("the service is stopping");
+        }
+    }
+
+    /// <summary>Serves one request under <c>/socket.io/</c>.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        IQueryCollection query = context.Request.Query;
+        if (query["EIO"] != "4")
+        {
+            await RefuseAsync(context, 5, "Unsupported protocol version: this server speaks Engine.IO 4 (EIO=4), Socket.IO 3 and 4 clients").ConfigureAwait(false);
+            return;
+        }
+
+        string? transport = query["transport"];
+        if (transport is not ("polling" or "websocket"))
+        {
+            await RefuseAsync(context, 0, "Transport unknown: transport must be polling or websocket").ConfigureAwait(false);
+            return;
+        }
+
+        bool webSocket = transport == "websocket";
+        bool hasKey = _key is not null && AccessControl.AccessControl.HasKey(context, _key);
+        string? sid = query["sid"];
+        if (sid is null)
+        {
+            await OpenAsync(context, webSocket, hasKey).ConfigureAwait(false);
+            return;
+        }
+
+        if (!_sessions.TryGetValue(sid, out SocketIoSession? session))
+        {
+            await RefuseAsync(context, 1, "Session ID unknown: it has closed or never existed; open a new session").ConfigureAwait(false);
+            return;
+        }
+
+        if (hasKey)
+        {
+            session.HeaderHasKey = true;
+        }
+
+        if (webSocket)
+        {
+            await UpgradeAsync(context, session).ConfigureAwait(false);
+        }
+        else if (session.Transport != SocketIoTransport.Polling)
+        {
+            await RefuseAsync(context, 3, "Bad request: this session has upgraded to WebSocket and takes no more polling requests").ConfigureAwait(false);
+        }
+        else if (HttpMethods.IsGet(context.Request.Method))
+        {
+            await PollAsync(context, session).ConfigureAwait(false);
+        }
+        else if (HttpMethods.IsPost(context.Request.Method))
+        {
+            await PostAsync(context, session).ConfigureAwait(false);
+        }
+        else
+        {
+            await RefuseAsync(context, 3, $"Bad request: polling takes GET and POST, not {context.Request.Method}").ConfigureAwait(false);
+        }
+    }
+
+    private async Task OpenAsync(HttpContext context, bool webSocket, bool hasKey)
+    {
+        if (!HttpMethods.IsGet(context.Request.Method))
+        {
+            await RefuseAsync(context, 2, $"Bad handshake method: a session opens with GET, not {context.Request.Method}").ConfigureAwait(false);
+            return;
+        }
+
+        if (webSocket && !context.WebSockets.IsWebSocketRequest)
+        {
+            await RefuseAsync(context, 3, "Bad request: transport=websocket expects a WebSocket upgrade").ConfigureAwait(false);
+            return;
+        }
+
+        if (_sessions.Count >= MaxSessions)
+        {
+            await RefuseAsync(context, 3, $"Too many Socket.IO sessions: {MaxSessions} are open (twice PISTAT_MAX_CONNECTIONS, plus 16); try again later", StatusCodes.Status503ServiceUnavailable).ConfigureAwait(false);
+            return;
+        }
+
+        var session = new SocketIoSession(this, SocketIoSession.NewId(), webSocket, context.Connection.RemoteIpAddress, hasKey);
+        _sessions[session.Id] = session;
+        LogOpened(_logger, session.Id, session.Remote, webSocket ? "websocket" : "polling");
+        if (!webSocket)
+        {
+            await WritePayloadAsync(context, [session.OpenPacket()]).ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            await socket.SendAsync(session.OpenPacket(), WebSocketMessageType.Text, endOfMessage: true, context.RequestAborted).ConfigureAwait(false);
+            await RunWebSocketAsync(context, session, socket).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+        }
+        finally
+        {
+            session.Close("the WebSocket closed");
+        }
+    }
+
+    private async Task UpgradeAsync(HttpContext context, SocketIoSession session)
+    {
+        if (!context.WebSockets.IsWebSocketRequest)
+        {
+            await RefuseAsync(context, 3, "Bad request: transport=websocket expects a WebSocket upgrade").ConfigureAwait(false);
+            return;
+        }
+
+        if (session.Transport != SocketIoTransport.Polling || session.Upgrading)
+        {
+            await RefuseAsync(context, 3, "Bad request: this session is already on WebSocket or upgrading").ConfigureAwait(false);
+            return;
+        }
+
+        bool upgraded = false;
+        try
+        {
+            using WebSocket socket = await context.WebSockets.AcceptWebSocketAsync().ConfigureAwait(false);
+            byte[] buffer = new byte[64];
+            using (var deadline = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Closed))
+            {
+                deadline.CancelAfter(UpgradeTimeout);
+                if (await ReceiveSmallAsync(socket, buffer, deadline.Token).ConfigureAwait(false) != "2probe")
+                {
+                    return;
+                }
+
+                await socket.SendAsync("3probe"u8.ToArray(), WebSocketMessageType.Text, endOfMessage: true, deadline.Token).ConfigureAwait(false);
+                session.BeginUpgrade();
+                if (await ReceiveSmallAsync(socket, buffer, deadline.Token).ConfigureAwait(false) != "5")
+                {
+                    session.AbandonUpgrade();
+                    return;
+                }
+            }
+
+            session.CompleteUpgrade();
+            upgraded = true;
+            await RunWebSocketAsync(context, session, socket).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+            if (!upgraded)
+            {
+                session.AbandonUpgrade();
+            }
+        }
+        finally
+        {
+            if (upgraded)
+            {
+                session.Close("the WebSocket closed");
+            }
+        }
+    }
+
+    /// <summary>One short text message of the upgrade handshake, or null.</summary>
+    private static async Task<string?> ReceiveSmallAsync(WebSocket socket, byte[] buffer, CancellationToken cancellationToken)
+    {
+        WebSocketReceiveResult received = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+        return received.MessageType == WebSocketMessageType.Text && received.EndOfMessage
+            ? Encoding.UTF8.GetString(buffer, 0, received.Count)
+            : null;
+    }
+
+    /// <summary>A session on WebSocket: each packet is one text message, both ways, until either side closes.</summary>
+    private async Task RunWebSocketAsync(HttpContext context, SocketIoSession session, WebSocket socket)
+    {
+        using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Closed);
+        Task receiving = ReceiveAsync(session, socket, done.Token);
+        Task sending = SendAsync(session, socket, context.RequestAborted);
+        await Task.WhenAny(receiving, sending).ConfigureAwait(false);
+        session.Close("the WebSocket closed");
+        await sending.ConfigureAwait(false);
+        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        {
+            using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, session.CloseReason, closing.Token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReceiveAsync(SocketIoSession session, WebSocket socket, CancellationToken cancellationToken)
+    {
+        byte[] buffer = new byte[4096];
+        using var message = new MemoryStream();
+        try
+        {
+            while (true)
+            {
+                WebSocketReceiveResult received = await socket.ReceiveAsync(buffer, cancellationToken).ConfigureAwait(false);
+                if (received.MessageType == WebSocketMessageType.Close)
+                {
+                    session.Close("the client closed the WebSocket");
+                    return;
+                }
+
+                if (message.Length + received.Count > MaxPayload)
+                {
+                    session.Close($"a message over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD)");
+                    return;
+                }
+
+                message.Write(buffer, 0, received.Count);
+                if (!received.EndOfMessage)
+                {
+                    continue;
+                }
+
+                // Binary messages carry Socket.IO attachments, which this server's one event never needs.
+                if (received.MessageType == WebSocketMessageType.Text && !session.Receive(message.GetBuffer().AsSpan(0, (int)message.Length)))
+                {
+                    return;
+                }
+
+                message.SetLength(0);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+        }
+    }
+
+    /// <summary>Sends what waits until the session closes; then its last packet (the close) if the client still reads.</summary>
+    private static async Task SendAsync(SocketIoSession session, WebSocket socket, CancellationToken aborted)
+    {
+        try
+        {
+            using var live = CancellationTokenSource.CreateLinkedTokenSource(aborted, session.Closed);
+            while (!session.IsClosed)
+            {
+                await session.WaitForOutputAsync(live.Token).ConfigureAwait(false);
+                while (!session.IsClosed && session.TryTake(out ReadOnlyMemory<byte> packet))
+                {
+                    await socket.SendAsync(packet, WebSocketMessageType.Text, endOfMessage: true, live.Token).ConfigureAwait(false);
+                }
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+        }
+
+        try
+        {
+            using var last = CancellationTokenSource.CreateLinkedTokenSource(aborted);
+            last.CancelAfter(TimeSpan.FromSeconds(1));
+            while (socket.State == WebSocketState.Open && session.TryTake(out ReadOnlyMemory<byte> packet))
+            {
+                await socket.SendAsync(packet, WebSocketMessageType.Text, endOfMessage: true, last.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+        }
+    }
+
+    /// <summary>A long-polling GET: waits for packets and answers them together, separated by the record separator.</summary>
+    private async Task PollAsync(HttpContext context, SocketIoSession session)
+    {
+        if (!session.TryBeginPoll())
+        {
+            session.Close("protocol error: a second polling GET while one was waiting");
+            await RefuseAsync(context, 3, "Bad request: a second polling GET while one was waiting; the session is closed").ConfigureAwait(false);
+            return;
+        }
+
+        try
+        {
+            try
+            {
+                await session.WaitForOutputAsync(context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client went away
+            }
+
+            var packets = new List<ReadOnlyMemory<byte>>();
+            int room = MaxPayload;
+            while ((packets.Count == 0 || session.NextFits(room - 1)) && session.TryTake(out ReadOnlyMemory<byte> packet))
+            {
+                packets.Add(packet);
+                room -= packet.Length + 1;
+            }
+
+            await WritePayloadAsync(context, packets).ConfigureAwait(false);
+        }
+        finally
+        {
+            session.EndPoll();
+        }
+    }
+
+    /// <summary>A polling POST: the client's packets, separated by the record separator; answered <c>ok</c>.</summary>
+    private async Task PostAsync(HttpContext context, SocketIoSession session)
+    {
+        if (context.Request.ContentLength > MaxPayload)
+        {
+            session.Close($"a payload over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD)");
+            await RefuseAsync(context, 3, $"Payload too large: over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD); the session is closed", StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
+            return;
+        }
+
+        byte[]? body = await ReadBodyAsync(context.Request.Body, MaxPayload, context.RequestAborted).ConfigureAwait(false);
+        if (body is null)
+        {
+            session.Close($"a payload over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD)");
+            await RefuseAsync(context, 3, $"Payload too large: over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD); the session is closed", StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
+            return;
+        }
+
+        ReadOnlySpan<byte> rest = body;
+        while (true)
+        {
+            int end = rest.IndexOf(SocketIoSession.Separator);
+            ReadOnlySpan<byte> packet = end < 0 ? rest : rest[..end];
+            if (!session.Receive(packet))
+            {
+                await RefuseAsync(context, 3, $"Bad request: {session.CloseReason}; the session is closed").ConfigureAwait(false);
+                return;
+            }
+
+            if (end < 0)
+            {
+                break;
+            }
+
+            rest = rest[(end + 1)..];
+        }
+
+        context.Response.ContentType = "text/html";
+        await context.Response.WriteAsync("ok", context.RequestAborted).ConfigureAwait(false);
+    }
+
+    /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
+    {
+        using var copy = new MemoryStream();
+        byte[] buffer = new byte[8192];
+        int read;
+        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            if (copy.Length + read > limit)
+            {
+                return null;
+            }
+
+            copy.Write(buffer, 0, read);
+        }
+
+        return copy.ToArray();
+    }
+
+    private static async Task WritePayloadAsync(HttpContext context, List<ReadOnlyMemory<byte>> packets)
+    {
+        context.Response.ContentType = "text/plain; charset=UTF-8";
+        context.Response.Headers.CacheControl = "no-store";
+        int length = packets.Sum(p => p.Length) + Math.Max(0, packets.Count - 1);
+        context.Response.ContentLength = length;
+        for (int i = 0; i < packets.Count; i++)
+        {
+            if (i > 0)
+            {
+                await context.Response.Body.WriteAsync(new[] { SocketIoSession.Separator }, context.RequestAborted).ConfigureAwait(false);
+            }
+
+            await context.Response.Body.WriteAsync(packets[i], context.RequestAborted).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Engine.IO's error answer: <c>{"code": n, "message": …}</c>, with 400 unless told otherwise.</summary>
+    private static Task RefuseAsync(HttpContext context, int code, string message, int status = StatusCodes.Status400BadRequest)
+    {
+        context.Response.StatusCode = status;
+        context.Response.ContentType = "application/json";
+        return context.Response.WriteAsync($"{{\"code\":{code},\"message\":{JsonSerializer.Serialize(message, Json.PiStatJson.Context.String)}}}", context.RequestAborted);
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Socket.IO session {Session} opened by {Client} over {Transport}")]
+    private static partial void LogOpened(ILogger logger, string session, System.Net.IPAddress? client, string transport);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Socket.IO session {Session} of {Client} closed: {Reason}")]
+    private static partial void LogClosed(ILogger logger, string session, System.Net.IPAddress? client, string? reason);
+}
