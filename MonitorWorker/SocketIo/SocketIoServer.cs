@@ -87,6 +87,9 @@ internal sealed partial class SocketIoServer
         }
     }
 
+    /// <summary>The open session with this id, or null.</summary>
+    public SocketIoSession? Find(string id) => _sessions.TryGetValue(id, out SocketIoSession? session) ? session : null;
+
     public void Forget(SocketIoSession session)
     {
         if (_sessions.TryRemove(new KeyValuePair<string, SocketIoSession>(session.Id, session)))
@@ -276,18 +279,33 @@ internal sealed partial class SocketIoServer
     /// <summary>A session on WebSocket: each packet is one text message, both ways, until either side closes.</summary>
     private async Task RunWebSocketAsync(HttpContext context, SocketIoSession session, WebSocket socket)
     {
-        using var done = CancellationTokenSource.CreateLinkedTokenSource(context.RequestAborted, session.Closed);
-        Task receiving = ReceiveAsync(session, socket, done.Token);
+        // The receive loop is never cancelled while the socket is healthy (a cancelled receive aborts a WebSocket):
+        // when the session ends, the close frame sent below makes the client answer with its own, which ends it.
+        Task receiving = ReceiveAsync(session, socket, context.RequestAborted);
         Task sending = SendAsync(session, socket, context.RequestAborted);
         await Task.WhenAny(receiving, sending).ConfigureAwait(false);
         session.Close("the WebSocket closed");
         await sending.ConfigureAwait(false);
-        if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+        try
         {
-            using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(1));
-            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, session.CloseReason, closing.Token).ConfigureAwait(false);
+            if (socket.State is WebSocketState.Open or WebSocketState.CloseReceived)
+            {
+                using var closing = new CancellationTokenSource(TimeSpan.FromSeconds(1));
+                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, Truncate(session.CloseReason), closing.Token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception e) when (e is OperationCanceledException or WebSocketException or IOException)
+        {
+        }
+
+        if (await Task.WhenAny(receiving, Task.Delay(TimeSpan.FromSeconds(1), context.RequestAborted)).ConfigureAwait(false) != receiving)
+        {
+            socket.Abort();
         }
     }
+
+    /// <summary>A close frame's reason holds at most 123 bytes.</summary>
+    private static string? Truncate(string? reason) => reason is { Length: > 120 } ? reason[..120] : reason;
 
     private async Task ReceiveAsync(SocketIoSession session, WebSocket socket, CancellationToken cancellationToken)
     {

@@ -55,6 +55,18 @@ internal sealed class SocketIoSession : IDisposable
     /// <summary>Gets whether the socket is connected to the main namespace (and so counted among the live clients).</summary>
     public bool Connected => Volatile.Read(ref _client) is not null;
 
+    /// <summary>Gets whether a ping has been sent and its pong not yet received.</summary>
+    public bool AwaitingPong
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _awaitingPong;
+            }
+        }
+    }
+
     /// <summary>Gets why the session closed, once it has.</summary>
     public string? CloseReason { get; private set; }
 
@@ -75,6 +87,9 @@ internal sealed class SocketIoSession : IDisposable
     public bool TryBeginPoll() => Interlocked.CompareExchange(ref _polling, 1, 0) == 0;
 
     public void EndPoll() => Volatile.Write(ref _polling, 0);
+
+    /// <summary>Gets whether a polling GET is waiting.</summary>
+    public bool Polling => Volatile.Read(ref _polling) == 1;
 
     /// <summary>Waits until a packet is ready for the client, the session closes or <paramref name="cancellationToken"/> fires.</summary>
     public async Task WaitForOutputAsync(CancellationToken cancellationToken)
