@@ -17,8 +17,13 @@ public sealed class SocketIoProtocolTests
 {
     private const string Key = "0123456789abcdef-socket";
 
-    private static Task<InProcessHost> StartAsync(Action<MonitorWorker.Configuration.PiStatOptions>? configure = null, TimeProvider? time = null)
-        => InProcessHost.StartAsync(new HookedSource(), o =>
+    /// <summary>
+    /// Starts the service sampling once an hour. On real time it returns once the first sample has reached the push hub,
+    /// so a socket that connects gets exactly that one sample, with its connect answer, and nothing after.
+    /// </summary>
+    private static async Task<InProcessHost> StartAsync(Action<MonitorWorker.Configuration.PiStatOptions>? configure = null, TimeProvider? time = null)
+    {
+        InProcessHost host = await InProcessHost.StartAsync(new HookedSource(), o =>
         {
             (o.SocketIoPingIntervalMs, o.SocketIoPingTimeoutMs, o.SocketIoConnectTimeoutMs) = (300, 200, 1000);
             if (time is null)
@@ -29,6 +34,13 @@ public sealed class SocketIoProtocolTests
 
             configure?.Invoke(o);
         }, time: time);
+        if (time is null)
+        {
+            await EngineIoClient.WaitUntilAsync(() => host.Service<PushHub>().HasSample, "the first sample");
+        }
+
+        return host;
+    }
 
     [TestMethod]
     public async Task Handshake_OpenPacketCarriesSidUpgradesAndTheFourSettings()
@@ -55,7 +67,6 @@ public sealed class SocketIoProtocolTests
     public async Task PollingConnect_PostIsAnsweredOk_AndOneGetBatchesTheConnectAnswerWithTheNewestSample()
     {
         await using InProcessHost host = await StartAsync();
-        await host.WaitForFirstSnapshotAsync();
         var client = new EngineIoClient(host);
         (string sid, _) = await client.HandshakeAsync();
 
@@ -121,7 +132,6 @@ public sealed class SocketIoProtocolTests
     public async Task Upgrade_ProbeIsAnswered_PendingGetGetsANoop_ThenPollingIsRefusedAndSamplesComeOverTheWebSocket()
     {
         await using InProcessHost host = await StartAsync();
-        await host.WaitForFirstSnapshotAsync();
         var client = new EngineIoClient(host);
         (string sid, _) = await client.HandshakeAsync();
         await client.PostAsync(sid, "40");

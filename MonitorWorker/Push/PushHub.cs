@@ -33,6 +33,9 @@ public sealed partial class PushHub : ISnapshotSubscriber
     /// <summary>Gets the most clients admitted together (PISTAT_MAX_CONNECTIONS).</summary>
     public int MaxClients => _max;
 
+    /// <summary>Gets whether a sample has been published (a client that joins now gets it at once).</summary>
+    public bool HasSample => _last is not null;
+
     /// <summary>Gets how many clients are connected.</summary>
     public int Count => Volatile.Read(ref _clients).Length;
 

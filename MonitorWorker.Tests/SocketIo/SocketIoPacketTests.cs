@@ -1,0 +1,42 @@
+using System.Text;
+using System.Text.Json;
+using HardwareProbes.Snapshots;
+using MonitorWorker.Configuration;
+using MonitorWorker.Demo;
+using MonitorWorker.Json;
+using MonitorWorker.Push;
+using MonitorWorker.TegrastatsApi;
+
+namespace MonitorWorker.Tests.SocketIo;
+
+/// <summary>The <c>tegrastats_update</c> packet of every fixture board: its frame, and its size against the ESP32 example's 8 KB buffer.</summary>
+[TestClass]
+public sealed class SocketIoPacketTests
+{
+    [TestMethod]
+    [DataRow("raspberry-pi-4")]
+    [DataRow("raspberry-pi-5")]
+    [DataRow("jetson-nano")]
+    [DataRow("jetson-orin-nano")]
+    [DataRow("x86-server")]
+    public void EveryBoardsPacket_IsTheApiStatusBodyAsATegrastatsUpdateEvent_UnderEightKilobytes(string board)
+    {
+        var options = new PiStatOptions();
+        options.Probes.DiskPaths = [];
+        using DemoBoard demo = DemoBoard.Prepare(Paths.Board(board), options);
+        using var source = new LinuxSnapshotSource(options.Probes);
+        source.Collect();
+        demo.Advance(1);
+        HardwareSnapshot snapshot = source.Collect();
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(TegrastatsApiMapper.Map(snapshot), PiStatJson.Context.ApiStatusResponse);
+
+        string packet = Encoding.UTF8.GetString(new PushMessage(body).SocketIoPacket.Span);
+
+        Assert.StartsWith("42[\"tegrastats_update\",{", packet);
+        Assert.EndsWith("}]", packet);
+        JsonElement evt = Json.Parse(packet[2..]);
+        Assert.AreEqual(2, evt.GetArrayLength());
+        Assert.AreEqual(Encoding.UTF8.GetString(body), evt[1].GetRawText());
+        Assert.IsLessThan(8192, Encoding.UTF8.GetByteCount(packet), $"{board}: {packet.Length} bytes");
+    }
+}
