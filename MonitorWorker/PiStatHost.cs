@@ -13,6 +13,7 @@ using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Metrics;
 using MonitorWorker.Push;
+using MonitorWorker.PytestMonitor;
 using MonitorWorker.Sampling;
 using MonitorWorker.SocketIo;
 using MonitorWorker.Stats;
@@ -37,6 +38,7 @@ public static class PiStatHost
         builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber
         builder.Services.AddEvents();                // Events/: what changed between samples, a snapshot subscriber
         builder.Services.AddFleet();                 // Fleet/: PISTAT_PEERS polled in the background
+        builder.Services.AddPytestMonitor();         // PytestMonitor/: the SQLite store, its health check
         builder.Services.AddHealth();                // Health/
         builder.Services.AddPrometheusMetrics();     // Metrics/
         builder.Services.AddAccessControl(options);  // AccessControl/: CORS and the API key
@@ -57,6 +59,7 @@ public static class PiStatHost
         app.MapHistory();                            // History/: /api/history
         app.MapEvents();                             // Events/: /api/events
         app.MapFleet();                              // Fleet/: /api/monitoring/resources
+        app.MapPytestMonitor();                      // PytestMonitor/: /api/v1 (pytest-monitor server, machine context)
         app.MapMetrics();                            // Metrics/: /metrics
         app.MapOpenApiDocument();
         return app;

@@ -78,12 +78,13 @@ public sealed class AccessTests
         StringAssert.Contains(guide, "/stats?cache=false".Split('?')[0]);
         StringAssert.Contains(guide, "/health");
         StringAssert.Contains(guide, "/api/stream");
+        StringAssert.Contains(guide, "/socket.io/");
         StringAssert.Contains(guide, "/metrics");
         StringAssert.Contains(guide, "/api/history");
         StringAssert.Contains(guide, "/api/events");
         System.Text.Json.JsonElement openApi = Json.Parse(await host.Http.GetStringAsync("openapi/v1.json"));
         CollectionAssert.AreEquivalent(
-            new[] { "/", "/stats", "/health", "/api/health", "/api/status", "/api/cpu", "/api/memory", "/api/temperature", "/api/power", "/ws", "/api/stream", "/api/history", "/api/events", "/api/monitoring/resources", "/fleet", "/metrics" },
+            new[] { "/", "/stats", "/health", "/api/health", "/api/status", "/api/cpu", "/api/memory", "/api/temperature", "/api/power", "/ws", "/api/stream", "/socket.io/", "/api/history", "/api/events", "/api/monitoring/resources", "/fleet", "/metrics" },
             openApi.Keys("paths"));
         string[] parameters = [.. openApi.At("paths./stats.get.parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
         CollectionAssert.AreEquivalent(new[] { "block", "cache" }, parameters);

@@ -37,7 +37,10 @@ public static class AccessControl
         return app;
     }
 
-    /// <summary>With PISTAT_API_KEY set, every endpoint but <c>/health</c> and the dashboard's files needs <c>Authorization: Bearer &lt;key&gt;</c>.</summary>
+    /// <summary>
+    /// With PISTAT_API_KEY set, every endpoint but <c>/health</c> and the dashboard's files needs <c>Authorization:
+    /// Bearer &lt;key&gt;</c>, or Basic with the key as the password.
+    /// </summary>
     private static void UseApiKey(this WebApplication app)
     {
         string? key = app.Services.GetRequiredService<IOptions<PiStatOptions>>().Value.ApiKey;
@@ -57,7 +60,7 @@ public static class AccessControl
 
             context.Response.StatusCode = StatusCodes.Status401Unauthorized;
             context.Response.Headers.WWWAuthenticate = "Bearer";
-            await ErrorHandling.WriteErrorAsync(context, "Missing or wrong API key: send Authorization: Bearer <PISTAT_API_KEY>").ConfigureAwait(false);
+            await ErrorHandling.WriteErrorAsync(context, "Missing or wrong API key: send Authorization: Bearer <PISTAT_API_KEY> (or the key as the password of a URL, http://user:<key>@host/)").ConfigureAwait(false);
         });
     }
 
@@ -75,12 +78,24 @@ public static class AccessControl
     internal static bool HasKey(HttpContext context, byte[] expected)
     {
         string header = context.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
+        if (header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
         {
-            return false;
+            byte[] given = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
+            return CryptographicOperations.FixedTimeEquals(given, expected);
         }
 
-        byte[] given = Encoding.UTF8.GetBytes(header["Bearer ".Length..].Trim());
-        return CryptographicOperations.FixedTimeEquals(given, expected);
+        // Basic with the key as the password (any user name): what a client sends for a URL with user info, such as
+        // pytest-monitor's --remote-server http://pytest:<key>@agent:8585/api/v1, which cannot set headers otherwise.
+        if (header.StartsWith("Basic ", StringComparison.OrdinalIgnoreCase))
+        {
+            Span<byte> decoded = stackalloc byte[512];
+            if (Convert.TryFromBase64String(header["Basic ".Length..].Trim(), decoded, out int length)
+                && decoded[..length].IndexOf((byte)':') is int colon and >= 0)
+            {
+                return CryptographicOperations.FixedTimeEquals(decoded[(colon + 1)..length], expected);
+            }
+        }
+
+        return false;
     }
 }

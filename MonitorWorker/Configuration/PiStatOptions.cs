@@ -22,6 +22,8 @@ public sealed class PiStatOptions
     public const double MaxPeerSeconds = 3600;
     public const double MinPeerTimeoutSeconds = 0.1;
     public const double MaxPeerTimeoutSeconds = 60;
+    public const int MaxDataMb = 100_000;
+    public const int MaxRetentionDays = 36_500;
     public const int MinSocketIoMs = 100;
     public const int MaxSocketIoMs = 600_000;
     public const int MinSocketIoPayload = 16 * 1024;
@@ -115,6 +117,23 @@ public sealed class PiStatOptions
     /// <value>The default value is 1000000 bytes, Engine.IO's.</value>
     [Range(MinSocketIoPayload, MaxSocketIoPayload)]
     public int SocketIoMaxPayload { get; set; } = 1_000_000;
+
+    /// <summary>
+    /// Gets or sets the folder of stored data, the pytest-monitor server's database (PISTAT_DATA_PATH); null for the
+    /// unit's state directory ($STATE_DIRECTORY) or, without one, a <c>data</c> folder beside the program.
+    /// </summary>
+    /// <value>The default value is null.</value>
+    public string? DataPath { get; set; }
+
+    /// <summary>Gets or sets the largest the pytest-monitor database may grow, in MB; the oldest metrics go first (PISTAT_DATA_MAX_MB).</summary>
+    /// <value>The default value is 64 MB.</value>
+    [Range(1, MaxDataMb)]
+    public int DataMaxMb { get; set; } = 64;
+
+    /// <summary>Gets or sets how many days stored test metrics are kept (PISTAT_DATA_RETENTION_DAYS).</summary>
+    /// <value>The default value is 90 days.</value>
+    [Range(1, MaxRetentionDays)]
+    public int DataRetentionDays { get; set; } = 90;
 
     /// <summary>Gets or sets the fixture board folder served as a demo (PISTAT_DEMO), or null for this machine's own hardware.</summary>
     /// <value>The default value is none.</value>

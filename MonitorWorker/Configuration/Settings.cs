@@ -57,6 +57,12 @@ internal static class Settings
         SocketIoMs("PISTAT_SOCKETIO_CONNECT_TIMEOUT_MS", o => o.SocketIoConnectTimeoutMs, (o, x) => o.SocketIoConnectTimeoutMs = x),
         new("PISTAT_SOCKETIO_MAX_PAYLOAD", $"bytes from {PiStatOptions.MinSocketIoPayload} to {PiStatOptions.MaxSocketIoPayload}", o => Show(o.SocketIoMaxPayload),
             (v, o) => Int(v, PiStatOptions.MinSocketIoPayload, PiStatOptions.MaxSocketIoPayload, "is not a number of bytes", x => o.SocketIoMaxPayload = x)),
+        new("PISTAT_DATA_PATH", "a directory (created when missing)", o => o.DataPath ?? "($STATE_DIRECTORY, else data/ beside the program)",
+            (v, o) => v.Length > 0 && v.IndexOfAny(Path.GetInvalidPathChars()) < 0 ? Set(() => o.DataPath = Path.GetFullPath(v)) : "is not a path"),
+        new("PISTAT_DATA_MAX_MB", $"megabytes from 1 to {PiStatOptions.MaxDataMb}", o => Show(o.DataMaxMb),
+            (v, o) => Int(v, 1, PiStatOptions.MaxDataMb, "is not a number of megabytes", x => o.DataMaxMb = x)),
+        new("PISTAT_DATA_RETENTION_DAYS", $"days from 1 to {PiStatOptions.MaxRetentionDays}", o => Show(o.DataRetentionDays),
+            (v, o) => Int(v, 1, PiStatOptions.MaxRetentionDays, "is not a number of days", x => o.DataRetentionDays = x)),
         new("PISTAT_DEMO", "a fixture board (raspberry-pi-4, jetson-orin-nano, x86-server, …) or a board folder with a proc/ tree", o => o.Demo ?? "(off)",
             (v, o) => Demo.DemoBoard.Find(v, out string? error) is string board ? Set(() => o.Demo = board) : error),
     ];

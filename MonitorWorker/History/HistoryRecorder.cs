@@ -11,7 +11,7 @@ namespace MonitorWorker.History;
 /// <summary>
 /// Turns each snapshot into one value per series and appends it to the <see cref="HistoryStore"/>. The series:
 /// <list type="bullet">
-/// <item>every board: <c>cpu.usage</c>, <c>cpu.coreN.usage</c>/<c>.freq</c>, <c>temp.&lt;sensor&gt;</c>,
+/// <item>every board: <c>cpu.usage</c>, <c>cpu.temp</c> (the CPU's sensor, when the board has one), <c>cpu.coreN.usage</c>/<c>.freq</c>, <c>temp.&lt;sensor&gt;</c>,
 /// <c>memory.used</c>/<c>.available</c>, <c>swap.used</c>, <c>load.1</c>/<c>.5</c>/<c>.15</c>, <c>disk.read_bytes_per_s</c>,
 /// <c>disk.write_bytes_per_s</c>, <c>disk.reads_per_s</c>, <c>disk.writes_per_s</c>, <c>fs.&lt;mount&gt;.used_percent</c>,
 /// <c>net.&lt;iface&gt;.rx_bytes_per_s</c>/<c>tx_bytes_per_s</c>/<c>rx_packets_per_s</c>/<c>tx_packets_per_s</c>,
@@ -57,6 +57,7 @@ public sealed class HistoryRecorder
         Array.Fill(_values, float.NaN);
         double now = snapshot.Timestamp.ToUnixTimeMilliseconds() / 1000.0;
         Set(_fixed.Cpu, snapshot.Cpu.UsagePercent);
+        Set(_fixed.CpuTemperature, snapshot.CpuTemperatureCelsius);
         IReadOnlyList<CpuCore> cores = snapshot.Cpu.Cores;
         for (int i = 0; i < cores.Count; i++)
         {
@@ -318,6 +319,7 @@ public sealed class HistoryRecorder
         public int DiskWriteBytes { get; } = store.SeriesFor("disk.write_bytes_per_s");
         public int DiskReads { get; } = store.SeriesFor("disk.reads_per_s");
         public int DiskWrites { get; } = store.SeriesFor("disk.writes_per_s");
+        public Lazy CpuTemperature { get; } = new(store, "cpu.temp");
         public Lazy PiVolts { get; } = new(store, "pi.core.volts");
         public Lazy PiArm { get; } = new(store, "pi.arm.freq");
         public Lazy PiCore { get; } = new(store, "pi.core.freq");

@@ -11,7 +11,7 @@ public static class HomeEndpoints
         ("/stats", "hardware snapshot (piStat-compatible); ?cache=false for a fresh one, ?block=true for CPU over the next second"),
         ("/health", "service health: healthy, degraded (with reasons) or unhealthy (503)"),
         ("/api/status", "Tegrastats API: CPU cores, GPU, memory (MB), temperatures, power rails; also /api/cpu, /api/memory, /api/temperature, /api/power, /api/health"),
-        ("/api/stream", "live updates as Server-Sent Events, one per sample (WebSocket: /ws)"),
+        ("/api/stream", "live updates as Server-Sent Events, one per sample (WebSocket: /ws; Socket.IO: /socket.io/, event tegrastats_update)"),
         ("/api/history", "series over time from RAM (per sample, 1 min, 15 min with min/avg/max); ?series=cpu.*&start=&end=&step=&page=&format=csv"),
         ("/api/monitoring/resources", "this node and every PISTAT_PEERS agent (pi-stat, piStat, Tegrastats API), polled in the background"),
         ("/api/events", "what happened: Pi under-voltage and throttling starting and ending, tegrastats restarts, sources failing and recovering; ?start=&end=&kind=&page="),

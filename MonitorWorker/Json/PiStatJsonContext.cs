@@ -5,6 +5,7 @@ using MonitorWorker.Events;
 using MonitorWorker.Fleet;
 using MonitorWorker.Health;
 using MonitorWorker.History;
+using MonitorWorker.PytestMonitor;
 using MonitorWorker.Stats;
 
 namespace MonitorWorker.Json;
@@ -29,4 +30,12 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(EventsResponse))]
 [JsonSerializable(typeof(FleetResponse))]
 [JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(MachineContext))]
+[JsonSerializable(typeof(StoredContext))]
+[JsonSerializable(typeof(StoredSession))]
+[JsonSerializable(typeof(StoredMetric))]
+[JsonSerializable(typeof(ContextPage))]
+[JsonSerializable(typeof(SessionPage))]
+[JsonSerializable(typeof(MetricPage))]
+[JsonSerializable(typeof(CountResponse))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;
