@@ -15,6 +15,7 @@ public static class HomeEndpoints
         ("/api/history", "series over time from RAM (per sample, 1 min, 15 min with min/avg/max); ?series=cpu.*&start=&end=&step=&page=&format=csv"),
         ("/api/monitoring/resources", "this node and every PISTAT_PEERS agent (pi-stat, piStat, Tegrastats API), polled in the background"),
         ("/api/events", "what happened: Pi under-voltage and throttling starting and ending, tegrastats restarts, sources failing and recovering; ?start=&end=&kind=&page="),
+        ("/api/v1/context", "this machine's pytest-monitor context; /api/v1 is a pytest-monitor remote server (pytest --remote-server http://<host>:8585/api/v1)"),
         ("/metrics", "Prometheus metrics"),
         ("/openapi/v1.json", "OpenAPI description of every endpoint"),
     ];
