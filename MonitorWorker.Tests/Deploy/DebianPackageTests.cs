@@ -73,7 +73,7 @@ public sealed class DebianPackageTests
         {
             (int exitCode, string control) = ExternalTool.Run("dpkg-deb", null, "--field", deb, "Package", "Version", "Architecture", "Depends");
             Assert.AreEqual(0, exitCode, control);
-            Assert.AreEqual($"Package: pi-stat\nVersion: {Version}\nArchitecture: {arch}\nDepends: libc6 (>= 2.34)\n", control);
+            Assert.AreEqual($"Package: pi-stat\nVersion: {Version}\nArchitecture: {arch}\nDepends: libc6 (>= 2.34), libsqlite3-0 (>= 3.31)\n", control);
 
             (_, string contents) = ExternalTool.Run("dpkg-deb", null, "--contents", deb);
             string[] lines = contents.Split('\n', StringSplitOptions.RemoveEmptyEntries);

@@ -86,7 +86,7 @@ Version: $version
 Architecture: $arch
 Maintainer: $maintainer
 Installed-Size: $size
-Depends: libc6 (>= 2.34)
+Depends: libc6 (>= 2.34), libsqlite3-0 (>= 3.31)
 Section: admin
 Priority: optional
 Description: hardware monitoring agent for Raspberry Pi, Jetson and Linux hosts
