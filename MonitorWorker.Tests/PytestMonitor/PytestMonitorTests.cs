@@ -235,6 +235,7 @@ public sealed class PytestMonitorTests
         Directory.CreateDirectory(folder);
         await File.WriteAllBytesAsync(Path.Combine(folder, PytestStore.FileName), Enumerable.Repeat((byte)0x5a, 8192).ToArray());
         await using InProcessHost host = await StartAsync(folder);
+        await host.WaitForFirstSnapshotAsync();
 
         using HttpResponseMessage refused = await host.Http.PostAsync("api/v1/contexts/", Body(Context("x")));
         string error = Json.Parse(await refused.Content.ReadAsStringAsync()).Text("error")!;

@@ -95,42 +95,19 @@ public sealed class SocketIoClientTests
     }
 
     [TestMethod]
-    public async Task PythonAndNodeClients_PollingThenUpgrade_GetAtLeastFourUpdatesInFiveSeconds()
+    [DataRow("polling,websocket", "websocket", DisplayName = "polling, then the upgrade to WebSocket")]
+    [DataRow("websocket", "websocket", DisplayName = "WebSocket only")]
+    [DataRow("polling", "polling", DisplayName = "polling only")]
+    public async Task PythonAndNodeClients_GetAtLeastFourUpdatesInFiveSeconds(string transports, string endsOn)
     {
         await using InProcessHost host = await StartAsync();
         await host.WaitForFirstSnapshotAsync();
 
-        Task<JsonElement> python = RunAsync("python", host, "polling,websocket", 5);
-        Task<JsonElement> node = RunAsync("node", host, "polling,websocket", 5);
+        Task<JsonElement> python = RunAsync("python", host, transports, 5);
+        Task<JsonElement> node = RunAsync("node", host, transports, 5);
 
-        AssertReceivedUpdates(await python, "python", "websocket");
-        AssertReceivedUpdates(await node, "node", "websocket");
-    }
-
-    [TestMethod]
-    public async Task PythonAndNodeClients_WebSocketOnly_GetAtLeastFourUpdatesInFiveSeconds()
-    {
-        await using InProcessHost host = await StartAsync();
-        await host.WaitForFirstSnapshotAsync();
-
-        Task<JsonElement> python = RunAsync("python", host, "websocket", 5);
-        Task<JsonElement> node = RunAsync("node", host, "websocket", 5);
-
-        AssertReceivedUpdates(await python, "python", "websocket");
-        AssertReceivedUpdates(await node, "node", "websocket");
-    }
-
-    [TestMethod]
-    public async Task PythonAndNodeClients_PollingOnly_GetAtLeastFourUpdatesInFiveSeconds()
-    {
-        await using InProcessHost host = await StartAsync();
-        await host.WaitForFirstSnapshotAsync();
-
-        Task<JsonElement> python = RunAsync("python", host, "polling", 5);
-        Task<JsonElement> node = RunAsync("node", host, "polling", 5);
-
-        AssertReceivedUpdates(await python, "python", "polling");
-        AssertReceivedUpdates(await node, "node", "polling");
+        AssertReceivedUpdates(await python, "python", endsOn);
+        AssertReceivedUpdates(await node, "node", endsOn);
     }
 
     [TestMethod]

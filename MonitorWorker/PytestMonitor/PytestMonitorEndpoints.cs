@@ -278,27 +278,15 @@ public static class PytestMonitorEndpoints
     /// <summary>The JSON object of a POST body, or the error answer: 413 over <see cref="MaxBodyBytes"/>, 400 for anything but a JSON object.</summary>
     private static async Task<(Fields? Body, IResult? Error)> ReadAsync(HttpContext http, TimeProvider time)
     {
-        if (http.Request.ContentLength > MaxBodyBytes)
+        byte[]? bytes = await Http.BoundedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
+        if (bytes is null)
         {
             return (null, ErrorResponse.Result($"The body is over {MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge, time));
         }
 
-        using var copy = new MemoryStream();
-        byte[] buffer = new byte[8192];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(buffer, http.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (copy.Length + read > MaxBodyBytes)
-            {
-                return (null, ErrorResponse.Result($"The body is over {MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge, time));
-            }
-
-            copy.Write(buffer, 0, read);
-        }
-
         try
         {
-            using JsonDocument document = JsonDocument.Parse(copy.ToArray(), new JsonDocumentOptions { MaxDepth = 8 });
+            using JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
             if (document.RootElement.ValueKind != JsonValueKind.Object)
             {
                 return (null, ErrorResponse.Result($"The body must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}", StatusCodes.Status400BadRequest, time));

@@ -421,14 +421,7 @@ internal sealed partial class SocketIoServer
     /// <summary>A polling POST: the client's packets, separated by the record separator; answered <c>ok</c>.</summary>
     private async Task PostAsync(HttpContext context, SocketIoSession session)
     {
-        if (context.Request.ContentLength > MaxPayload)
-        {
-            session.Close($"a payload over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD)");
-            await RefuseAsync(context, 3, $"Payload too large: over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD); the session is closed", StatusCodes.Status413PayloadTooLarge).ConfigureAwait(false);
-            return;
-        }
-
-        byte[]? body = await ReadBodyAsync(context.Request.Body, MaxPayload, context.RequestAborted).ConfigureAwait(false);
+        byte[]? body = await Http.BoundedBody.ReadAsync(context.Request, MaxPayload, context.RequestAborted).ConfigureAwait(false);
         if (body is null)
         {
             session.Close($"a payload over {MaxPayload} bytes (PISTAT_SOCKETIO_MAX_PAYLOAD)");
@@ -457,25 +450,6 @@ internal sealed partial class SocketIoServer
 
         context.Response.ContentType = "text/html";
         await context.Response.WriteAsync("ok", context.RequestAborted).ConfigureAwait(false);
-    }
-
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/> bytes.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(Stream body, int limit, CancellationToken cancellationToken)
-    {
-        using var copy = new MemoryStream();
-        byte[] buffer = new byte[8192];
-        int read;
-        while ((read = await body.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
-        {
-            if (copy.Length + read > limit)
-            {
-                return null;
-            }
-
-            copy.Write(buffer, 0, read);
-        }
-
-        return copy.ToArray();
     }
 
     private static async Task WritePayloadAsync(HttpContext context, List<ReadOnlyMemory<byte>> packets)
