@@ -3,7 +3,8 @@
 # Raspberry Pi 4 with the default 1 s sample. Reports the binary's size (and the bundled SQLite library beside it),
 # RSS and CPU idle, with CLIENTS (default 10) Socket.IO clients on WebSocket (Debian's python3-socketio) for
 # SECONDS (default 30), and while pytest-monitor posts METRICS (default 1000) test metrics to /api/v1 (curl; median
-# time per POST), with the database's size after. Prints a markdown table. Needs clang, curl, python3-socketio.
+# time per POST), with the database's size after. BASELINE_BIN=<an older pi-stat binary> adds its idle row, for the
+# change. Prints a markdown table. Needs clang, curl, python3-socketio.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 out=${OUT:-/tmp/pi-stat-seed-clients}
@@ -33,6 +34,16 @@ window() { # seconds -> "RSS CPU-s/min" over that window
 }
 
 read -r idle_rss idle_cpu < <(window "$seconds")
+baseline_row=""
+if [ -n "${BASELINE_BIN:-}" ]; then
+  env "${unit_gc[@]}" PISTAT_HOST=127.0.0.1 PISTAT_PORT=$((port + 1)) "$BASELINE_BIN" demo raspberry-pi-4 > "$out/baseline.log" 2>&1 &
+  base=$!
+  for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$((port + 1))/health" && break; sleep 0.1; done
+  sleep 5
+  before=$(cpu_seconds "$base"); sleep "$seconds"; after=$(cpu_seconds "$base")
+  baseline_row="| idle, no client: BASELINE_BIN ($(stat -c %s "$BASELINE_BIN" | awk '{ printf "%.1f", $1 / 1048576 }') MB) | $(rss_mb "$base") | $(awk -v b="$before" -v a="$after" -v s="$seconds" 'BEGIN { printf "%.2f", (a - b) * 60 / s }') | |"
+  kill "$base"; wait "$base" 2>/dev/null || true
+fi
 
 cat > "$out/client.py" <<'PY'
 import sys, time, socketio
@@ -74,6 +85,7 @@ echo "binary: $binary MB (libe_sqlite3.so beside it: ${library:-none} MB)"
 echo
 echo "| state | RSS MB | CPU-s/min | |"
 echo "|---|---|---|---|"
+[ -n "$baseline_row" ] && echo "$baseline_row"
 echo "| idle, no client | $idle_rss | $idle_cpu | |"
 echo "| $clients Socket.IO clients (WebSocket) | $sio_rss | $sio_cpu | $events events received in total |"
 echo "| after $metrics pytest-monitor metrics | $post_rss | | $stored stored, median POST ${post_median} ms, ${post_cpu} CPU-ms each, database ${db_kb} KB |"

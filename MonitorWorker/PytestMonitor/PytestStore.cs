@@ -25,8 +25,6 @@ internal sealed partial class PytestStore : IDisposable
     private volatile string? _failure;
     private bool _ready;
 
-    static PytestStore() => NativeSqlite.Register();
-
     public PytestStore(IOptions<PiStatOptions> options, TimeProvider time, ILogger<PytestStore> logger)
     {
         PiStatOptions o = options.Value;
@@ -146,6 +144,7 @@ internal sealed partial class PytestStore : IDisposable
 
     private SqliteConnection Open()
     {
+        NativeSqlite.Register(); // on first use: an agent nobody sends test metrics never loads SQLite
         Directory.CreateDirectory(Folder);
         var connection = new SqliteConnection(_connectionString);
         try
