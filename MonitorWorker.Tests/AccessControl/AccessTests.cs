@@ -90,6 +90,6 @@ public sealed class AccessTests
                 "/api/v1/sessions/{h}/metrics", "/api/v1/sessions/{h}/metrics/count" },
             openApi.Keys("paths"));
         string[] parameters = [.. openApi.At("paths./stats.get.parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString()!)];
-        CollectionAssert.AreEquivalent(new[] { "block", "cache" }, parameters);
+        CollectionAssert.AreEquivalent(new[] { "block", "cache", "fields" }, parameters);
     }
 }

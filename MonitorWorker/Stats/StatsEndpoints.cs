@@ -17,7 +17,7 @@ public static class StatsEndpoints
         app.MapMethods("/stats", ReadMethods.GetAndHead, GetStatsAsync)
             .WithName("GetStats")
             .WithSummary("Hardware snapshot, piStat-compatible")
-            .WithDescription("Query block=true measures CPU over a 1 s window starting after the request; cache=false takes a fresh snapshot. Values: true/false/1/0.")
+            .WithDescription("Query block=true measures CPU over a 1 s window starting after the request; cache=false takes a fresh snapshot (values: true/false/1/0); fields=cpu_temp,memory answers only those top-level keys (an unknown name is a 400 listing the allowed ones).")
             .Produces<StatsResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
@@ -30,6 +30,7 @@ public static class StatsEndpoints
         HttpContext context,
         [FromQuery(Name = "block")] string? block,
         [FromQuery(Name = "cache")] string? cache,
+        [FromQuery(Name = "fields")] string? fields,
         SnapshotStore store,
         SnapshotViews views,
         IOptions<PiStatOptions> options,
@@ -38,6 +39,12 @@ public static class StatsEndpoints
     {
         _ = block;
         _ = cache;
+        _ = fields;
+        if (!StatsFields.TryParse(context.Request.Query["fields"], out string[]? selected, out string? fieldsProblem))
+        {
+            return ErrorResponse.Result(fieldsProblem!, StatusCodes.Status400BadRequest, time);
+        }
+
         Microsoft.Extensions.Primitives.StringValues blockValues = context.Request.Query["block"];
         Microsoft.Extensions.Primitives.StringValues cacheValues = context.Request.Query["cache"];
         if (!QueryFlag.TryParse(blockValues, false, out bool blockWindow))
@@ -68,7 +75,8 @@ public static class StatsEndpoints
             return NoSnapshotYet.Answer(context, $"No snapshot within {SnapshotStore.CollectionLimit.TotalSeconds:0} s: the sampler is stalled", time);
         }
 
-        return TypedResults.Bytes(views.Get(snapshot, StatsBody.View).At(time.GetUtcNow()), "application/json; charset=utf-8");
+        byte[] body = views.Get(snapshot, StatsBody.View).At(time.GetUtcNow());
+        return TypedResults.Bytes(selected is null ? body : StatsFields.Select(body, selected), "application/json; charset=utf-8");
     }
 
 }
