@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MonitorWorker.Errors;
 using MonitorWorker.History;
+using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
 
@@ -36,7 +37,7 @@ public static class PytestMonitorEndpoints
     public static IEndpointRouteBuilder MapPytestMonitor(this IEndpointRouteBuilder app)
     {
         RouteGroupBuilder v1 = app.MapGroup("/api/v1");
-        v1.MapGet("/context", GetContext)
+        v1.MapMethods("/context", ReadMethods.GetAndHead, GetContext)
             .WithName("GetMachineContext")
             .WithSummary("This machine's pytest-monitor execution context; h is stable across runs, reboots and power modes (the nominal maximum CPU frequency, not the current)");
 
@@ -44,17 +45,17 @@ public static class PytestMonitorEndpoints
         v1.MapPost("/sessions/", PostSessionAsync).WithName("PostSession").WithSummary("pytest-monitor: store a session (201 with it)");
         v1.MapPost("/metrics/", PostMetricAsync).WithName("PostMetric").WithSummary("pytest-monitor: store one test's metrics (201 with them and the hardware seen during the test)");
 
-        v1.MapGet("/contexts/", (HttpContext c, PytestStore s) => ListContexts(c, s, null)).WithName("GetContexts").WithSummary("Every context, paged (page, per_page); 204 when none");
-        v1.MapGet("/contexts/count/", (PytestStore s) => Count(s, "contexts")).WithName("CountContexts").WithSummary("How many contexts are stored");
-        v1.MapGet("/contexts/{prefix}", (HttpContext c, PytestStore s, string prefix) => ListContexts(c, s, prefix)).WithName("GetContextsByPrefix").WithSummary("The contexts whose hash starts with prefix, paged; 204 when none");
-        v1.MapGet("/contexts/{h}/metrics/", (HttpContext c, PytestStore s, string h) => ListMetrics(c, s, "context_h", h)).WithName("GetContextMetrics").WithSummary("The metrics of a context, paged; 204 when none");
-        v1.MapGet("/contexts/{h}/metrics/count/", (PytestStore s, string h) => Count(s, "metrics", "context_h", h)).WithName("CountContextMetrics").WithSummary("How many metrics a context has");
+        v1.MapMethods("/contexts/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s) => ListContexts(c, s, null)).WithName("GetContexts").WithSummary("Every context, paged (page, per_page); 204 when none");
+        v1.MapMethods("/contexts/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t) => Count(s, t, "contexts")).WithName("CountContexts").WithSummary("How many contexts are stored");
+        v1.MapMethods("/contexts/{prefix}", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string prefix) => ListContexts(c, s, prefix)).WithName("GetContextsByPrefix").WithSummary("The contexts whose hash starts with prefix, paged; 204 when none");
+        v1.MapMethods("/contexts/{h}/metrics/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string h) => ListMetrics(c, s, "context_h", h)).WithName("GetContextMetrics").WithSummary("The metrics of a context, paged; 204 when none");
+        v1.MapMethods("/contexts/{h}/metrics/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t, string h) => Count(s, t, "metrics", "context_h", h)).WithName("CountContextMetrics").WithSummary("How many metrics a context has");
 
-        v1.MapGet("/sessions/", (HttpContext c, PytestStore s) => ListSessions(c, s, null)).WithName("GetSessions").WithSummary("Every session, paged; 204 when none");
-        v1.MapGet("/sessions/count/", (PytestStore s) => Count(s, "sessions")).WithName("CountSessions").WithSummary("How many sessions are stored");
-        v1.MapGet("/sessions/{prefix}", (HttpContext c, PytestStore s, string prefix) => ListSessions(c, s, prefix)).WithName("GetSessionsByPrefix").WithSummary("The sessions whose hash starts with prefix, paged; 204 when none");
-        v1.MapGet("/sessions/{h}/metrics/", (HttpContext c, PytestStore s, string h) => ListMetrics(c, s, "session_h", h)).WithName("GetSessionMetrics").WithSummary("The metrics of a session, paged; 204 when none");
-        v1.MapGet("/sessions/{h}/metrics/count/", (PytestStore s, string h) => Count(s, "metrics", "session_h", h)).WithName("CountSessionMetrics").WithSummary("How many metrics a session has");
+        v1.MapMethods("/sessions/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s) => ListSessions(c, s, null)).WithName("GetSessions").WithSummary("Every session, paged; 204 when none");
+        v1.MapMethods("/sessions/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t) => Count(s, t, "sessions")).WithName("CountSessions").WithSummary("How many sessions are stored");
+        v1.MapMethods("/sessions/{prefix}", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string prefix) => ListSessions(c, s, prefix)).WithName("GetSessionsByPrefix").WithSummary("The sessions whose hash starts with prefix, paged; 204 when none");
+        v1.MapMethods("/sessions/{h}/metrics/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string h) => ListMetrics(c, s, "session_h", h)).WithName("GetSessionMetrics").WithSummary("The metrics of a session, paged; 204 when none");
+        v1.MapMethods("/sessions/{h}/metrics/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t, string h) => Count(s, t, "metrics", "session_h", h)).WithName("CountSessionMetrics").WithSummary("How many metrics a session has");
         return app;
     }
 
@@ -65,10 +66,12 @@ public static class PytestMonitorEndpoints
             return ErrorResponse.Result("No data available: the first sample has not been taken yet", StatusCodes.Status503ServiceUnavailable, time);
         }
 
-        return TypedResults.Json(MachineContext.From(snapshot, Service.ServiceIdentity.Hostname, KernelRelease(), RuntimeInfo()), PiStatJson.Context.MachineContext);
+        return TypedResults.Json(MachineContext.From(snapshot, Service.ServiceIdentity.Hostname, KernelReleaseOnce.Value, RuntimeInfo()), PiStatJson.Context.MachineContext);
     }
 
     private static string RuntimeInfo() => $"pi-stat {Service.ServiceIdentity.Version} on .NET {Environment.Version}";
+
+    private static readonly Lazy<string> KernelReleaseOnce = new(KernelRelease);
 
     private static string KernelRelease()
     {
@@ -188,7 +191,7 @@ public static class PytestMonitorEndpoints
     private static JsonHttpResult<ErrorResponse> Unavailable(StoreUnavailableException e, TimeProvider time)
         => ErrorResponse.Result($"The pytest-monitor store is unavailable; nothing was stored: {e.Message}", StatusCodes.Status503ServiceUnavailable, time);
 
-    private static IResult Count(PytestStore store, string table, string? column = null, string? h = null)
+    private static IResult Count(PytestStore store, TimeProvider time, string table, string? column = null, string? h = null)
     {
         try
         {
@@ -197,7 +200,7 @@ public static class PytestMonitorEndpoints
         }
         catch (StoreUnavailableException e)
         {
-            return Unavailable(e, TimeProvider.System);
+            return Unavailable(e, time);
         }
     }
 
@@ -236,7 +239,7 @@ public static class PytestMonitorEndpoints
         {
             (long total, List<T> items) = store.Read(c =>
             {
-                long count = PytestQueries.Count(c, table, where, [.. parameters.Select(p => (p.Item1, p.Item2))]);
+                long count = PytestQueries.Count(c, table, where, parameters);
                 long offset = (long)(page - 1) * perPage;
                 return (count, offset >= count ? [] : read(c, where, parameters, perPage, (int)offset));
             });
