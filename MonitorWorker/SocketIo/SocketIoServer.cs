@@ -53,9 +53,6 @@ internal sealed partial class SocketIoServer
     /// <summary>Gets how many Engine.IO sessions may be open at once, connected or not: twice the live clients, plus some for handshakes under way.</summary>
     public int MaxSessions { get; }
 
-    /// <summary>Gets how many Engine.IO sessions are open.</summary>
-    public int Count => _sessions.Count;
-
     /// <summary>A Socket.IO error payload: <c>{"message": …}</c>.</summary>
     public static string ErrorMessage(string message)
         => $"{{\"message\":{JsonSerializer.Serialize(message, Json.PiStatJson.Context.String)}}}";
