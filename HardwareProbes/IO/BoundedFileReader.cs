@@ -21,12 +21,16 @@ internal sealed class BoundedFileReader : IDisposable
     private readonly int _maxBytes;
     private readonly Dictionary<string, ReadWorker> _hung = new(StringComparer.Ordinal);
     private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
+    private readonly bool _rememberMissing;
     private ReadWorker _worker;
     private char[] _chars = new char[4096];
 
-    public BoundedFileReader(IFileSystem fileSystem, TimeSpan timeout, int maxBytes)
+    // rememberMissing: whether a missing path is remembered so that its next read is a cheap stat; false for paths
+    // that come and go (pids), whose set would otherwise grow without end.
+    public BoundedFileReader(IFileSystem fileSystem, TimeSpan timeout, int maxBytes, bool rememberMissing = true)
     {
         _fileSystem = fileSystem;
+        _rememberMissing = rememberMissing;
         _timeout = timeout;
         _maxBytes = maxBytes;
         _worker = new ReadWorker(fileSystem, maxBytes);
@@ -57,7 +61,7 @@ internal sealed class BoundedFileReader : IDisposable
         ReadWorker worker = _worker;
         if (worker.Error is not null)
         {
-            if (worker.Error is FileNotFoundException or DirectoryNotFoundException)
+            if (_rememberMissing && worker.Error is FileNotFoundException or DirectoryNotFoundException)
             {
                 _missing.Add(path);
             }

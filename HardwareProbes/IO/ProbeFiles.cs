@@ -11,13 +11,13 @@ internal sealed class ProbeFiles : IDisposable
 {
     private readonly BoundedFileReader _reader;
 
-    public ProbeFiles(IFileSystem fileSystem, ProbeOptions options)
+    public ProbeFiles(IFileSystem fileSystem, ProbeOptions options, bool rememberMissing = true)
     {
         FileSystem = fileSystem;
         Proc = options.ProcPath.TrimEnd('/');
         Sys = options.SysPath.TrimEnd('/');
         Etc = options.EtcPath.TrimEnd('/');
-        _reader = new BoundedFileReader(fileSystem, options.ReadTimeout, options.MaxFileBytes);
+        _reader = new BoundedFileReader(fileSystem, options.ReadTimeout, options.MaxFileBytes, rememberMissing);
     }
 
     public IFileSystem FileSystem { get; }
