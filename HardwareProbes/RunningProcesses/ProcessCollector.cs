@@ -79,6 +79,7 @@ public sealed class ProcessCollector : IDisposable
             long? memTotal = _files.TryParse(_memInfoPath, static t => MemInfo.Parse(t), out MemInfo? mem, out string? memFailure) ? mem!.MemTotalBytes : null;
             Dictionary<int, string> users = _files.TryParse(_passwdPath, static t => UserNames.Parse(t), out Dictionary<int, string>? parsed, out _) ? parsed! : [];
 
+            long uptimeReadAt = _time.GetTimestamp();
             double? window = previous is not null && uptime > previous.UptimeSeconds ? uptime - previous.UptimeSeconds : null;
             Dictionary<int, ProcessEntry>? before = window is null ? null : previous!.Processes.ToDictionary(static p => p.Pid);
             var processes = new List<ProcessEntry>(names.Count);
@@ -91,7 +92,10 @@ public sealed class ProcessCollector : IDisposable
                     continue;
                 }
 
-                ProcessEntry? entry = Read(pid, uptime, window, before, memTotal, users, out string? readFailure);
+                // Reading hundreds of processes takes a while on a small board: each is timed at its own read, from
+                // the uptime read once and the monotonic clock since, or a process read late would seem busier.
+                double readAt = uptime + _time.GetElapsedTime(uptimeReadAt).TotalSeconds;
+                ProcessEntry? entry = Read(pid, readAt, before, memTotal, users, out string? readFailure);
                 if (entry is null)
                 {
                     skipped++;
@@ -109,7 +113,7 @@ public sealed class ProcessCollector : IDisposable
     /// <summary>Stops the reader's worker thread.</summary>
     public void Dispose() => _files.Dispose();
 
-    private ProcessEntry? Read(int pid, double uptime, double? window, Dictionary<int, ProcessEntry>? before, long? memTotal, Dictionary<int, string> users, out string? failure)
+    private ProcessEntry? Read(int pid, double uptime, Dictionary<int, ProcessEntry>? before, long? memTotal, Dictionary<int, string> users, out string? failure)
     {
         string directory = $"{_files.Proc}/{pid}";
         if (!_files.TryParse($"{directory}/stat", static t => ProcessStat.Parse(t), out ProcessStat stat, out failure))
@@ -128,9 +132,9 @@ public sealed class ProcessCollector : IDisposable
 
         double running = Math.Max(0, uptime - ((double)stat.StartTicks / TicksPerSecond));
         double? cpu = null;
-        if (window is { } seconds && before!.TryGetValue(pid, out ProcessEntry? seen) && seen.StartTicks == stat.StartTicks)
+        if (before is not null && before.TryGetValue(pid, out ProcessEntry? seen) && seen.StartTicks == stat.StartTicks && uptime > seen.ReadAtUptime)
         {
-            cpu = stat.CpuTicks >= seen.CpuTicks ? (stat.CpuTicks - seen.CpuTicks) * 100.0 / TicksPerSecond / seconds : null;
+            cpu = stat.CpuTicks >= seen.CpuTicks ? (stat.CpuTicks - seen.CpuTicks) * 100.0 / TicksPerSecond / (uptime - seen.ReadAtUptime) : null;
         }
         else if (running > 0)
         {
@@ -143,6 +147,7 @@ public sealed class ProcessCollector : IDisposable
         {
             CpuTicks = stat.CpuTicks,
             StartTicks = stat.StartTicks,
+            ReadAtUptime = uptime,
         };
     }
 

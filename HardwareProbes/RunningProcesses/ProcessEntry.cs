@@ -33,4 +33,7 @@ public sealed record ProcessEntry(
 
     /// <summary>Gets the start time in ticks after boot, which tells a reused pid from the process seen before.</summary>
     internal long StartTicks { get; init; }
+
+    /// <summary>Gets the seconds since boot when this process's files were read.</summary>
+    internal double ReadAtUptime { get; init; }
 }
