@@ -12,6 +12,7 @@ using MonitorWorker.Hosting;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Metrics;
+using MonitorWorker.Processes;
 using MonitorWorker.Push;
 using MonitorWorker.PytestMonitor;
 using MonitorWorker.Sampling;
@@ -37,6 +38,7 @@ public static class PiStatHost
         builder.Services.AddSocketIo();              // SocketIo/: Engine.IO and Socket.IO sessions, clients of the push hub
         builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber
         builder.Services.AddEvents();                // Events/: what changed between samples, a snapshot subscriber
+        builder.Services.AddProcesses(options);      // Processes/: the process list read only while asked, the spike detector
         builder.Services.AddFleet();                 // Fleet/: PISTAT_PEERS polled in the background
         builder.Services.AddPytestMonitor();         // PytestMonitor/: the SQLite store, its health check
         builder.Services.AddHealth();                // Health/
@@ -58,6 +60,7 @@ public static class PiStatHost
         app.MapSocketIo();                           // SocketIo/: /socket.io/
         app.MapHistory();                            // History/: /api/history
         app.MapEvents();                             // Events/: /api/events
+        app.MapProcesses();                          // Processes/: /api/processes, piStat's /processes
         app.MapFleet();                              // Fleet/: /api/monitoring/resources
         app.MapPytestMonitor();                      // PytestMonitor/: /api/v1 (pytest-monitor server, machine context)
         app.MapMetrics();                            // Metrics/: /metrics

@@ -28,6 +28,8 @@ public sealed class PiStatOptions
     public const int MaxSocketIoMs = 600_000;
     public const int MinSocketIoPayload = 16 * 1024;
     public const int MaxSocketIoPayload = 100_000_000;
+    public const int MaxProcessIntervalSeconds = 3600;
+    public const int MaxSpikeSamples = 3600;
 
     /// <value>The default value is 8585.</value>
     [Range(MinPort, MaxPort)]
@@ -134,6 +136,26 @@ public sealed class PiStatOptions
     /// <value>The default value is 90 days.</value>
     [Range(1, MaxRetentionDays)]
     public int DataRetentionDays { get; set; } = 90;
+
+    /// <summary>Gets or sets the shortest time between two readings of the process list (PISTAT_PROCESS_INTERVAL_SECONDS); requests in between share the last.</summary>
+    /// <value>The default value is 2 seconds.</value>
+    [Range(1, MaxProcessIntervalSeconds)]
+    public int ProcessIntervalSeconds { get; set; } = 2;
+
+    /// <summary>Gets or sets the CPU use at or above which a spike begins (PISTAT_SPIKE_CPU_PERCENT).</summary>
+    /// <value>The default value is 90 %.</value>
+    [Range(1, 100)]
+    public int SpikeCpuPercent { get; set; } = 90;
+
+    /// <summary>Gets or sets the memory use at or above which a spike begins (PISTAT_SPIKE_MEMORY_PERCENT).</summary>
+    /// <value>The default value is 90 %.</value>
+    [Range(1, 100)]
+    public int SpikeMemoryPercent { get; set; } = 90;
+
+    /// <summary>Gets or sets how many samples in a row CPU or memory must stay high to be a spike (PISTAT_SPIKE_SAMPLES).</summary>
+    /// <value>The default value is 5 samples.</value>
+    [Range(1, MaxSpikeSamples)]
+    public int SpikeSamples { get; set; } = 5;
 
     /// <summary>Gets or sets the fixture board folder served as a demo (PISTAT_DEMO), or null for this machine's own hardware.</summary>
     /// <value>The default value is none.</value>

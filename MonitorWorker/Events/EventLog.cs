@@ -60,9 +60,13 @@ public sealed class EventLog
 /// <param name="Time">Unix seconds.</param>
 /// <param name="Kind">One of <see cref="EventKinds"/>.</param>
 /// <param name="Severity"><c>info</c>, <c>warning</c> or <c>critical</c>.</param>
-/// <param name="Subject">The condition, source or process the event is about.</param>
+/// <param name="Subject">The condition, source or resource (cpu, memory) the event is about.</param>
 /// <param name="Message">What happened, in words.</param>
-public sealed record PiStatEvent(long Time, string Kind, string Severity, string Subject, string Message);
+public sealed record PiStatEvent(long Time, string Kind, string Severity, string Subject, string Message)
+{
+    /// <summary>Gets the top processes at that moment, for a CPU or memory spike; null for other events.</summary>
+    public IReadOnlyList<EventProcess>? Processes { get; init; }
+}
 
 /// <summary>The kinds of event.</summary>
 public static class EventKinds
@@ -94,7 +98,13 @@ public static class EventKinds
     /// <summary>A source that had failed reads again.</summary>
     public const string SourceRecovered = "source_recovered";
 
+    /// <summary>CPU use stayed at or above PISTAT_SPIKE_CPU_PERCENT for PISTAT_SPIKE_SAMPLES samples; the event names the top processes.</summary>
+    public const string CpuSpike = "cpu_spike";
+
+    /// <summary>Memory use stayed at or above PISTAT_SPIKE_MEMORY_PERCENT for PISTAT_SPIKE_SAMPLES samples; the event names the top processes.</summary>
+    public const string MemorySpike = "memory_spike";
+
     /// <summary>Every kind.</summary>
     public static readonly IReadOnlyList<string> All =
-        [AgentStart, ConditionStart, ConditionEnd, ConditionOccurred, TegrastatsRestart, TegrastatsAbsent, TegrastatsRunning, SourceFailed, SourceRecovered];
+        [AgentStart, ConditionStart, ConditionEnd, ConditionOccurred, TegrastatsRestart, TegrastatsAbsent, TegrastatsRunning, SourceFailed, SourceRecovered, CpuSpike, MemorySpike];
 }

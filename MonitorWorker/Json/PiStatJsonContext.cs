@@ -5,6 +5,7 @@ using MonitorWorker.Events;
 using MonitorWorker.Fleet;
 using MonitorWorker.Health;
 using MonitorWorker.History;
+using MonitorWorker.Processes;
 using MonitorWorker.PytestMonitor;
 using MonitorWorker.Stats;
 
@@ -38,4 +39,6 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(SessionPage))]
 [JsonSerializable(typeof(MetricPage))]
 [JsonSerializable(typeof(CountResponse))]
+[JsonSerializable(typeof(ProcessesResponse))]
+[JsonSerializable(typeof(PiStatProcessesResponse))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;
