@@ -126,7 +126,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 LoadAverage = Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
                 UptimeSeconds = ReadStruct(_paths.Uptime, SourceNames.Uptime, static t => Uptime.ParseSeconds(t), sources),
                 DiskIo = Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources), null),
-                Filesystems = Guard<IReadOnlyList<FilesystemUsage>>(SourceNames.Filesystems, sources, () => ReadFilesystems(sources), []),
+                Filesystems = Guard<IReadOnlyList<FilesystemUsage>>(SourceNames.Filesystems, sources, () => ReadFilesystems(facts, sources), []),
                 NetworkInterfaces = interfaces,
                 WirelessSignalDbm = Read(_paths.Wireless, SourceNames.Wireless, static t => WirelessSignal.Parse(t), sources),
                 ActiveConnections = Guard(SourceNames.Tcp, sources, () => ReadConnections(sources), null),
@@ -385,14 +385,19 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             name => !ProcDiskStats.IsVirtual(name) && (haveSysBlock ? fs.Directory.Exists($"{blockRoot}/{name}") : ProcDiskStats.LooksLikeWholeDisk(name)));
     }
 
-    private List<FilesystemUsage> ReadFilesystems(Dictionary<string, string> sources)
+    private List<FilesystemUsage> ReadFilesystems(StaticFacts facts, Dictionary<string, string> sources)
     {
         var usage = new List<FilesystemUsage>(_paths.Mounts.Length);
         foreach ((string mount, string source) in _paths.Mounts)
         {
             if (_files.TryGetSpace(mount, out FilesystemSpace space, out string? failure))
             {
-                usage.Add(FilesystemUsage.FromStatvfs(mount, space.TotalBytes, space.FreeBytes, space.AvailableBytes));
+                MountEntry? holding = MountTable.Holding(facts.Mounts, mount);
+                usage.Add(FilesystemUsage.FromStatvfs(mount, space.TotalBytes, space.FreeBytes, space.AvailableBytes) with
+                {
+                    Device = holding?.Device,
+                    FileSystemType = holding?.FileSystemType,
+                });
                 sources[source] = HardwareSnapshot.Ok;
             }
             else

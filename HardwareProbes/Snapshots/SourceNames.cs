@@ -70,6 +70,9 @@ public static class SourceNames
     /// <summary>The configured mount points as a whole.</summary>
     public const string Filesystems = "filesystems";
 
+    /// <summary><c>/proc/mounts</c>, read with the static facts: the device and filesystem type of each configured mount point.</summary>
+    public const string Mounts = "mounts";
+
     /// <summary><c>/proc/net/dev</c> (Windows: the network interfaces).</summary>
     public const string NetDev = "net_dev";
 

@@ -1,6 +1,7 @@
 using HardwareProbes.Cpu;
 using HardwareProbes.Identity;
 using HardwareProbes.IO;
+using HardwareProbes.Storage;
 
 namespace HardwareProbes.Snapshots;
 
@@ -50,6 +51,9 @@ internal sealed class StaticFacts
 
     public IReadOnlyList<SensorFile> Sensors { get; }
 
+    /// <summary>The mount table, empty when <c>/proc/mounts</c> could not be read.</summary>
+    public IReadOnlyList<MountEntry> Mounts { get; private init; } = [];
+
     /// <summary>The status of the static sources, copied into every snapshot.</summary>
     public Dictionary<string, string> Sources { get; }
 
@@ -90,7 +94,13 @@ internal sealed class StaticFacts
 
         sources[SourceNames.CpuMaxFrequency] = cpufreqFailure ?? HardwareSnapshot.Ok;
         IReadOnlyList<SensorFile> sensors = DiscoverSensors(files, sources);
-        return new StaticFacts(identity, present, max, current, sensors, sources);
+        // Mounts change rarely (a USB disk plugged in); the hourly refresh is enough for naming the device and the
+        // filesystem type of the configured mount points.
+        IReadOnlyList<MountEntry> mounts = files.TryParse($"{files.Proc}/mounts", static t => MountTable.Parse(t), out IReadOnlyList<MountEntry>? table, out string? mountsFailure)
+            ? table!
+            : [];
+        sources[SourceNames.Mounts] = mountsFailure ?? HardwareSnapshot.Ok;
+        return new StaticFacts(identity, present, max, current, sensors, sources) { Mounts = mounts };
     }
 
     private static DeviceIdentity ReadIdentity(ProbeFiles files, Dictionary<string, string> sources)

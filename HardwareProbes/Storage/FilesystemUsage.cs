@@ -8,6 +8,12 @@ namespace HardwareProbes.Storage;
 /// <param name="Percent">used / (used + free) × 100, as psutil and <c>df</c> compute it.</param>
 public sealed record FilesystemUsage(string MountPoint, long TotalBytes, long UsedBytes, long FreeBytes, double Percent)
 {
+    /// <summary>Gets the device mounted there (<c>/dev/mmcblk0p2</c>), from <c>/proc/mounts</c>; null where unknown.</summary>
+    public string? Device { get; init; }
+
+    /// <summary>Gets the filesystem type (<c>ext4</c>), from <c>/proc/mounts</c>; null where unknown.</summary>
+    public string? FileSystemType { get; init; }
+
     /// <summary>Derives usage from the three statvfs figures.</summary>
     /// <param name="mountPoint">The path queried.</param>
     /// <param name="totalBytes">Size of the filesystem.</param>
