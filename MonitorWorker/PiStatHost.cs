@@ -12,6 +12,7 @@ using MonitorWorker.Hosting;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Metrics;
+using MonitorWorker.PiStatApi;
 using MonitorWorker.Processes;
 using MonitorWorker.Push;
 using MonitorWorker.PytestMonitor;
@@ -54,6 +55,7 @@ public static class PiStatHost
         app.MapHome();                               // Home/: / (the dashboard for browsers, a guide for curl)
         app.MapDashboard();                          // Dashboard/: the page's embedded assets under /dashboard/
         app.MapStats();                              // Stats/: /stats
+        app.MapPiStatApi();                          // PiStatApi/: piStat's /network/interfaces, /storage/devices, /system/config
         app.MapHealth();                             // Health/: /health
         app.MapTegrastatsApi();                      // TegrastatsApi/: /api/*
         app.MapPush();                               // Push/: /ws, /api/stream

@@ -10,7 +10,7 @@ namespace HardwareProbes.Tests.RunningProcesses;
 [TestClass]
 public sealed class ProcessCollectorTests
 {
-    private static readonly string Tree = Path.Combine(Fixtures.Root, "processes");
+    private static readonly string Tree = Path.Combine(Fixtures.Root, "captures", "processes");
     private const long MemTotalBytes = 15666184L * 1024;
 
     private static ProcessCollector For(string root) => new(new FileSystem(), Fixtures.OptionsFor(root), new FakeTimeProvider());

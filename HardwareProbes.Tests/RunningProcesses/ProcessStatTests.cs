@@ -5,7 +5,7 @@ namespace HardwareProbes.Tests.RunningProcesses;
 [TestClass]
 public sealed class ProcessStatTests
 {
-    private static string Line(string pid) => File.ReadAllText(Path.Combine(Fixtures.Root, "processes", "proc", pid, "stat"));
+    private static string Line(string pid) => File.ReadAllText(Path.Combine(Fixtures.Root, "captures", "processes", "proc", pid, "stat"));
 
     [TestMethod]
     public void Parse_VimCapture_ReadsTheFieldsByNumber()

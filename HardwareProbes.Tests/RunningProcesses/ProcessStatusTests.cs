@@ -8,7 +8,7 @@ public sealed class ProcessStatusTests
     [TestMethod]
     public void Parse_TabSeparatedCapture_ReadsRealUidAndResidentMemory()
     {
-        string text = File.ReadAllText(Path.Combine(Fixtures.Root, "processes", "proc", "26231", "status"));
+        string text = File.ReadAllText(Path.Combine(Fixtures.Root, "captures", "processes", "proc", "26231", "status"));
 
         Assert.AreEqual(new ProcessStatus(1000, 6716L * 1024), ProcessStatus.Parse(text));
     }
@@ -16,7 +16,7 @@ public sealed class ProcessStatusTests
     [TestMethod]
     public void Parse_SpaceAlignedCapture_ReadsTheSameLines()
     {
-        string text = File.ReadAllText(Path.Combine(Fixtures.Root, "processes", "proc", "26235", "status"));
+        string text = File.ReadAllText(Path.Combine(Fixtures.Root, "captures", "processes", "proc", "26235", "status"));
 
         Assert.AreEqual(new ProcessStatus(0, 42652L * 1024), ProcessStatus.Parse(text));
     }

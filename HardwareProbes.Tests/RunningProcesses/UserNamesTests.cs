@@ -8,7 +8,7 @@ public sealed class UserNamesTests
     [TestMethod]
     public void Parse_PasswdFile_MapsUidsToNames()
     {
-        Dictionary<int, string> names = UserNames.Parse(File.ReadAllText(Path.Combine(Fixtures.Root, "processes", "etc", "passwd")));
+        Dictionary<int, string> names = UserNames.Parse(File.ReadAllText(Path.Combine(Fixtures.Root, "captures", "processes", "etc", "passwd")));
 
         Assert.AreEqual(3, names.Count);
         Assert.AreEqual("root", names[0]);

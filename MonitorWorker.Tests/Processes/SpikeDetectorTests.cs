@@ -29,7 +29,7 @@ public sealed class SpikeDetectorTests : IDisposable
 
     public SpikeDetectorTests()
     {
-        CopyTree(Path.Combine(Paths.Fixtures, "processes"), _tree, skip: "later");
+        CopyTree(Path.Combine(Paths.Fixtures, "captures", "processes"), _tree, skip: "later");
         var options = new ProbeOptions { ProcPath = Path.Combine(_tree, "proc"), EtcPath = Path.Combine(_tree, "etc") };
         _watch = new ProcessWatch(new ProcessCollector(new FileSystem(), options, _time), _time, TimeSpan.FromSeconds(2));
         _detector = new SpikeDetector(_watch, _log, new SpikeThresholds(90, 90, 3), NullLogger<SpikeDetector>.Instance);
@@ -78,7 +78,7 @@ public sealed class SpikeDetectorTests : IDisposable
         await FeedAsync(Sample(0, 100));
         Assert.AreEqual(1, _watch.Collections, "the baseline is read when the spike begins");
 
-        CopyTree(Path.Combine(Paths.Fixtures, "processes", "later"), _tree);
+        CopyTree(Path.Combine(Paths.Fixtures, "captures", "processes", "later"), _tree);
         _time.Advance(TimeSpan.FromSeconds(2));
         await FeedAsync(Sample(1, 100));
         await FeedAsync(Sample(2, 100));

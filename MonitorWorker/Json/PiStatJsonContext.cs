@@ -5,6 +5,7 @@ using MonitorWorker.Events;
 using MonitorWorker.Fleet;
 using MonitorWorker.Health;
 using MonitorWorker.History;
+using MonitorWorker.PiStatApi;
 using MonitorWorker.Processes;
 using MonitorWorker.PytestMonitor;
 using MonitorWorker.Stats;
@@ -40,5 +41,8 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(MetricPage))]
 [JsonSerializable(typeof(CountResponse))]
 [JsonSerializable(typeof(ProcessesResponse))]
+[JsonSerializable(typeof(NetworkInterfacesResponse))]
+[JsonSerializable(typeof(StorageDevicesResponse))]
+[JsonSerializable(typeof(SystemConfigResponse))]
 [JsonSerializable(typeof(PiStatProcessesResponse))]
 public sealed partial class PiStatJsonContext : JsonSerializerContext;

@@ -97,7 +97,7 @@ public static class StatsMapper
         return map;
     }
 
-    private static NetworkStats Network(HardwareSnapshot s)
+    internal static NetworkStats Network(HardwareSnapshot s)
     {
         var interfaces = new Dictionary<string, InterfaceStats>(StringComparer.Ordinal);
         foreach (InterfaceCounters i in s.NetworkInterfaces ?? [])

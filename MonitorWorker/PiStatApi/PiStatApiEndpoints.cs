@@ -1,0 +1,83 @@
+using System.Runtime.InteropServices;
+using HardwareProbes.Identity;
+using HardwareProbes.Snapshots;
+using HardwareProbes.Storage;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
+using MonitorWorker.Errors;
+using MonitorWorker.Http;
+using MonitorWorker.Json;
+using MonitorWorker.Sampling;
+using MonitorWorker.Service;
+using MonitorWorker.Stats;
+
+namespace MonitorWorker.PiStatApi;
+
+/// <summary>
+/// piStat's newer endpoints with its body shapes: <c>/network/interfaces</c>, <c>/storage/devices</c> and
+/// <c>/system/config</c>. The first two answer from the sampler's latest snapshot (no extra reading); the third from
+/// the settings. piStat's <c>/processes</c> lives with the process list, its <c>fields=</c> with <c>/stats</c>.
+/// </summary>
+public static class PiStatApiEndpoints
+{
+    public static IEndpointRouteBuilder MapPiStatApi(this IEndpointRouteBuilder app)
+    {
+        app.MapMethods("/network/interfaces", ReadMethods.GetAndHead, GetInterfaces)
+            .WithName("GetNetworkInterfaces")
+            .WithSummary("piStat's per-interface counters")
+            .Produces<NetworkInterfacesResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        app.MapMethods("/storage/devices", ReadMethods.GetAndHead, GetStorage)
+            .WithName("GetStorageDevices")
+            .WithSummary("piStat's mount points with device, filesystem and usage, and the disk I/O counters")
+            .Produces<StorageDevicesResponse>(StatusCodes.Status200OK, "application/json")
+            .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        app.MapMethods("/system/config", ReadMethods.GetAndHead, GetConfig)
+            .WithName("GetSystemConfig")
+            .WithSummary("piStat's system and server configuration")
+            .Produces<SystemConfigResponse>(StatusCodes.Status200OK, "application/json");
+        return app;
+    }
+
+    private static Results<JsonHttpResult<NetworkInterfacesResponse>, JsonHttpResult<ErrorResponse>> GetInterfaces(HttpContext context, SnapshotStore store, TimeProvider time)
+    {
+        if (store.Latest is not HardwareSnapshot snapshot)
+        {
+            return NoSnapshotYet.Answer(context, "No snapshot yet: the first one is being taken", time);
+        }
+
+        return TypedResults.Json(new NetworkInterfacesResponse(StatsMapper.Network(snapshot), Unix(snapshot.Timestamp)), PiStatJson.Context.NetworkInterfacesResponse);
+    }
+
+    private static Results<JsonHttpResult<StorageDevicesResponse>, JsonHttpResult<ErrorResponse>> GetStorage(HttpContext context, SnapshotStore store, TimeProvider time)
+    {
+        if (store.Latest is not HardwareSnapshot snapshot)
+        {
+            return NoSnapshotYet.Answer(context, "No snapshot yet: the first one is being taken", time);
+        }
+
+        StorageDevice[] devices = [.. snapshot.Filesystems.Select(static f => new StorageDevice(f.Device, f.MountPoint, f.FileSystemType, f.TotalBytes, f.UsedBytes, f.FreeBytes, Math.Round(f.Percent, 1)))];
+        DiskIoStats? io = snapshot.DiskIo is DiskIoCounters d ? new DiskIoStats(d.ReadCount, d.WriteCount, d.ReadBytes, d.WriteBytes) : null;
+        return TypedResults.Json(new StorageDevicesResponse(devices, io, Unix(snapshot.Timestamp)), PiStatJson.Context.StorageDevicesResponse);
+    }
+
+    private static JsonHttpResult<SystemConfigResponse> GetConfig(SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time)
+    {
+        PiStatOptions o = options.Value;
+        BoardKind board = store.Latest?.Identity.Board ?? (OperatingSystem.IsWindows() ? BoardKind.Windows : BoardKind.Linux);
+        var server = new ServerConfig(o.Port, o.Host, o.Debug, o.CacheSeconds, o.SampleSeconds, new RateLimiting(false, null, null), new Compression(false, null), o.ApiKey is not null);
+        var response = new SystemConfigResponse(
+            OperatingSystem.IsWindows() ? "Windows" : "Linux",
+            board == BoardKind.RaspberryPi,
+            ServiceIdentity.Hostname,
+            RuntimeInformation.FrameworkDescription,
+            ServiceIdentity.Version,
+            StatsMapper.BoardName(board),
+            server,
+            Unix(time.GetUtcNow()));
+        return TypedResults.Json(response, PiStatJson.Context.SystemConfigResponse);
+    }
+
+    private static double Unix(DateTimeOffset moment) => moment.ToUnixTimeMilliseconds() / 1000.0;
+}
