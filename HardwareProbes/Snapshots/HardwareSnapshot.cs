@@ -66,6 +66,12 @@ public sealed record HardwareSnapshot
     /// <summary>Gets the counters of every network interface, <c>lo</c> included.</summary>
     public IReadOnlyList<InterfaceCounters>? NetworkInterfaces { get; init; }
 
+    /// <summary>Gets each interface's traffic per second since the previous snapshot; null for the first snapshot.</summary>
+    public IReadOnlyList<InterfaceRate>? NetworkRates { get; init; }
+
+    /// <summary>Gets disk traffic per second since the previous snapshot; null for the first snapshot.</summary>
+    public DiskIoRate? DiskRates { get; init; }
+
     /// <summary>Gets the signal level of each associated wireless interface, in dBm.</summary>
     public IReadOnlyDictionary<string, int>? WirelessSignalDbm { get; init; }
 
@@ -129,6 +135,8 @@ public sealed record HardwareSnapshot
         Printing.Member(builder, nameof(DiskIo), DiskIo);
         Printing.List(builder, nameof(Filesystems), Filesystems);
         Printing.List(builder, nameof(NetworkInterfaces), NetworkInterfaces);
+        Printing.List(builder, nameof(NetworkRates), NetworkRates);
+        Printing.Member(builder, nameof(DiskRates), DiskRates);
         Printing.Map(builder, nameof(WirelessSignalDbm), WirelessSignalDbm);
         Printing.Member(builder, nameof(ActiveConnections), ActiveConnections);
         Printing.Member(builder, nameof(UsbDevices), UsbDevices);

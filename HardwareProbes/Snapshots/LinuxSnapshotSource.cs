@@ -34,6 +34,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private DateTimeOffset _staticReadAt;
     private string? _staticFailure;
     private CpuCounters? _previous;
+    private (long At, IReadOnlyList<InterfaceCounters>? Interfaces, DiskIoCounters? Disk)? _previousCounters;
     /// <summary>Counting costs at most this share of wall time: the next count waits this many times the last one's duration.</summary>
     private const int ConnectionsCostFactor = 5000;
 
@@ -109,6 +110,9 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
             Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board), true);
 
+            DiskIoCounters? diskIo = Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources), null);
+            long countersAt = _time.GetTimestamp();
+            (IReadOnlyList<InterfaceRate>? networkRates, DiskIoRate? diskRates) = Rates(countersAt, interfaces, diskIo);
             MemoryReading? memory = memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo), null);
             SwapReading? swap = memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo), null);
             JetsonReading? jetson = _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources), null);
@@ -125,9 +129,11 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 Swap = swap,
                 LoadAverage = Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
                 UptimeSeconds = ReadStruct(_paths.Uptime, SourceNames.Uptime, static t => Uptime.ParseSeconds(t), sources),
-                DiskIo = Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources), null),
+                DiskIo = diskIo,
+                DiskRates = diskRates,
                 Filesystems = Guard<IReadOnlyList<FilesystemUsage>>(SourceNames.Filesystems, sources, () => ReadFilesystems(facts, sources), []),
                 NetworkInterfaces = interfaces,
+                NetworkRates = networkRates,
                 WirelessSignalDbm = Read(_paths.Wireless, SourceNames.Wireless, static t => WirelessSignal.Parse(t), sources),
                 ActiveConnections = Guard(SourceNames.Tcp, sources, () => ReadConnections(sources), null),
                 UsbDevices = Guard(SourceNames.Usb, sources, () => CountUsbDevices(sources), null),
@@ -140,6 +146,25 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 ExpectedSources = Expected(facts.Identity.Board, sources),
             };
         }
+    }
+
+    /// <summary>Traffic per second since the previous snapshot, on the monotonic clock; the newest counters become the next baseline.</summary>
+    private (IReadOnlyList<InterfaceRate>? Network, DiskIoRate? Disk) Rates(long at, IReadOnlyList<InterfaceCounters>? interfaces, DiskIoCounters? disk)
+    {
+        IReadOnlyList<InterfaceRate>? network = null;
+        DiskIoRate? diskRate = null;
+        if (_previousCounters is { } before)
+        {
+            double seconds = _time.GetElapsedTime(before.At, at).TotalSeconds;
+            if (seconds > 0)
+            {
+                network = interfaces is not null && before.Interfaces is not null ? InterfaceRate.Between(before.Interfaces, interfaces, seconds) : null;
+                diskRate = disk is not null && before.Disk is not null ? DiskIoRate.Between(before.Disk, disk, seconds) : null;
+            }
+        }
+
+        _previousCounters = (at, interfaces, disk); // a failed read leaves no baseline: the next rate is null, not stretched over two windows
+        return (network, diskRate);
     }
 
     private static readonly string[] ExpectedEverywhere = [SourceNames.CpuTimes, SourceNames.Memory, SourceNames.LoadAverage, SourceNames.Uptime, SourceNames.NetDev];

@@ -72,7 +72,7 @@ public sealed class FleetTests
             CollectionAssert.AreEqual(new[] { "frequency_mhz", "usage_percent", "temperature_c" }, Names(node.GetProperty("cpu")));
             CollectionAssert.AreEqual(new[] { "total_bytes", "free_bytes", "used_bytes", "usage_percent" }, Names(node.GetProperty("memory")));
             CollectionAssert.AreEqual(new[] { "total_bytes", "free_bytes", "used_bytes", "usage_percent" }, Names(node.GetProperty("flash")));
-            CollectionAssert.AreEqual(new[] { "bytes_sent", "bytes_received", "packets_sent", "packets_received", "rssi_dbm", "signal_quality_percent" }, Names(node.GetProperty("network")));
+            CollectionAssert.AreEqual(new[] { "bytes_sent", "bytes_received", "packets_sent", "packets_received", "rssi_dbm", "signal_quality_percent", "bytes_sent_per_second", "bytes_received_per_second" }, Names(node.GetProperty("network")));
         }
 
         CollectionAssert.AreEqual(new[] { "self", "pi-stat", "pi-stat", "pistat", "tegrastats-api", null, null }, nodes.Select(n => n.Text("source")).ToArray(), string.Join("; ", nodes.Select(n => n.Text("error"))));
@@ -94,6 +94,7 @@ public sealed class FleetTests
         Assert.AreEqual(53.0, original.Number("network.packets_received"));
         Assert.AreEqual(-60.0, original.Number("network.rssi_dbm"));
         Assert.AreEqual(80.0, original.Number("network.signal_quality_percent"), "2 × (−60 + 100)");
+        Assert.IsTrue(original.IsNull("network.bytes_sent_per_second"), "piStat gives no rates: null, never 0");
         Assert.AreEqual("127.0.0.1", original.Text("hostname"), "piStat names no host: the URL's");
         Assert.IsTrue(original.IsNull("throttling.now"), "this piStat body has no power section");
         Assert.IsTrue(jetsonIsNull(nodes[4]));

@@ -44,9 +44,10 @@ public sealed record FleetStorage(long? TotalBytes, long? FreeBytes, long? UsedB
 
 /// <summary>
 /// Totals over the node's interfaces other than <c>lo</c>; the signal of its first associated wireless interface in
-/// dBm and as a quality: 2 × (dBm + 100) clamped to 0–100 (−50 dBm or better is 100 %, −100 dBm or worse is 0 %).
+/// dBm and as a quality: 2 × (dBm + 100) clamped to 0–100 (−50 dBm or better is 100 %, −100 dBm or worse is 0 %);
+/// bytes per second over the same interfaces where the node gives rates (a pi-stat agent), else null.
 /// </summary>
-public sealed record FleetNetwork(ulong? BytesSent, ulong? BytesReceived, ulong? PacketsSent, ulong? PacketsReceived, int? RssiDbm, int? SignalQualityPercent);
+public sealed record FleetNetwork(ulong? BytesSent, ulong? BytesReceived, ulong? PacketsSent, ulong? PacketsReceived, int? RssiDbm, int? SignalQualityPercent, double? BytesSentPerSecond = null, double? BytesReceivedPerSecond = null);
 
 /// <summary>
 /// Over the nodes: how many there are and how many answered; averages of the answering nodes that give the figure;

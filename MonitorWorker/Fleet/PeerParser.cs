@@ -55,7 +55,11 @@ public static class PeerParser
             Hostname: Text(stats, "hostname") ?? url?.Host,
             Cpu: new FleetCpu(Number(stats, "cpu_freq"), Number(stats, "cpu_usage"), Number(stats, "cpu_temp")),
             Memory: Storage(memory, "total", "available", "used", "percent"),
-            Network: Network(Get(stats, "network")),
+            Network: Network(Get(stats, "network")) with
+            {
+                BytesSentPerSecond = RateSum(Get(stats, "network_rates"), "tx_bytes_per_second"),
+                BytesReceivedPerSecond = RateSum(Get(stats, "network_rates"), "rx_bytes_per_second"),
+            },
             Flash: Storage(disk, "total", "free", "used", "percent"),
             Labels: labels,
             Throttling: Throttling(Get(stats, "power")),
@@ -115,6 +119,33 @@ public static class PeerParser
         }
 
         return new FleetThrottling(Any(string.Empty), Any("_occurred"));
+    }
+
+    /// <summary>The sum of one rate over a node's interfaces other than lo; null when it gives no rates or any is unknown.</summary>
+    private static double? RateSum(JsonElement? rates, string name)
+    {
+        if (rates is not { ValueKind: JsonValueKind.Object } interfaces)
+        {
+            return null;
+        }
+
+        double sum = 0;
+        foreach (JsonProperty item in interfaces.EnumerateObject())
+        {
+            if (item.Name == "lo" || item.Value.ValueKind != JsonValueKind.Object)
+            {
+                continue;
+            }
+
+            if (Number(item.Value, name) is not double value || value < 0)
+            {
+                return null;
+            }
+
+            sum += value;
+        }
+
+        return sum;
     }
 
     private static FleetNetwork Network(JsonElement? network)

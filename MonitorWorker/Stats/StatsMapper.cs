@@ -51,6 +51,8 @@ public static class StatsMapper
             Temperatures: Temperatures(s.Temperatures),
             PerCpuFreq: [.. s.Cpu.Cores.Select(c => c.FrequencyMhz)],
             Disks: s.Filesystems.ToDictionary(f => f.MountPoint, Disk, StringComparer.Ordinal),
+            NetworkRates: NetworkRates(s.NetworkRates),
+            DiskRates: s.DiskRates is { } d ? new DiskRateStats(Rounded(d.ReadBytesPerSecond), Rounded(d.WriteBytesPerSecond), Rounded(d.ReadOpsPerSecond), Rounded(d.WriteOpsPerSecond)) : null,
             Sources: s.Sources,
             SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds),
             Demo: demo,
@@ -96,6 +98,27 @@ public static class StatsMapper
 
         return map;
     }
+
+    private static Dictionary<string, InterfaceRateStats>? NetworkRates(IReadOnlyList<InterfaceRate>? rates)
+    {
+        if (rates is null)
+        {
+            return null;
+        }
+
+        var byName = new Dictionary<string, InterfaceRateStats>(StringComparer.Ordinal);
+        foreach (InterfaceRate r in rates)
+        {
+            if (r.Name != "lo")
+            {
+                byName[r.Name] = new InterfaceRateStats(Rounded(r.ReceiveBytesPerSecond), Rounded(r.SendBytesPerSecond), Rounded(r.ReceivePacketsPerSecond), Rounded(r.SendPacketsPerSecond));
+            }
+        }
+
+        return byName;
+    }
+
+    private static double? Rounded(double? perSecond) => perSecond is double v ? Math.Round(v, 1) : null;
 
     internal static NetworkStats Network(HardwareSnapshot s)
     {

@@ -27,6 +27,8 @@ public sealed record StatsResponse(
     IReadOnlyDictionary<string, double?> Temperatures,
     IReadOnlyList<double?> PerCpuFreq,
     IReadOnlyDictionary<string, DiskStats> Disks,
+    IReadOnlyDictionary<string, InterfaceRateStats>? NetworkRates,
+    DiskRateStats? DiskRates,
     IReadOnlyDictionary<string, string> Sources,
     double SampleAgeSeconds,
     string? Demo = null,
@@ -84,6 +86,12 @@ public sealed record InterfaceStats(
     ulong Dropin,
     ulong Dropout,
     int? SignalStrength);
+
+/// <summary>One interface's traffic per second since the previous sample (lo excluded); null where a counter went backwards.</summary>
+public sealed record InterfaceRateStats(double? RxBytesPerSecond, double? TxBytesPerSecond, double? RxPacketsPerSecond, double? TxPacketsPerSecond);
+
+/// <summary>Disk traffic per second since the previous sample, over whole disks; null where a counter went backwards.</summary>
+public sealed record DiskRateStats(double? ReadBytesPerSecond, double? WriteBytesPerSecond, double? ReadOpsPerSecond, double? WriteOpsPerSecond);
 
 /// <summary>Identity.</summary>
 public sealed record HardwareStats(string? Model, string? Serial, string? Firmware, int? UsbDevices);
