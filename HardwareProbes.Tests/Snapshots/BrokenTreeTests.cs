@@ -39,6 +39,15 @@ public sealed class BrokenTreeTests
             s.Temperatures.Select(t => (t.Name, t.Celsius)).ToArray());
         Assert.AreEqual(47.2, s.CpuTemperatureCelsius);
 
+        // Cooling devices missing a file (procfs captures): cooling_device1 has no cur_state; cooling_device2 says -1 and has no max_state.
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                new CoolingDeviceReading("TFN1", "cooling_device1", null, 50, $"{root}/sys/class/thermal/cooling_device1/cur_state: not found"),
+                new CoolingDeviceReading("intel_powerclamp", "cooling_device2", null, null, $"{root}/sys/class/thermal/cooling_device2/max_state: not found"),
+            },
+            s.CoolingDevices.ToArray());
+
         string proc = Path.Combine(root, "proc");
         string sys = Path.Combine(root, "sys");
         SnapshotAssert.Sources(
@@ -62,6 +71,8 @@ public sealed class BrokenTreeTests
             ("tcp", $"{proc}/net/tcp: line 2 "),
             ("tcp6", $"{proc}/net/tcp6: not found"),
             ("usb", $"{sys}/bus/usb/devices: not found"),
+            ("mounts", $"{proc}/mounts: not found"),
+            ("cooling_devices", $"{sys}/class/thermal/cooling_device1/cur_state: not found"),
             ("temperature:thermal_zone1", "thermal_zone1/temp: reports -256 °C, a no-reading sentinel"),
             ("temperature:thermal_zone2", "thermal_zone2/temp: line 1 \"hot\": not an integer"),
             ("temperature:thermal_zone3", "thermal_zone3/temp: not found"),

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace HardwareProbes.RunningProcesses;
 
 /// <summary>Every process readable at one moment.</summary>
@@ -29,6 +31,17 @@ public sealed record ProcessTable(
         var sorted = new List<ProcessEntry>(Processes);
         sorted.Sort(Comparison(sort));
         return sorted.Count > limit ? sorted.GetRange(0, limit) : sorted;
+    }
+
+    private bool PrintMembers(StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(Timestamp), Timestamp, first: true);
+        Printing.Member(builder, nameof(UptimeSeconds), UptimeSeconds);
+        Printing.List(builder, nameof(Processes), Processes);
+        Printing.Member(builder, nameof(WindowSeconds), WindowSeconds);
+        Printing.Member(builder, nameof(Skipped), Skipped);
+        Printing.Member(builder, nameof(Failure), Failure);
+        return true;
     }
 
     private static Comparison<ProcessEntry> Comparison(ProcessSort sort) => sort switch

@@ -45,6 +45,12 @@ public sealed record HardwareSnapshot
     /// <summary>Gets every thermal zone and hwmon temperature input.</summary>
     public IReadOnlyList<TemperatureReading> Temperatures { get; init; } = [];
 
+    /// <summary>Gets every fan: RPM and duty cycle.</summary>
+    public IReadOnlyList<FanReading> Fans { get; init; } = [];
+
+    /// <summary>Gets every thermal cooling device with its current and highest step.</summary>
+    public IReadOnlyList<CoolingDeviceReading> CoolingDevices { get; init; } = [];
+
     /// <summary>Gets physical memory, from <c>/proc/meminfo</c> (or the Windows memory status).</summary>
     public MemoryReading? Memory { get; init; }
 
@@ -128,6 +134,8 @@ public sealed record HardwareSnapshot
         Printing.Member(builder, nameof(CpuTemperatureCelsius), CpuTemperatureCelsius);
         Printing.Member(builder, nameof(GpuTemperatureCelsius), GpuTemperatureCelsius);
         Printing.List(builder, nameof(Temperatures), Temperatures);
+        Printing.List(builder, nameof(Fans), Fans);
+        Printing.List(builder, nameof(CoolingDevices), CoolingDevices);
         Printing.Member(builder, nameof(Memory), Memory);
         Printing.Member(builder, nameof(Swap), Swap);
         Printing.Member(builder, nameof(LoadAverage), LoadAverage);

@@ -125,6 +125,8 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 CpuTemperatureCelsius = cpuTemperature,
                 GpuTemperatureCelsius = CombinedReadings.GpuTemperature(facts.Identity.Board, cpuTemperature, temperatures, sample),
                 Temperatures = temperatures,
+                Fans = facts.Fans.Count == 0 ? [] : Guard<IReadOnlyList<FanReading>>(SourceNames.Fans, sources, () => ReadFans(facts, sources), []),
+                CoolingDevices = facts.CoolingDevices.Count == 0 ? [] : Guard<IReadOnlyList<CoolingDeviceReading>>(SourceNames.CoolingDevices, sources, () => ReadCoolingDevices(facts, sources), []),
                 Memory = memory,
                 Swap = swap,
                 LoadAverage = Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
@@ -391,6 +393,58 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         }
 
         return readings;
+    }
+
+    private List<FanReading> ReadFans(StaticFacts facts, Dictionary<string, string> sources)
+    {
+        var fans = new List<FanReading>(facts.Fans.Count);
+        string? firstFailure = null;
+        foreach (FanFile fan in facts.Fans)
+        {
+            string? failure = null;
+            double? rpm = fan.RpmPath is null ? null : ReadInRange(fan.RpmPath, 0, FanReading.MaxRpm, "RPM", ref failure);
+            double? pwm = fan.PwmPath is null ? null : ReadInRange(fan.PwmPath, 0, FanReading.MaxPwm, "PWM", ref failure) * 100.0 / FanReading.MaxPwm;
+            double? target = fan.TargetPwmPath is null ? null : ReadInRange(fan.TargetPwmPath, 0, FanReading.MaxPwm, "PWM", ref failure) * 100.0 / FanReading.MaxPwm;
+            fans.Add(new FanReading(fan.Name, fan.Source, rpm, pwm is double p ? Math.Round(p, 1) : null, target is double t ? Math.Round(t, 1) : null, failure));
+            firstFailure ??= failure;
+        }
+
+        sources[SourceNames.Fans] = firstFailure ?? HardwareSnapshot.Ok;
+        return fans;
+    }
+
+    private List<CoolingDeviceReading> ReadCoolingDevices(StaticFacts facts, Dictionary<string, string> sources)
+    {
+        var devices = new List<CoolingDeviceReading>(facts.CoolingDevices.Count);
+        string? firstFailure = null;
+        foreach (CoolingFile device in facts.CoolingDevices)
+        {
+            string? failure = device.MaxFailure;
+            double? state = ReadInRange(device.StatePath, 0, device.MaxState ?? long.MaxValue, "step", ref failure);
+            devices.Add(new CoolingDeviceReading(device.Type, device.Source, state is double s ? (long)s : null, device.MaxState, failure));
+            firstFailure ??= failure;
+        }
+
+        sources[SourceNames.CoolingDevices] = firstFailure ?? HardwareSnapshot.Ok;
+        return devices;
+    }
+
+    /// <summary>Reads one integer attribute; outside [min, max] it is null and the first such reason is kept.</summary>
+    private double? ReadInRange(string path, long min, long max, string what, ref string? failure)
+    {
+        if (!_files.TryReadInt64(path, out long value, out string? why))
+        {
+            failure ??= why;
+            return null;
+        }
+
+        if (value < min || value > max)
+        {
+            failure ??= $"{path}: {value} is outside the {what} range {min} to {max}";
+            return null;
+        }
+
+        return value;
     }
 
     private DiskIoCounters? ReadDiskIo(Dictionary<string, string> sources)

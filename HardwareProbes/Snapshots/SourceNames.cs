@@ -70,6 +70,12 @@ public static class SourceNames
     /// <summary>The configured mount points as a whole.</summary>
     public const string Filesystems = "filesystems";
 
+    /// <summary>Fans: hwmon <c>fanN_input</c> and <c>pwmN</c>, and a Jetson's pwm-fan device; no entry on a machine without fans.</summary>
+    public const string Fans = "fans";
+
+    /// <summary>Thermal cooling devices (<c>/sys/class/thermal/cooling_deviceN</c>); no entry on a machine without them.</summary>
+    public const string CoolingDevices = "cooling_devices";
+
     /// <summary><c>/proc/mounts</c>, read with the static facts: the device and filesystem type of each configured mount point.</summary>
     public const string Mounts = "mounts";
 
