@@ -166,6 +166,49 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
+    public async Task TopProcesses_AreReadOnlyWhileThePanelIsOpen_AndListTheBusiest()
+    {
+        await using DemoAgent agent = await DemoAgent.StartAsync("x86-server");
+        var watch = (MonitorWorker.Processes.ProcessWatch)agent.Services.GetService(typeof(MonitorWorker.Processes.ProcessWatch))!;
+        await using WatchedPage watched = await Browser.OpenAsync(agent);
+        IPage page = watched.Page;
+        await page.GotoAsync(agent.Address.ToString());
+        await WaitForChartsAsync(page, ["cpu"]);
+        Assert.AreEqual(0, watch.Collections, "a page with the panel closed reads no processes");
+
+        await page.ClickAsync("#processes-panel summary");
+        await page.WaitForFunctionAsync("() => document.querySelectorAll('#processes tbody tr').length >= 4", null, new PageWaitForFunctionOptions { Timeout = 30_000 });
+        string[][] rows = await page.EvaluateAsync<string[][]>("() => [...document.querySelectorAll('#processes tbody tr')].map(r => [...r.cells].map(c => c.textContent))");
+        CollectionAssert.AreEquivalent(new[] { "[(a b ) ( c d) ]", "vim", "[ata_sff]", "[pthread_load]" }, rows.Select(r => r[0]).ToArray(), "the captured processes; one without a command line shown as ps shows a kernel thread");
+        string[] busy = rows.Single(r => r[0] == "[pthread_load]");
+        Assert.AreEqual("27079", busy[1]);
+        StringAssert.EndsWith(busy[3], " %");
+        Assert.AreEqual("prometheus", rows.Single(r => r[0] == "vim")[2]);
+        await AssertNoSeriousViolationsAsync(page, "processes");
+
+        await page.ClickAsync("#processes-panel summary");
+        int closedAt = watch.Collections;
+        Assert.IsGreaterThanOrEqualTo(1, closedAt);
+        await page.WaitForTimeoutAsync(7000); // two poll intervals: an open panel would have asked twice
+        Assert.AreEqual(closedAt, watch.Collections, "closing the panel stops the reading");
+        Assert.IsEmpty(watched.Errors, string.Join("\n", watched.Errors));
+    }
+
+    [TestMethod]
+    public async Task RaspberryPi5_DrawsItsFan()
+    {
+        await using DemoAgent agent = await DemoAgent.StartAsync("raspberry-pi-5");
+        await using WatchedPage watched = await Browser.OpenAsync(agent);
+        IPage page = watched.Page;
+        await page.GotoAsync(agent.Address.ToString());
+
+        await WaitForChartsAsync(page, ["cpu", "fans"]);
+
+        StringAssert.Contains(await page.InnerTextAsync("#panel-fans"), "rpm");
+        Assert.IsEmpty(watched.Errors, string.Join("\n", watched.Errors));
+    }
+
+    [TestMethod]
     public async Task Screenshot_ForTheReadme()
     {
         // Writes README's screenshot when PISTAT_WRITE_SCREENSHOT names a file (bench/screenshot.sh); otherwise checks

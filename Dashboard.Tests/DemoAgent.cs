@@ -20,6 +20,8 @@ public sealed class DemoAgent : IAsyncDisposable
 
     public Uri Address { get; }
 
+    public IServiceProvider Services => _app.Services;
+
     public static string RepositoryRoot { get; } = FindRoot();
 
     public static async Task<DemoAgent> StartAsync(string board, string? apiKey = null, Action<PiStatOptions>? configure = null)

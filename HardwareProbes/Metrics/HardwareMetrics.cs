@@ -135,6 +135,10 @@ public sealed class HardwareMetrics : IDisposable
         _meter.CreateObservableGauge("hardware.load.average", LoadAverages, description: "Load average over the period (/proc/loadavg)");
         _meter.CreateObservableGauge("hardware.uptime", () => One(s => s.UptimeSeconds), "s", "Time since boot (/proc/uptime)");
         _meter.CreateObservableGauge("hardware.temperature", () => Each(s => s.Temperatures, t => t.Celsius, t => Tag("zone", t.Name)), "Cel", "Temperature of each thermal zone and hwmon sensor");
+        _meter.CreateObservableGauge("hardware.fan.speed", () => Each(s => s.Fans, f => f.Rpm, f => Tag("fan", f.Name)), "{rpm}", "Fan speed from its tachometer (hwmon fanN_input, Jetson rpm_measured)");
+        _meter.CreateObservableGauge("hardware.fan.pwm", () => Each(s => s.Fans, f => f.PwmPercent / 100, f => Tag("fan", f.Name)), "1", "Fan duty cycle driven now (hwmon pwmN or Jetson cur_pwm, 0-255 scaled to 0-1)");
+        _meter.CreateObservableGauge("hardware.cooling.state", () => Each(s => s.CoolingDevices, c => c.State, c => Tag("device", $"{c.Type} {c.Source}")), "{step}", "Step of each thermal cooling device, 0 (no cooling) to its max_state");
+        _meter.CreateObservableGauge("hardware.cooling.max_state", () => Each(s => s.CoolingDevices, c => c.MaxState, c => Tag("device", $"{c.Type} {c.Source}")), "{step}", "Highest step of each thermal cooling device");
         _meter.CreateObservableGauge("hardware.source.up", SourcesUp, description: "1 when the source was read in the newest snapshot, 0 when it failed (the /stats sources entry says why); expected=\"true\" for the sources this board should have");
     }
 

@@ -146,6 +146,23 @@ public sealed class DemoBoard : IDisposable
         }
 
         Directory.CreateDirectory(Path.Combine(root, "etc"));
+
+        // Board trees hold no processes: the demo lists the captured ones (and their users) beside the board's files.
+        string processes = Path.GetFullPath(Path.Combine(board, "..", "captures", "processes"));
+        if (Directory.Exists(Path.Combine(processes, "proc")))
+        {
+            foreach (string pid in Directory.EnumerateDirectories(Path.Combine(processes, "proc")))
+            {
+                CopyTree(pid, Path.Combine(root, "proc", Path.GetFileName(pid)));
+            }
+
+            string passwd = Path.Combine(root, "etc", "passwd");
+            if (!File.Exists(passwd) && File.Exists(Path.Combine(processes, "etc", "passwd")))
+            {
+                File.Copy(Path.Combine(processes, "etc", "passwd"), passwd);
+            }
+        }
+
         var demo = new DemoBoard(board, root, NameOf(board));
         options.Probes.ProcPath = Path.Combine(root, "proc");
         options.Probes.SysPath = Path.Combine(root, "sys");

@@ -15,7 +15,7 @@ namespace MonitorWorker.History;
 /// <c>memory.used</c>/<c>.available</c>, <c>swap.used</c>, <c>load.1</c>/<c>.5</c>/<c>.15</c>, <c>disk.read_bytes_per_s</c>,
 /// <c>disk.write_bytes_per_s</c>, <c>disk.reads_per_s</c>, <c>disk.writes_per_s</c>, <c>fs.&lt;mount&gt;.used_percent</c>,
 /// <c>net.&lt;iface&gt;.rx_bytes_per_s</c>/<c>tx_bytes_per_s</c>/<c>rx_packets_per_s</c>/<c>tx_packets_per_s</c>,
-/// <c>wifi.&lt;iface&gt;.dbm</c>;</item>
+/// <c>wifi.&lt;iface&gt;.dbm</c>, <c>fan.&lt;source&gt;.rpm</c> and <c>.pwm</c> (percent) per fan (<c>fan.hwmon2/fan1.rpm</c>);</item>
 /// <item>Raspberry Pi: <c>pi.core.volts</c>, <c>pi.arm.freq</c>, <c>pi.core.freq</c>, <c>pi.sdram.freq</c> and the live
 /// conditions as 0/1 series <c>pi.under_voltage</c>, <c>pi.freq_capped</c>, <c>pi.throttled</c>, <c>pi.soft_temp_limit</c>
 /// (on the coarse tiers the maximum says "happened in this interval" and the average the share of time);</item>
@@ -76,6 +76,13 @@ public sealed class HistoryRecorder
         for (int i = 0; i < temperatures.Count; i++)
         {
             Set(Named("temp.", temperatures[i].Key, string.Empty), temperatures[i].Celsius);
+        }
+
+        IReadOnlyList<FanReading> fans = snapshot.Fans;
+        for (int i = 0; i < fans.Count; i++)
+        {
+            Set(Named("fan.", fans[i].Source, ".rpm"), fans[i].Rpm);
+            Set(Named("fan.", fans[i].Source, ".pwm"), fans[i].PwmPercent);
         }
 
         Set(_fixed.MemoryUsed, snapshot.Memory?.UsedBytes);

@@ -52,6 +52,8 @@ public static class StatsMapper
             PerCpuFreq: [.. s.Cpu.Cores.Select(c => c.FrequencyMhz)],
             Disks: s.Filesystems.ToDictionary(f => f.MountPoint, Disk, StringComparer.Ordinal),
             NetworkRates: NetworkRates(s.NetworkRates),
+            Fans: [.. s.Fans.Select(static f => new FanStats(f.Name, f.Source, f.Rpm, f.PwmPercent, f.TargetPwmPercent))],
+            CoolingDevices: [.. s.CoolingDevices.Select(static c => new CoolingDeviceStats(c.Type, c.Source, c.State, c.MaxState))],
             DiskRates: s.DiskRates is { } d ? new DiskRateStats(Rounded(d.ReadBytesPerSecond), Rounded(d.WriteBytesPerSecond), Rounded(d.ReadOpsPerSecond), Rounded(d.WriteOpsPerSecond)) : null,
             Sources: s.Sources,
             SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds),

@@ -29,6 +29,8 @@ public sealed record StatsResponse(
     IReadOnlyDictionary<string, DiskStats> Disks,
     IReadOnlyDictionary<string, InterfaceRateStats>? NetworkRates,
     DiskRateStats? DiskRates,
+    IReadOnlyList<FanStats> Fans,
+    IReadOnlyList<CoolingDeviceStats> CoolingDevices,
     IReadOnlyDictionary<string, string> Sources,
     double SampleAgeSeconds,
     string? Demo = null,
@@ -92,6 +94,12 @@ public sealed record InterfaceRateStats(double? RxBytesPerSecond, double? TxByte
 
 /// <summary>Disk traffic per second since the previous sample, over whole disks; null where a counter went backwards.</summary>
 public sealed record DiskRateStats(double? ReadBytesPerSecond, double? WriteBytesPerSecond, double? ReadOpsPerSecond, double? WriteOpsPerSecond);
+
+/// <summary>One fan: RPM from its tachometer, duty cycle driven now and (Jetson) asked for, in percent; null where the fan has no such file.</summary>
+public sealed record FanStats(string Name, string Source, double? Rpm, double? PwmPercent, double? TargetPwmPercent);
+
+/// <summary>One thermal cooling device and its step, 0 (no cooling) to max_state.</summary>
+public sealed record CoolingDeviceStats(string Type, string Device, long? State, long? MaxState);
 
 /// <summary>Identity.</summary>
 public sealed record HardwareStats(string? Model, string? Serial, string? Firmware, int? UsbDevices);

@@ -29,6 +29,7 @@
     { id: 'disk', title: 'Disk I/O', unit: 'rate', match: /^disk\.(read|write)_bytes_per_s$/, label: (n) => n.startsWith('disk.read') ? 'read' : 'write' },
     { id: 'diskops', title: 'Disk operations', unit: '/s', match: /^disk\.(reads|writes)_per_s$/, label: (n) => n.startsWith('disk.reads') ? 'reads' : 'writes' },
     { id: 'fs', title: 'Disk usage', unit: '%', fixed: [0, 100], match: /^fs\..+\.used_percent$/, label: (n) => n.slice(3, -13) },
+    { id: 'fans', title: 'Fans', unit: 'rpm', match: /^fan\..+\.rpm$/, label: (n) => n.slice(4, -4) },
     { id: 'wifi', title: 'Wi-Fi signal', unit: 'dBm', match: /^wifi\..+\.dbm$/, label: (n) => n.slice(5, -4) },
     { id: 'load', title: 'Load average', unit: '', match: /^load\.(1|5|15)$/, label: (n) => n.slice(5) + ' min' },
   ];
@@ -114,6 +115,7 @@
       case 'W': return v.toFixed(2) + ' W';
       case 'V': return v.toFixed(3) + ' V';
       case 'dBm': return v.toFixed(0) + ' dBm';
+      case 'rpm': return v.toFixed(0) + ' rpm';
       case '/s': { const s = scaled(v, 1000, DECIMAL); return s.v.toFixed(digits(s.v)) + s.p + '/s'; }
       default: return v.toFixed(2);
     }
@@ -618,6 +620,46 @@
       list.append(li);
     }
   }
+
+  // ---------- top processes: asked for only while the panel is open and the tab is visible ----------
+  const PROCESS_POLL_MS = 3000;
+  let processTimer = 0;
+  async function refreshProcesses() {
+    const panel = $('#processes-panel');
+    if (!panel.open || document.hidden) return;
+    try {
+      const body = await json('/api/processes?sort=cpu&limit=8');
+      const rows = $('#processes tbody');
+      rows.textContent = '';
+      for (const p of body.processes) {
+        const tr = document.createElement('tr');
+        const cells = [p.command ? p.name : '[' + p.name + ']', String(p.pid), p.user ?? '–',
+          p.cpu_percent == null ? '–' : p.cpu_percent.toFixed(1) + ' %',
+          p.rss_bytes == null ? '–' : format('bytes', p.rss_bytes)];
+        cells.forEach((text, i) => {
+          const td = document.createElement('td');
+          td.textContent = text;
+          if (i === 0 && p.command) td.title = p.command;
+          if (i >= 3) td.className = 'num';
+          tr.append(td);
+        });
+        rows.append(tr);
+      }
+      $('#processes-note').textContent = body.cpu_window_seconds == null
+        ? 'CPU over each process\'s life until the next reading; read from /proc only while this panel is open.'
+        : 'CPU over the last ' + body.cpu_window_seconds.toFixed(0) + ' s; read from /proc only while this panel is open.';
+    } catch (e) {
+      handle(e);
+    }
+  }
+  function scheduleProcesses() {
+    clearInterval(processTimer);
+    if ($('#processes-panel').open) {
+      refreshProcesses();
+      processTimer = setInterval(refreshProcesses, PROCESS_POLL_MS);
+    }
+  }
+  $('#processes-panel').addEventListener('toggle', scheduleProcesses);
 
   // ---------- controls ----------
   function applyTheme() {
