@@ -62,6 +62,12 @@ public sealed class HardwareMetrics : IDisposable
         ["hardware.load.average"] = ["period"],
         ["hardware.uptime"] = NoLabels,
         ["hardware.temperature"] = ["zone"],
+        ["hardware.fan.speed"] = ["fan"],
+        ["hardware.emmc.life_time"] = ["device", "type"],
+        ["hardware.emmc.pre_eol"] = ["device"],
+        ["hardware.fan.pwm"] = ["fan"],
+        ["hardware.cooling.state"] = ["device"],
+        ["hardware.cooling.max_state"] = ["device"],
         ["hardware.source.up"] = ["source", "expected"],
         ["hardware.disk.read"] = NoLabels,
         ["hardware.disk.written"] = NoLabels,
@@ -135,6 +141,8 @@ public sealed class HardwareMetrics : IDisposable
         _meter.CreateObservableGauge("hardware.load.average", LoadAverages, description: "Load average over the period (/proc/loadavg)");
         _meter.CreateObservableGauge("hardware.uptime", () => One(s => s.UptimeSeconds), "s", "Time since boot (/proc/uptime)");
         _meter.CreateObservableGauge("hardware.temperature", () => Each(s => s.Temperatures, t => t.Celsius, t => Tag("zone", t.Name)), "Cel", "Temperature of each thermal zone and hwmon sensor");
+        _meter.CreateObservableGauge("hardware.emmc.life_time", EmmcLifeTimes, description: "eMMC life-time estimate, 1 (0-10 % of the rated life used) to 11 (exceeded), per memory type A and B (/sys/block/mmcblkN/device/life_time)");
+        _meter.CreateObservableGauge("hardware.emmc.pre_eol", () => Each(s => s.Emmc, e => e.PreEol, e => Tag("device", e.Device)), description: "eMMC pre-end-of-life state: 1 normal, 2 warning, 3 urgent (pre_eol_info)");
         _meter.CreateObservableGauge("hardware.fan.speed", () => Each(s => s.Fans, f => f.Rpm, f => Tag("fan", f.Name)), "{rpm}", "Fan speed from its tachometer (hwmon fanN_input, Jetson rpm_measured)");
         _meter.CreateObservableGauge("hardware.fan.pwm", () => Each(s => s.Fans, f => f.PwmPercent / 100, f => Tag("fan", f.Name)), "1", "Fan duty cycle driven now (hwmon pwmN or Jetson cur_pwm, 0-255 scaled to 0-1)");
         _meter.CreateObservableGauge("hardware.cooling.state", () => Each(s => s.CoolingDevices, c => c.State, c => Tag("device", $"{c.Type} {c.Source}")), "{step}", "Step of each thermal cooling device, 0 (no cooling) to its max_state");
@@ -199,6 +207,30 @@ public sealed class HardwareMetrics : IDisposable
             p.Value == HardwareSnapshot.Ok ? 1 : 0,
             Tag("source", p.Key),
             Tag("expected", s.ExpectedSources.Contains(p.Key) ? "true" : "false")))];
+    }
+
+    private Measurement<double>[] EmmcLifeTimes()
+    {
+        if (_latest() is not { } snapshot || snapshot.Emmc.Count == 0)
+        {
+            return [];
+        }
+
+        var points = new List<Measurement<double>>(snapshot.Emmc.Count * 2);
+        foreach (EmmcHealth e in snapshot.Emmc)
+        {
+            if (e.LifeTimeA is int a)
+            {
+                points.Add(new Measurement<double>(a, Tag("device", e.Device), new KeyValuePair<string, object?>("type", "A")));
+            }
+
+            if (e.LifeTimeB is int b)
+            {
+                points.Add(new Measurement<double>(b, Tag("device", e.Device), new KeyValuePair<string, object?>("type", "B")));
+            }
+        }
+
+        return [.. points];
     }
 
     private Measurement<double>[] Each<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, KeyValuePair<string, object?>> tag)

@@ -66,6 +66,9 @@ public sealed record HardwareSnapshot
     /// <summary>Gets I/O counters summed over whole disks.</summary>
     public DiskIoCounters? DiskIo { get; init; }
 
+    /// <summary>Gets the wear figures of each eMMC device (none for SD cards, which report none), read hourly.</summary>
+    public IReadOnlyList<EmmcHealth> Emmc { get; init; } = [];
+
     /// <summary>Gets the usage of each configured mount point that could be queried, in configured order.</summary>
     public IReadOnlyList<FilesystemUsage> Filesystems { get; init; } = [];
 
@@ -142,6 +145,7 @@ public sealed record HardwareSnapshot
         Printing.Member(builder, nameof(UptimeSeconds), UptimeSeconds);
         Printing.Member(builder, nameof(DiskIo), DiskIo);
         Printing.List(builder, nameof(Filesystems), Filesystems);
+        Printing.List(builder, nameof(Emmc), Emmc);
         Printing.List(builder, nameof(NetworkInterfaces), NetworkInterfaces);
         Printing.List(builder, nameof(NetworkRates), NetworkRates);
         Printing.Member(builder, nameof(DiskRates), DiskRates);

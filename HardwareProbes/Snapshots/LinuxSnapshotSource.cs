@@ -132,6 +132,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 LoadAverage = Read(_paths.LoadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
                 UptimeSeconds = ReadStruct(_paths.Uptime, SourceNames.Uptime, static t => Uptime.ParseSeconds(t), sources),
                 DiskIo = diskIo,
+                Emmc = facts.Emmc,
                 DiskRates = diskRates,
                 Filesystems = Guard<IReadOnlyList<FilesystemUsage>>(SourceNames.Filesystems, sources, () => ReadFilesystems(facts, sources), []),
                 NetworkInterfaces = interfaces,

@@ -76,6 +76,9 @@ public static class SourceNames
     /// <summary>Thermal cooling devices (<c>/sys/class/thermal/cooling_deviceN</c>); no entry on a machine without them.</summary>
     public const string CoolingDevices = "cooling_devices";
 
+    /// <summary>eMMC wear (<c>/sys/block/mmcblkN/device/life_time</c>, <c>pre_eol_info</c>); no entry where no eMMC device reports it.</summary>
+    public const string Emmc = "emmc";
+
     /// <summary><c>/proc/mounts</c>, read with the static facts: the device and filesystem type of each configured mount point.</summary>
     public const string Mounts = "mounts";
 

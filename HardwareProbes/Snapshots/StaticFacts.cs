@@ -57,6 +57,9 @@ internal sealed class StaticFacts
     /// <summary>The thermal cooling devices found, with their type and highest step.</summary>
     public IReadOnlyList<CoolingFile> CoolingDevices { get; private init; } = [];
 
+    /// <summary>The wear figures of every eMMC device; they change over months, so they are read with the static facts.</summary>
+    public IReadOnlyList<EmmcHealth> Emmc { get; private init; } = [];
+
     /// <summary>The mount table, empty when <c>/proc/mounts</c> could not be read.</summary>
     public IReadOnlyList<MountEntry> Mounts { get; private init; } = [];
 
@@ -111,6 +114,7 @@ internal sealed class StaticFacts
             Mounts = mounts,
             Fans = DiscoverFans(files, sources),
             CoolingDevices = DiscoverCoolingDevices(files, sources),
+            Emmc = ReadEmmc(files, sources),
         };
     }
 
@@ -222,6 +226,34 @@ internal sealed class StaticFacts
         }
 
         return fans;
+    }
+
+    private static List<EmmcHealth> ReadEmmc(ProbeFiles files, Dictionary<string, string> sources)
+    {
+        var devices = new List<EmmcHealth>();
+        string block = $"{files.Sys}/block";
+        foreach (string device in files.ListNames(block, "mmcblk*", out _))
+        {
+            string dir = $"{block}/{device}/device";
+            if (!files.FileSystem.File.Exists($"{dir}/life_time") && !files.FileSystem.File.Exists($"{dir}/pre_eol_info"))
+            {
+                continue; // an SD card: no extended CSD, no wear figures
+            }
+
+            string? failure = null;
+            (int? A, int? B) life = files.TryParse($"{dir}/life_time", static t => EmmcHealth.ParseLifeTime(t), out (int? A, int? B) parsed, out string? why) ? parsed : default;
+            failure ??= why;
+            int? preEol = files.TryParse($"{dir}/pre_eol_info", static t => EmmcHealth.ParsePreEol(t), out int? eol, out why) ? eol : null;
+            failure ??= why;
+            devices.Add(new EmmcHealth(device, life.A, life.B, preEol, failure));
+        }
+
+        if (devices.Count > 0)
+        {
+            sources[SourceNames.Emmc] = devices.Select(d => d.Failure).FirstOrDefault(f => f is not null) ?? HardwareSnapshot.Ok;
+        }
+
+        return devices;
     }
 
     private static void AddChannel(SortedSet<int> channels, ReadOnlySpan<char> digits)

@@ -54,6 +54,7 @@ public static class StatsMapper
             NetworkRates: NetworkRates(s.NetworkRates),
             Fans: [.. s.Fans.Select(static f => new FanStats(f.Name, f.Source, f.Rpm, f.PwmPercent, f.TargetPwmPercent))],
             CoolingDevices: [.. s.CoolingDevices.Select(static c => new CoolingDeviceStats(c.Type, c.Source, c.State, c.MaxState))],
+            Emmc: [.. s.Emmc.Select(static e => new EmmcStats(e.Device, e.LifeTimeA, EmmcHealth.DescribeLifeTime(e.LifeTimeA), e.LifeTimeB, EmmcHealth.DescribeLifeTime(e.LifeTimeB), e.PreEol, EmmcHealth.DescribePreEol(e.PreEol)))],
             DiskRates: s.DiskRates is { } d ? new DiskRateStats(Rounded(d.ReadBytesPerSecond), Rounded(d.WriteBytesPerSecond), Rounded(d.ReadOpsPerSecond), Rounded(d.WriteOpsPerSecond)) : null,
             Sources: s.Sources,
             SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds),

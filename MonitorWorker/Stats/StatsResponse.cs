@@ -31,6 +31,7 @@ public sealed record StatsResponse(
     DiskRateStats? DiskRates,
     IReadOnlyList<FanStats> Fans,
     IReadOnlyList<CoolingDeviceStats> CoolingDevices,
+    IReadOnlyList<EmmcStats> Emmc,
     IReadOnlyDictionary<string, string> Sources,
     double SampleAgeSeconds,
     string? Demo = null,
@@ -100,6 +101,12 @@ public sealed record FanStats(string Name, string Source, double? Rpm, double? P
 
 /// <summary>One thermal cooling device and its step, 0 (no cooling) to max_state.</summary>
 public sealed record CoolingDeviceStats(string Type, string Device, long? State, long? MaxState);
+
+/// <summary>
+/// One eMMC device's wear (JEDEC extended CSD): life_time_a/_b the estimates 1–11 (1 = 0–10 % of the rated life used,
+/// 11 = exceeded) with their meaning in words, pre_eol 1–3 (normal, warning, urgent). SD cards report none.
+/// </summary>
+public sealed record EmmcStats(string Device, int? LifeTimeA, string? LifeUsedA, int? LifeTimeB, string? LifeUsedB, int? PreEol, string? PreEolStatus);
 
 /// <summary>Identity.</summary>
 public sealed record HardwareStats(string? Model, string? Serial, string? Firmware, int? UsbDevices);

@@ -1,7 +1,7 @@
 // A real Socket.IO client (npm socket.io-client 4.8, under Debian's nodejs) for the Socket.IO tests.
 //
-// node node-client.js <url> <transports> <seconds> [token] [namespace]: like python-client.py, one JSON line with
-// connected, transport, events, sizes, last or error.
+// node node-client.js <url> <transports> <seconds> [token] [namespace]: like python-client.py (at least <seconds>,
+// then until 4 events, at most 60 s more), one JSON line with connected, transport, events, sizes, last or error.
 const { io } = require("socket.io-client");
 
 const [url, transports, seconds, token, namespace] = process.argv.slice(2);
@@ -27,10 +27,15 @@ function finish() {
 socket.on("tegrastats_update", (data) => events.push(data));
 socket.on("connect", () => {
   result.connected = true;
-  setTimeout(() => {
-    result.transport = socket.io.engine.transport.name;
-    finish();
-  }, Number(seconds) * 1000);
+  const start = Date.now();
+  const check = setInterval(() => {
+    const elapsed = (Date.now() - start) / 1000;
+    if (elapsed >= Number(seconds) && (events.length >= 4 || elapsed >= Number(seconds) + 60)) {
+      clearInterval(check);
+      result.transport = socket.io.engine.transport.name;
+      finish();
+    }
+  }, 50);
 });
 socket.on("connect_error", (error) => {
   result.error = error.message;
