@@ -8,8 +8,8 @@ namespace MonitorWorker.Tests;
 /// <summary>Test clients of the live push: each collects the messages it receives and when they came.</summary>
 internal static class PushClients
 {
-    /// <summary>Reads WebSocket messages from <paramref name="socket"/> for <paramref name="duration"/>.</summary>
-    public static async Task<List<(TimeSpan At, JsonElement Message)>> ReadWebSocketAsync(ClientWebSocket socket, TimeSpan duration)
+    /// <summary>Reads WebSocket messages from <paramref name="socket"/> for <paramref name="duration"/>, or until <paramref name="count"/> have come or the socket closes.</summary>
+    public static async Task<List<(TimeSpan At, JsonElement Message)>> ReadWebSocketAsync(ClientWebSocket socket, TimeSpan duration, int? count = null)
     {
         var received = new List<(TimeSpan, JsonElement)>();
         var clock = Stopwatch.StartNew();
@@ -18,7 +18,7 @@ internal static class PushClients
         using var message = new MemoryStream();
         try
         {
-            while (true)
+            while (received.Count < (count ?? int.MaxValue))
             {
                 WebSocketReceiveResult result = await socket.ReceiveAsync(buffer, stop.Token);
                 if (result.MessageType == WebSocketMessageType.Close)
@@ -41,8 +41,8 @@ internal static class PushClients
         return received;
     }
 
-    /// <summary>Reads Server-Sent Events from <paramref name="http"/>'s <c>/api/stream</c> for <paramref name="duration"/>: (event name, data).</summary>
-    public static async Task<List<(TimeSpan At, string Event, JsonElement Data)>> ReadEventStreamAsync(HttpClient http, TimeSpan duration)
+    /// <summary>Reads Server-Sent Events from <paramref name="http"/>'s <c>/api/stream</c> for <paramref name="duration"/>, or until <paramref name="count"/> have come: (event name, data).</summary>
+    public static async Task<List<(TimeSpan At, string Event, JsonElement Data)>> ReadEventStreamAsync(HttpClient http, TimeSpan duration, int? count = null)
     {
         var received = new List<(TimeSpan, string, JsonElement)>();
         var clock = Stopwatch.StartNew();
@@ -62,6 +62,10 @@ internal static class PushClients
                 else if (line.StartsWith("data: ", StringComparison.Ordinal))
                 {
                     received.Add((clock.Elapsed, name ?? "", Json.Parse(line["data: ".Length..])));
+                    if (received.Count >= (count ?? int.MaxValue))
+                    {
+                        break;
+                    }
                 }
             }
         }
@@ -70,18 +74,5 @@ internal static class PushClients
         }
 
         return received;
-    }
-
-    /// <summary>The longest wait between consecutive messages, counted from the start.</summary>
-    public static TimeSpan LongestGap(IEnumerable<TimeSpan> arrivals)
-    {
-        TimeSpan previous = TimeSpan.Zero, longest = TimeSpan.Zero;
-        foreach (TimeSpan at in arrivals)
-        {
-            longest = at - previous > longest ? at - previous : longest;
-            previous = at;
-        }
-
-        return longest;
     }
 }
