@@ -203,7 +203,16 @@ public sealed class LinuxSnapshotSourceTests
         Assert.AreEqual("tegrastats", jetson.GpuFrequencySource);
         Assert.AreEqual(new TegraRail("VDD_CPU_GPU_CV", 4667, 4667, null), jetson.Sample!.Rails[1]);
         Assert.AreEqual(43, jetson.Sample.Emc!.LoadPercent);
-        SnapshotAssert.Sources(s, ("serial", "not found"), ("hwmon", "not found"), ("temperature:thermal_zone2", "thermal_zone2/temp: reports -256 °C"));
+        Assert.AreEqual(new PowerMode(2, "MAXN_SUPER"), jetson.PowerMode, "pmode:0002, named by nvpmodel.conf");
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                new OverCurrentCounter("oc1", "under-voltage", 0, true, null),
+                new OverCurrentCounter("oc2", "average over-current", 15, true, null),
+                new OverCurrentCounter("oc3", "instantaneous over-current", 37, true, null),
+            },
+            jetson.OverCurrent.ToArray());
+        SnapshotAssert.Sources(s, ("serial", "not found"), ("temperature:thermal_zone2", "thermal_zone2/temp: reports -256 °C"));
     }
 
     [TestMethod]

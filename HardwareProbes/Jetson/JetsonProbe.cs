@@ -17,6 +17,9 @@ internal sealed class JetsonProbe
     private readonly TimeSpan _fresh;
     private readonly string? _loadPath;
     private readonly string? _frequencyPath;
+    private readonly string _powerModeStatus;
+    private readonly Dictionary<int, string> _powerModeNames;
+    private readonly (string Name, string Events, string? Throttle)[] _overCurrent;
 
     public JetsonProbe(ProbeFiles files, TegrastatsSource tegrastats, TegrastatsOptions options)
     {
@@ -28,6 +31,87 @@ internal sealed class JetsonProbe
         _frequencyPath = files.ListNames(devfreq, "*gpu*", out _)
             .Select(name => $"{devfreq}/{name}/cur_freq")
             .FirstOrDefault(files.FileSystem.File.Exists);
+
+        // nvpmodel's state lives in /var beside /etc: the var tree next to the configured etc root.
+        string root = files.FileSystem.Path.GetDirectoryName(files.Etc) ?? "/";
+        _powerModeStatus = files.FileSystem.Path.Combine(root, "var", "lib", "nvpmodel", "status");
+        _powerModeNames = files.TryParse($"{files.Etc}/nvpmodel.conf", static t => PowerMode.ParseCatalogue(t), out Dictionary<int, string>? names, out _) ? names! : [];
+        _overCurrent = DiscoverOverCurrent(files);
+    }
+
+    private static (string Name, string Events, string? Throttle)[] DiscoverOverCurrent(ProbeFiles files)
+    {
+        string hwmon = $"{files.Sys}/class/hwmon";
+        foreach (string chip in files.ListNames(hwmon, "hwmon*", out _))
+        {
+            if (files.TryReadString($"{hwmon}/{chip}/name", out string? name, out _) && name == "soctherm_oc")
+            {
+                return [.. files.ListNames($"{hwmon}/{chip}", "oc*_event_cnt", out _).Select(file =>
+                {
+                    string counter = file[..^"_event_cnt".Length];
+                    string throttle = $"{hwmon}/{chip}/{counter}_throt_en";
+                    return (counter, $"{hwmon}/{chip}/{file}", files.FileSystem.File.Exists(throttle) ? throttle : null);
+                })];
+            }
+        }
+
+        return [];
+    }
+
+    private PowerMode? ReadPowerMode(Dictionary<string, string> sources)
+    {
+        if (!_files.FileSystem.File.Exists(_powerModeStatus))
+        {
+            return null; // nvpmodel has not run here (or this is not a Jetson image): no source, no mode
+        }
+
+        if (!_files.TryParse(_powerModeStatus, static t => PowerMode.ParseStatus(t), out int id, out string? failure))
+        {
+            sources[SourceNames.PowerMode] = failure;
+            return null;
+        }
+
+        sources[SourceNames.PowerMode] = HardwareSnapshot.Ok;
+        return new PowerMode(id, _powerModeNames.GetValueOrDefault(id));
+    }
+
+    private List<OverCurrentCounter> ReadOverCurrent(Dictionary<string, string> sources)
+    {
+        var counters = new List<OverCurrentCounter>(_overCurrent.Length);
+        string? first = null;
+        foreach ((string name, string events, string? throttle) in _overCurrent)
+        {
+            string? failure = null;
+            long? count = null;
+            if (_files.TryReadInt64(events, out long value, out string? why) && value >= 0)
+            {
+                count = value;
+            }
+            else
+            {
+                failure = why ?? $"{events}: {value} is negative";
+            }
+
+            bool? enabled = null;
+            if (throttle is not null && _files.TryReadInt64(throttle, out long flag, out why))
+            {
+                enabled = flag != 0;
+            }
+            else if (throttle is not null)
+            {
+                failure ??= why;
+            }
+
+            counters.Add(new OverCurrentCounter(name, OverCurrentCounter.MeaningOf(name), count, enabled, failure));
+            first ??= failure;
+        }
+
+        if (_overCurrent.Length > 0)
+        {
+            sources[SourceNames.OverCurrent] = first ?? HardwareSnapshot.Ok;
+        }
+
+        return counters;
     }
 
     public TegrastatsSource Tegrastats => _tegrastats;
@@ -97,6 +181,10 @@ internal sealed class JetsonProbe
             sources[SourceNames.GpuFrequency] = why;
         }
 
-        return new JetsonReading(sample, age?.TotalSeconds, _tegrastats.Status, _tegrastats.RestartCount, _tegrastats.LastError, load, mhz, loadSource, frequencySource);
+        return new JetsonReading(sample, age?.TotalSeconds, _tegrastats.Status, _tegrastats.RestartCount, _tegrastats.LastError, load, mhz, loadSource, frequencySource)
+        {
+            PowerMode = ReadPowerMode(sources),
+            OverCurrent = _overCurrent.Length == 0 ? [] : ReadOverCurrent(sources),
+        };
     }
 }

@@ -19,4 +19,27 @@ public sealed record JetsonReading(
     double? GpuLoadPercent,
     double? GpuFrequencyMhz,
     string? GpuLoadSource,
-    string? GpuFrequencySource);
+    string? GpuFrequencySource)
+{
+    /// <summary>Gets the power mode nvpmodel last set (<c>/var/lib/nvpmodel/status</c>, named by <c>/etc/nvpmodel.conf</c>); null where nvpmodel has not run.</summary>
+    public PowerMode? PowerMode { get; init; }
+
+    /// <summary>Gets the over-current event counters of the <c>soctherm_oc</c> hwmon chip (Orin); empty where the kernel has none.</summary>
+    public IReadOnlyList<OverCurrentCounter> OverCurrent { get; init; } = [];
+
+    private bool PrintMembers(System.Text.StringBuilder builder)
+    {
+        Printing.Member(builder, nameof(Sample), Sample, first: true);
+        Printing.Member(builder, nameof(SampleAgeSeconds), SampleAgeSeconds);
+        Printing.Member(builder, nameof(Status), Status);
+        Printing.Member(builder, nameof(Restarts), Restarts);
+        Printing.Member(builder, nameof(LastError), LastError);
+        Printing.Member(builder, nameof(GpuLoadPercent), GpuLoadPercent);
+        Printing.Member(builder, nameof(GpuFrequencyMhz), GpuFrequencyMhz);
+        Printing.Member(builder, nameof(GpuLoadSource), GpuLoadSource);
+        Printing.Member(builder, nameof(GpuFrequencySource), GpuFrequencySource);
+        Printing.Member(builder, nameof(PowerMode), PowerMode);
+        Printing.List(builder, nameof(OverCurrent), OverCurrent);
+        return true;
+    }
+}

@@ -63,6 +63,8 @@ public sealed class HardwareMetrics : IDisposable
         ["hardware.uptime"] = NoLabels,
         ["hardware.temperature"] = ["zone"],
         ["hardware.fan.speed"] = ["fan"],
+        ["hardware.over_current.events"] = ["counter", "meaning"],
+        ["hardware.power_mode"] = ["name"],
         ["hardware.emmc.life_time"] = ["device", "type"],
         ["hardware.emmc.pre_eol"] = ["device"],
         ["hardware.fan.pwm"] = ["fan"],
@@ -143,6 +145,8 @@ public sealed class HardwareMetrics : IDisposable
         _meter.CreateObservableGauge("hardware.temperature", () => Each(s => s.Temperatures, t => t.Celsius, t => Tag("zone", t.Name)), "Cel", "Temperature of each thermal zone and hwmon sensor");
         _meter.CreateObservableGauge("hardware.emmc.life_time", EmmcLifeTimes, description: "eMMC life-time estimate, 1 (0-10 % of the rated life used) to 11 (exceeded), per memory type A and B (/sys/block/mmcblkN/device/life_time)");
         _meter.CreateObservableGauge("hardware.emmc.pre_eol", () => Each(s => s.Emmc, e => e.PreEol, e => Tag("device", e.Device)), description: "eMMC pre-end-of-life state: 1 normal, 2 warning, 3 urgent (pre_eol_info)");
+        _meter.CreateObservableCounter("hardware.over_current.events", OverCurrentEvents, "{event}", "Jetson over-current events since boot: oc1 under-voltage, oc2 average, oc3 instantaneous over-current (hwmon soctherm_oc ocN_event_cnt)");
+        _meter.CreateObservableGauge("hardware.power_mode", PowerModeId, description: "Jetson power mode id nvpmodel last set (/var/lib/nvpmodel/status), its name from /etc/nvpmodel.conf");
         _meter.CreateObservableGauge("hardware.fan.speed", () => Each(s => s.Fans, f => f.Rpm, f => Tag("fan", f.Name)), "{rpm}", "Fan speed from its tachometer (hwmon fanN_input, Jetson rpm_measured)");
         _meter.CreateObservableGauge("hardware.fan.pwm", () => Each(s => s.Fans, f => f.PwmPercent / 100, f => Tag("fan", f.Name)), "1", "Fan duty cycle driven now (hwmon pwmN or Jetson cur_pwm, 0-255 scaled to 0-1)");
         _meter.CreateObservableGauge("hardware.cooling.state", () => Each(s => s.CoolingDevices, c => c.State, c => Tag("device", $"{c.Type} {c.Source}")), "{step}", "Step of each thermal cooling device, 0 (no cooling) to its max_state");
@@ -208,6 +212,28 @@ public sealed class HardwareMetrics : IDisposable
             Tag("source", p.Key),
             Tag("expected", s.ExpectedSources.Contains(p.Key) ? "true" : "false")))];
     }
+
+    private Measurement<double>[] OverCurrentEvents()
+    {
+        if (_latest()?.Jetson is not { OverCurrent.Count: > 0 } jetson)
+        {
+            return [];
+        }
+
+        var points = new List<Measurement<double>>(jetson.OverCurrent.Count);
+        foreach (OverCurrentCounter c in jetson.OverCurrent)
+        {
+            if (c.Events is long events)
+            {
+                points.Add(new Measurement<double>(events, Tag("counter", c.Name), new KeyValuePair<string, object?>("meaning", c.Meaning)));
+            }
+        }
+
+        return [.. points];
+    }
+
+    private Measurement<double>[] PowerModeId()
+        => _latest()?.Jetson?.PowerMode is { } mode ? [new Measurement<double>(mode.Id, Tag("name", mode.Name ?? "unnamed"))] : [];
 
     private Measurement<double>[] EmmcLifeTimes()
     {

@@ -76,6 +76,12 @@ public static class SourceNames
     /// <summary>Thermal cooling devices (<c>/sys/class/thermal/cooling_deviceN</c>); no entry on a machine without them.</summary>
     public const string CoolingDevices = "cooling_devices";
 
+    /// <summary>Jetson power mode (<c>/var/lib/nvpmodel/status</c>); no entry where nvpmodel has not run.</summary>
+    public const string PowerMode = "power_mode";
+
+    /// <summary>Jetson over-current counters (hwmon <c>soctherm_oc</c>); no entry where the kernel has none.</summary>
+    public const string OverCurrent = "over_current";
+
     /// <summary>eMMC wear (<c>/sys/block/mmcblkN/device/life_time</c>, <c>pre_eol_info</c>); no entry where no eMMC device reports it.</summary>
     public const string Emmc = "emmc";
 

@@ -26,6 +26,30 @@ public sealed class EventTests
     };
 
     [TestMethod]
+    public void OverCurrentCounters_SeenAtStartAndGrowing_AreEvents()
+    {
+        static JetsonReading Counters(long oc2, long oc3) => new(null, null, TegrastatsStatus.Running, 0, null, null, null, null, null)
+        {
+            OverCurrent = [new("oc1", "under-voltage", 0, true, null), new("oc2", "average over-current", oc2, true, null), new("oc3", "instantaneous over-current", oc3, false, null)],
+        };
+        var log = new EventLog();
+        var recorder = new EventRecorder(log, Midnight);
+        recorder.Record(Snapshot(0, jetson: Counters(15, 0)));
+        recorder.Record(Snapshot(1, jetson: Counters(15, 0)));
+        recorder.Record(Snapshot(2, jetson: Counters(18, 2)));
+
+        string[] seen = [.. log.All().Where(e => e.Kind == EventKinds.OverCurrent).Select(e => $"{e.Time - Midnight.ToUnixTimeSeconds()} {e.Subject} {e.Severity}: {e.Message}")];
+        CollectionAssert.AreEqual(
+            new[]
+            {
+                "0 oc2 warning: Average over-current: 15 events since boot (before the agent started)",
+                "2 oc2 critical: Average over-current: 3 new events (18 since boot); the SoC was throttled",
+                "2 oc3 critical: Instantaneous over-current: 2 new events (2 since boot)",
+            },
+            seen);
+    }
+
+    [TestMethod]
     public void LiveBits_StartAndEnd_StickyBitsSetBeforeTheAgentAreSeenOnce()
     {
         var log = new EventLog();
@@ -142,7 +166,7 @@ public sealed class EventTests
 
         foreach ((string path, string reason) in new[]
         {
-            ("api/events?kind=reboot", "kind: 'reboot' is not one of agent_start, condition_start, condition_end, condition_occurred, tegrastats_restart, tegrastats_absent, tegrastats_running, source_failed, source_recovered, cpu_spike, memory_spike"),
+            ("api/events?kind=reboot", "kind: 'reboot' is not one of agent_start, condition_start, condition_end, condition_occurred, tegrastats_restart, tegrastats_absent, tegrastats_running, source_failed, source_recovered, cpu_spike, memory_spike, over_current"),
             ("api/events?start=9&end=3", "start (9) is after end (3)"),
             ("api/events?page=0", "page: '0' is not a whole number from 1 to 2147483647"),
         })

@@ -55,4 +55,19 @@ public sealed class StatsCoolingAndWearTests
         StringAssert.Contains(metrics, "# TYPE hardware_emmc_life_time gauge");
         StringAssert.Contains(metrics, "# TYPE hardware_emmc_pre_eol gauge");
     }
+
+    [TestMethod]
+    public async Task JetsonOrin_HasItsPowerModeAndOverCurrentCounters_InStatsAndMetrics()
+    {
+        await using InProcessHost host = await StartAsync("jetson-orin-nano");
+
+        JsonElement stats = Json.Parse(await host.Http.GetStringAsync("stats"));
+        string metrics = await host.Http.GetStringAsync("metrics");
+
+        Assert.AreEqual("{\"id\":2,\"name\":\"MAXN_SUPER\"}", stats.GetProperty("power_mode").GetRawText());
+        Assert.AreEqual("{\"name\":\"oc3\",\"meaning\":\"instantaneous over-current\",\"events\":37,\"throttle_enabled\":true}", stats.GetProperty("over_current")[2].GetRawText());
+        StringAssert.Contains(metrics, "counter=\"oc2\",meaning=\"average over-current\"} 15");
+        StringAssert.Contains(metrics, "# TYPE hardware_over_current_events_total counter");
+        StringAssert.Contains(metrics, "name=\"MAXN_SUPER\"} 2");
+    }
 }

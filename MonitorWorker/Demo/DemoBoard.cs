@@ -136,7 +136,7 @@ public sealed class DemoBoard : IDisposable
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(options);
         string root = Path.Combine(Path.GetTempPath(), $"pi-stat-demo-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
-        foreach (string part in new[] { "proc", "sys", "etc", Path.Combine("vcgencmd", "replies") })
+        foreach (string part in new[] { "proc", "sys", "etc", "var", Path.Combine("vcgencmd", "replies") })
         {
             string from = Path.Combine(board, part);
             if (Directory.Exists(from))

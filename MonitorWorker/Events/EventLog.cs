@@ -104,7 +104,10 @@ public static class EventKinds
     /// <summary>Memory use stayed at or above PISTAT_SPIKE_MEMORY_PERCENT for PISTAT_SPIKE_SAMPLES samples; the event names the top processes.</summary>
     public const string MemorySpike = "memory_spike";
 
+    /// <summary>A Jetson over-current counter (oc1 under-voltage, oc2 average, oc3 instantaneous over-current) grew.</summary>
+    public const string OverCurrent = "over_current";
+
     /// <summary>Every kind.</summary>
     public static readonly IReadOnlyList<string> All =
-        [AgentStart, ConditionStart, ConditionEnd, ConditionOccurred, TegrastatsRestart, TegrastatsAbsent, TegrastatsRunning, SourceFailed, SourceRecovered, CpuSpike, MemorySpike];
+        [AgentStart, ConditionStart, ConditionEnd, ConditionOccurred, TegrastatsRestart, TegrastatsAbsent, TegrastatsRunning, SourceFailed, SourceRecovered, CpuSpike, MemorySpike, OverCurrent];
 }

@@ -27,6 +27,7 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     private ThrottleConditions? _throttle;
     private int _restarts;
     private TegrastatsStatus? _tegrastats;
+    private readonly Dictionary<string, long> _overCurrent = new(StringComparer.Ordinal);
 
     /// <summary>Records what changed since the previous snapshot.</summary>
     public void Record(HardwareSnapshot snapshot)
@@ -41,6 +42,7 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
 
         RecordThrottle(snapshot.RaspberryPi?.Throttle, now);
         RecordTegrastats(snapshot.Jetson, now);
+        RecordOverCurrent(snapshot.Jetson, now);
         RecordSources(snapshot, now);
     }
 
@@ -109,6 +111,38 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
             }
 
             _tegrastats = status;
+        }
+    }
+
+    /// <summary>A Jetson over-current counter that grew: events since the last sample, or, at the first sight, since boot.</summary>
+    private void RecordOverCurrent(JetsonReading? jetson, long now)
+    {
+        if (jetson is null)
+        {
+            return;
+        }
+
+        foreach (OverCurrentCounter counter in jetson.OverCurrent)
+        {
+            if (counter.Events is not long events)
+            {
+                continue;
+            }
+
+            bool seen = _overCurrent.TryGetValue(counter.Name, out long before);
+            if (!seen && events > 0)
+            {
+                _log.Add(new PiStatEvent(now, EventKinds.OverCurrent, "warning", counter.Name, $"{Capitalised(counter.Meaning)}: {events} events since boot (before the agent started)"));
+            }
+            else if (seen && events > before)
+            {
+                _log.Add(new PiStatEvent(now, EventKinds.OverCurrent, "critical", counter.Name, $"{Capitalised(counter.Meaning)}: {events - before} new events ({events} since boot){(counter.ThrottleEnabled == true ? "; the SoC was throttled" : string.Empty)}"));
+            }
+
+            if (!seen || events != before)
+            {
+                _overCurrent[counter.Name] = events;
+            }
         }
     }
 

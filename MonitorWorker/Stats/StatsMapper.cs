@@ -54,6 +54,8 @@ public static class StatsMapper
             NetworkRates: NetworkRates(s.NetworkRates),
             Fans: [.. s.Fans.Select(static f => new FanStats(f.Name, f.Source, f.Rpm, f.PwmPercent, f.TargetPwmPercent))],
             CoolingDevices: [.. s.CoolingDevices.Select(static c => new CoolingDeviceStats(c.Type, c.Source, c.State, c.MaxState))],
+            PowerMode: jetson?.PowerMode is { } mode ? new PowerModeStats(mode.Id, mode.Name) : null,
+            OverCurrent: jetson is null ? [] : [.. jetson.OverCurrent.Select(static c => new OverCurrentStats(c.Name, c.Meaning, c.Events, c.ThrottleEnabled))],
             Emmc: [.. s.Emmc.Select(static e => new EmmcStats(e.Device, e.LifeTimeA, EmmcHealth.DescribeLifeTime(e.LifeTimeA), e.LifeTimeB, EmmcHealth.DescribeLifeTime(e.LifeTimeB), e.PreEol, EmmcHealth.DescribePreEol(e.PreEol)))],
             DiskRates: s.DiskRates is { } d ? new DiskRateStats(Rounded(d.ReadBytesPerSecond), Rounded(d.WriteBytesPerSecond), Rounded(d.ReadOpsPerSecond), Rounded(d.WriteOpsPerSecond)) : null,
             Sources: s.Sources,

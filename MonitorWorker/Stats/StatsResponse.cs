@@ -32,6 +32,8 @@ public sealed record StatsResponse(
     IReadOnlyList<FanStats> Fans,
     IReadOnlyList<CoolingDeviceStats> CoolingDevices,
     IReadOnlyList<EmmcStats> Emmc,
+    PowerModeStats? PowerMode,
+    IReadOnlyList<OverCurrentStats> OverCurrent,
     IReadOnlyDictionary<string, string> Sources,
     double SampleAgeSeconds,
     string? Demo = null,
@@ -107,6 +109,12 @@ public sealed record CoolingDeviceStats(string Type, string Device, long? State,
 /// 11 = exceeded) with their meaning in words, pre_eol 1–3 (normal, warning, urgent). SD cards report none.
 /// </summary>
 public sealed record EmmcStats(string Device, int? LifeTimeA, string? LifeUsedA, int? LifeTimeB, string? LifeUsedB, int? PreEol, string? PreEolStatus);
+
+/// <summary>The Jetson power mode nvpmodel last set, by id and name; null on other boards and where nvpmodel has not run.</summary>
+public sealed record PowerModeStats(int Id, string? Name);
+
+/// <summary>A Jetson over-current counter (hwmon soctherm_oc): events since boot, and whether they throttle.</summary>
+public sealed record OverCurrentStats(string Name, string Meaning, long? Events, bool? ThrottleEnabled);
 
 /// <summary>Identity.</summary>
 public sealed record HardwareStats(string? Model, string? Serial, string? Firmware, int? UsbDevices);
