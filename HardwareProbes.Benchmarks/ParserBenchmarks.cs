@@ -1,6 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using HardwareProbes.Cpu;
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.Identity;
 using HardwareProbes.Jetson;
 using HardwareProbes.Memory;
@@ -56,7 +56,7 @@ public class ParserBenchmarks
     public int Tcp6() => TcpSockets.CountNotListening(_tcp6);
 
     [Benchmark]
-    public LoadAverage LoadAverage() => Host.LoadAverage.Parse(_loadavg);
+    public LoadAverage LoadAverage() => Machine.LoadAverage.Parse(_loadavg);
 
     [Benchmark]
     public CpuInfo CpuInfo() => Identity.CpuInfo.Parse(_cpuinfo);

@@ -63,7 +63,7 @@ public static class PiStatHost
         app.MapHistory();                            // History/: /api/history
         app.MapEvents();                             // Events/: /api/events
         app.MapProcesses();                          // Processes/: /api/processes, piStat's /processes
-        app.MapFleet();                              // Fleet/: /api/monitoring/resources
+        app.MapFleet();                              // Fleet/: /api/monitoring/resources and /trends
         app.MapPytestMonitor();                      // PytestMonitor/: /api/v1 (pytest-monitor server, machine context)
         app.MapMetrics();                            // Metrics/: /metrics
         app.MapOpenApiDocument();

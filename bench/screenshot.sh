@@ -1,6 +1,9 @@
 #!/bin/sh
 # Makes README's dashboard screenshot: the demo Jetson Orin Nano in headless Chromium at 1280×900, dark theme, after a
 # dozen live samples. BOARD, WIDTH and THEME (dark or light) choose others; OUT the file (default docs/dashboard.png).
+# With ALL=1 it also runs the layout tests with PISTAT_SCREENSHOT_DIR=docs/, which write what they measured at
+# desktop (1400 px) and phone (390 px) widths: docs/dashboard-<board>-<width>.png, docs/dashboard-throttling-<width>.png
+# (the demo Pi's under-voltage episode on the strip and the charts), docs/fleet.png and docs/fleet-phone.png.
 # Needs Debian's chromium (PISTAT_CHROMIUM for another).
 set -eu
 cd "$(dirname "$0")/.."
@@ -9,3 +12,7 @@ mkdir -p "$(dirname "$out")"
 PISTAT_WRITE_SCREENSHOT="$out" PISTAT_SCREENSHOT_BOARD="${BOARD:-jetson-orin-nano}" PISTAT_SCREENSHOT_WIDTH="${WIDTH:-1280}" \
   PISTAT_SCREENSHOT_THEME="${THEME:-dark}" dotnet test Dashboard.Tests --filter "FullyQualifiedName~Screenshot_ForTheReadme" >/dev/null
 echo "wrote $out ($(wc -c < "$out") bytes)"
+if [ "${ALL:-0}" = 1 ]; then
+  PISTAT_SCREENSHOT_DIR=$(realpath docs) dotnet test Dashboard.Tests --filter "FullyQualifiedName~ChartLayoutTests|FullyQualifiedName~FleetPageTests" >/dev/null
+  for f in docs/dashboard-*-*.png docs/fleet*.png; do echo "wrote $f ($(wc -c < "$f") bytes)"; done
+fi

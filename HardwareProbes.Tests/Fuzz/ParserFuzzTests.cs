@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using HardwareProbes.Cpu;
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.Identity;
 using HardwareProbes.IO;
 using HardwareProbes.Jetson;
@@ -41,15 +41,15 @@ public sealed class ParserFuzzTests
         ("CpuInfo", text => CheckCpuInfo(CpuInfo.Parse(text))),
         ("TegraRelease", text => Require(TegraRelease.Parse(text).Major >= 0, "release")),
         ("FirmwareVersion", text => Require(FirmwareVersion.Parse(text).Version.Length > 0, "firmware version")),
-        ("ThrottleState", text => _ = ThrottleState.Parse(text).Conditions),
+        ("ThrottleState", text => CheckThrottle(ThrottleState.Parse(text), text)),
         ("VcgencmdReply.ParseTemperature", text => Require(VcgencmdReply.ParseTemperature(text) is >= Millidegrees.MinimumCelsius and <= Millidegrees.MaximumCelsius, "°C")),
         ("VcgencmdReply.ParseVolts", text => Require(VcgencmdReply.ParseVolts(text) is >= 0 and <= VcgencmdReply.MaxVolts, "V")),
         ("VcgencmdReply.ParseClock", text => Require(VcgencmdReply.ParseClock(text) is >= 0 and <= VcgencmdReply.MaxClockHz, "Hz")),
         ("VcgencmdReply.ParseMemory", text => Require(VcgencmdReply.ParseMemory(text) is >= 0 and <= VcgencmdReply.MaxMemoryBytes, "bytes")),
-        ("VcgencmdReply.ParseConfigInteger", text => _ = VcgencmdReply.ParseConfigInteger(text)),
-        ("VcgencmdReply.IsError", text => _ = VcgencmdReply.IsError(text, out _)),
+        ("VcgencmdReply.ParseConfigInteger", text => Require(text.Contains(VcgencmdReply.ParseConfigInteger(text).ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal), "config integer: not the reply's own figure")),
+        ("VcgencmdReply.IsError", CheckError),
         ("TegrastatsLine", CheckTegrastats),
-        ("sysfs integer", text => Millidegrees.ToCelsius(TextLines.ParseSingleInt64(text), out _)),
+        ("sysfs integer", CheckMillidegrees),
     ];
 
     [TestMethod]
@@ -100,6 +100,29 @@ public sealed class ParserFuzzTests
         {
             throw new OutOfRangeReading(what);
         }
+    }
+
+    /// <summary>The mask is the figure the reply wrote, and each flag is its bit of that figure.</summary>
+    private static void CheckThrottle(ThrottleState state, string text)
+    {
+        Require(text.Contains(state.Raw.ToString("x", System.Globalization.CultureInfo.InvariantCulture), StringComparison.OrdinalIgnoreCase), "throttle mask: not the reply's own figure");
+        bool Bit(int n) => ((state.Raw >> n) & 1) == 1;
+        Require(state.UnderVoltage == Bit(0) && state.ArmFrequencyCapped == Bit(1) && state.Throttled == Bit(2) && state.SoftTemperatureLimit == Bit(3)
+            && state.UnderVoltageOccurred == Bit(16) && state.ThrottledOccurred == Bit(18), "throttle flags against the mask's bits");
+    }
+
+    /// <summary>An error reply has a message taken from the reply; any other has none.</summary>
+    private static void CheckError(string text)
+    {
+        bool error = VcgencmdReply.IsError(text, out string? message);
+        Require(error ? message is { Length: > 0 } && text.Contains(message, StringComparison.Ordinal) : message is null, "vcgencmd error message");
+    }
+
+    /// <summary>A temperature inside the physical range, or null with the reason.</summary>
+    private static void CheckMillidegrees(string text)
+    {
+        double? celsius = Millidegrees.ToCelsius(TextLines.ParseSingleInt64(text), out string? failure);
+        Require(celsius is null ? failure is { Length: > 0 } : celsius is >= Millidegrees.MinimumCelsius and <= Millidegrees.MaximumCelsius && failure is null, "sysfs temperature");
     }
 
     private static void CheckMemory(MemInfo info)

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.IO.Abstractions.TestingHelpers;
 using HardwareProbes.Cpu;
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.Network;
 using HardwareProbes.RaspberryPi;
 using HardwareProbes.Snapshots;

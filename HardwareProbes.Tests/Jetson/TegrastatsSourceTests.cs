@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.IO.Abstractions;
 using HardwareProbes.Jetson;
-using HardwareProbes.Processes;
+using HardwareProbes.ChildProcesses;
 using Microsoft.Extensions.Time.Testing;
 
 namespace HardwareProbes.Tests.Jetson;

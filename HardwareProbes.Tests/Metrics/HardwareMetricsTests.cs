@@ -71,7 +71,7 @@ public sealed class HardwareMetricsTests
     {
         Dictionary<(string Instrument, string Tags), double> m = Observe(Collect(board));
 
-        string[] flags = ["under_voltage", "arm_frequency_capped", "throttled", "soft_temperature_limit"];
+        string[] flags = ["under_voltage", "freq_capped", "throttled", "soft_temp_limit"];
         CollectionAssert.AreEqual(active, flags.Select(f => m[("hardware.throttle.active", $"flag={f}")]).ToArray());
         CollectionAssert.AreEqual(occurred, flags.Select(f => m[("hardware.throttle.occurred", $"flag={f}")]).ToArray());
     }

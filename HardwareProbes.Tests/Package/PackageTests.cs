@@ -17,10 +17,15 @@ public sealed partial class PackageTests
 {
     private const string Remote = "https://github.com/pi-stat/pi-stat.git";
     private static readonly string Work = Path.Combine(Path.GetTempPath(), $"pistat-package-{Guid.NewGuid():N}");
-    private static readonly string Version = $"0.0.0-check.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}";
+    private static readonly string Version = File.ReadAllLines(Path.Combine(Fixtures.Root, "..", "Directory.Build.props"))
+        .Select(l => l.Trim()).First(l => l.StartsWith("<Version>", StringComparison.Ordinal))["<Version>".Length..^"</Version>".Length];
+
     private static string Clone => Path.Combine(Work, "src");
-    private static string Feed => Path.Combine(Work, "feed");
+    private static string Feed => Path.Combine(Work, "packages");
     private static string App => Path.Combine(Work, "app");
+
+    /// <summary>A NuGet cache of this run's own, so a package of the same version from elsewhere is never taken instead.</summary>
+    private static string Cache => Path.Combine(Work, "nuget-cache");
     private static string? _commit;
     private static string? _appDll;
 
@@ -33,22 +38,20 @@ public sealed partial class PackageTests
         Run("git", Work, "clone", "--quiet", repository, Clone);
         Run("git", Clone, "remote", "set-url", "origin", Remote);
         _commit = Run("git", Clone, "rev-parse", "HEAD").Trim();
-        Run("dotnet", Clone, "pack", "HardwareProbes", "-c", "Release", "-o", Feed, $"-p:PackageVersion={Version}",
-            "-p:ContinuousIntegrationBuild=true");
 
-        // A fresh console app, as a user makes one: the template, nuget.md's example as Program.cs, dotnet add package.
+        // nuget.md's commands as a reader runs them: the first in the clone, the others in a fresh console app, the
+        // template's Program.cs replaced by nuget.md's example.
+        string[] commands = CommandsFromNugetMd();
+        Assert.HasCount(4, commands, string.Join("\n", commands));
         Run("dotnet", Work, "new", "console", "--output", App, "--name", "ProbesExample", "--no-restore");
-        File.WriteAllText(Path.Combine(App, "nuget.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <add key="packed" value="{Feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
         File.WriteAllText(Path.Combine(App, "Program.cs"), ExampleFromNugetMd());
-        Run("dotnet", App, "add", "package", "HardwareProbes", "--version", Version);
+        for (int i = 0; i < commands.Length; i++)
+        {
+            Run("bash", i == 0 ? Clone : App, "-c", commands[i].Replace("~/packages", Feed, StringComparison.Ordinal));
+        }
+
+        Assert.IsTrue(File.Exists(Path.Combine(Feed, $"HardwareProbes.{Version}.nupkg")), "the pack wrote the package where nuget.md says");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(App, "ProbesExample.csproj")), $"<PackageReference Include=\"HardwareProbes\" Version=\"{Version}\" />");
         string build = Run("dotnet", App, "build", "-c", "Release");
         Assert.Contains(" 0 Warning(s)", build, "the example compiles without warnings");
         _appDll = Path.Combine(App, "bin", "Release", "net10.0", "ProbesExample.dll");
@@ -60,13 +63,6 @@ public sealed partial class PackageTests
         if (Directory.Exists(Work))
         {
             Directory.Delete(Work, recursive: true);
-        }
-
-        // The check version is unique to this run; it must not pile up in the NuGet cache.
-        string cached = Path.Combine(Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"), "hardwareprobes", Version);
-        if (Directory.Exists(cached))
-        {
-            Directory.Delete(cached, recursive: true);
         }
     }
 
@@ -130,6 +126,28 @@ public sealed partial class PackageTests
     }
 
     [TestMethod]
+    public void Example_OnAFixtureJetsonWithItsTegrastatsOnPath_PrintsTheBoardAndNoProblem()
+    {
+        string board = Fixtures.Board("jetson-orin-nano");
+        string output = RunExample(board, Path.Combine(board, "tegrastats"));
+
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.AreEqual("Jetson: NVIDIA Jetson Orin Nano Engineering Reference Developer Kit Super", lines[0], output);
+        Assert.MatchesRegex(RamLine(), lines[2], output);
+        // nuget.md's advice, tegrastats on PATH, finds it; its first line may not have come within the one-second window.
+        Assert.IsTrue(lines.Skip(3).All(l => l == "problem: tegrastats: starting: no line yet"), output);
+    }
+
+    [TestMethod]
+    public void Example_OnAFixtureJetsonWithoutTegrastats_NamesTheProblemAsNugetMdSays()
+    {
+        string output = RunExample(Fixtures.Board("jetson-orin-nano"), null);
+
+        StringAssert.Contains(output, "problem: tegrastats: not found on PATH or in /usr/bin");
+        StringAssert.Contains(File.ReadAllText(Path.Combine(Fixtures.Root, "..", "nuget.md")), "`problem: tegrastats: not found on PATH or in\n/usr/bin`");
+    }
+
+    [TestMethod]
     public void Example_OnThisMachine_PrintsItsModelItsCoresAndNoProblem()
     {
         string output = RunExample(null, null);
@@ -161,6 +179,15 @@ public sealed partial class PackageTests
         return Finish(start);
     }
 
+    /// <summary>The commands of nuget.md's shell block, each as a reader types it (comments are the shell's to drop).</summary>
+    private static string[] CommandsFromNugetMd()
+    {
+        string readme = File.ReadAllText(Path.Combine(Fixtures.Root, "..", "nuget.md"));
+        Match block = ShellBlock().Match(readme);
+        Assert.IsTrue(block.Success, "nuget.md has a ```sh block");
+        return [.. block.Groups["code"].Value.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+    }
+
     /// <summary>The C# block of nuget.md, exactly as a reader copies it.</summary>
     private static string ExampleFromNugetMd()
     {
@@ -182,6 +209,8 @@ public sealed partial class PackageTests
 
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        start.Environment["NUGET_PACKAGES"] = Cache;
+        start.Environment["CI"] = "true"; // packed as a release is: deterministic, the sources mapped to /_/
         return Finish(start);
     }
 
@@ -198,6 +227,9 @@ public sealed partial class PackageTests
 
     [GeneratedRegex(@"```csharp\n(?<code>.*?)```", RegexOptions.Singleline)]
     private static partial Regex CSharpBlock();
+
+    [GeneratedRegex(@"```sh\n(?<code>.*?)```", RegexOptions.Singleline)]
+    private static partial Regex ShellBlock();
 
     [GeneratedRegex(@"^CPU \? % on 4 cores, 49\.9 °C$")]
     private static partial Regex CpuLineOnThePi();

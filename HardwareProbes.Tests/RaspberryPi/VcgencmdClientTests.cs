@@ -1,5 +1,5 @@
 using System.IO.Abstractions;
-using HardwareProbes.Processes;
+using HardwareProbes.ChildProcesses;
 using HardwareProbes.RaspberryPi;
 
 namespace HardwareProbes.Tests.RaspberryPi;

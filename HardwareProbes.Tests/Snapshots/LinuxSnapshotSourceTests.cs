@@ -1,6 +1,6 @@
 using System.IO.Abstractions;
 using HardwareProbes.Cpu;
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.Identity;
 using HardwareProbes.Jetson;
 using HardwareProbes.Network;
@@ -88,7 +88,8 @@ public sealed class LinuxSnapshotSourceTests
         SnapshotAssert.Usage(s, 35.0, 80.0, 20.0, 40.0, 0.0);
         CollectionAssert.AreEqual(new CpuCore[] { new(0, true, s.Cpu.Cores[0].UsagePercent, 1500, 1800), new(1, true, s.Cpu.Cores[1].UsagePercent, 1500, 1800), new(2, true, s.Cpu.Cores[2].UsagePercent, 600, 1800), new(3, true, s.Cpu.Cores[3].UsagePercent, 1500, 1800) }, s.Cpu.Cores.ToArray());
         Assert.AreEqual(1275.0, s.Cpu.FrequencyMhz);
-        CollectionAssert.AreEqual(new TemperatureReading[] { new("cpu-thermal", "thermal_zone0", 49.925, null), new("cpu_thermal temp1", "hwmon0/temp1", 49.925, null) }, s.Temperatures.ToArray());
+        // The cpu_thermal hwmon chip is the kernel's mirror of the cpu-thermal zone: one sensor, its second name an alias.
+        CollectionAssert.AreEqual(new TemperatureReading[] { new("cpu-thermal", "thermal_zone0", 49.925, null) { Alias = "cpu_thermal temp1" } }, s.Temperatures.ToArray());
         Assert.AreEqual(49.925, s.CpuTemperatureCelsius);
         Assert.AreEqual(15666184L * 1024, s.Memory!.TotalBytes);
         Assert.AreEqual(471007232L, s.Memory.UsedBytes);

@@ -21,7 +21,7 @@ internal sealed class JetsonProbe
     private readonly Dictionary<int, string> _powerModeNames;
     private readonly (string Name, string Events, string? Throttle)[] _overCurrent;
 
-    public JetsonProbe(ProbeFiles files, TegrastatsSource tegrastats, TegrastatsOptions options)
+    public JetsonProbe(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon, TegrastatsSource tegrastats, TegrastatsOptions options)
     {
         _files = files;
         _tegrastats = tegrastats;
@@ -36,26 +36,22 @@ internal sealed class JetsonProbe
         string root = files.FileSystem.Path.GetDirectoryName(files.Etc) ?? "/";
         _powerModeStatus = files.FileSystem.Path.Combine(root, "var", "lib", "nvpmodel", "status");
         _powerModeNames = files.TryParse($"{files.Etc}/nvpmodel.conf", static t => PowerMode.ParseCatalogue(t), out Dictionary<int, string>? names, out _) ? names! : [];
-        _overCurrent = DiscoverOverCurrent(files);
+        _overCurrent = DiscoverOverCurrent(files, hwmon);
     }
 
-    private static (string Name, string Events, string? Throttle)[] DiscoverOverCurrent(ProbeFiles files)
+    private static (string Name, string Events, string? Throttle)[] DiscoverOverCurrent(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon)
     {
-        string hwmon = $"{files.Sys}/class/hwmon";
-        foreach (string chip in files.ListNames(hwmon, "hwmon*", out _))
+        if (hwmon.FirstOrDefault(c => c.Name == "soctherm_oc") is not { Directory: string dir })
         {
-            if (files.TryReadString($"{hwmon}/{chip}/name", out string? name, out _) && name == "soctherm_oc")
-            {
-                return [.. files.ListNames($"{hwmon}/{chip}", "oc*_event_cnt", out _).Select(file =>
-                {
-                    string counter = file[..^"_event_cnt".Length];
-                    string throttle = $"{hwmon}/{chip}/{counter}_throt_en";
-                    return (counter, $"{hwmon}/{chip}/{file}", files.FileSystem.File.Exists(throttle) ? throttle : null);
-                })];
-            }
+            return [];
         }
 
-        return [];
+        return [.. files.ListNames(dir, "oc*_event_cnt", out _).Select(file =>
+        {
+            string counter = file[..^"_event_cnt".Length];
+            string throttle = $"{dir}/{counter}_throt_en";
+            return (counter, $"{dir}/{file}", files.FileSystem.File.Exists(throttle) ? throttle : null);
+        })];
     }
 
     private PowerMode? ReadPowerMode(Dictionary<string, string> sources)
@@ -126,6 +122,9 @@ internal sealed class JetsonProbe
             TegrastatsStatus.Running when fresh => HardwareSnapshot.Ok,
             TegrastatsStatus.Absent => _tegrastats.LastError ?? "tegrastats: not found",
             TegrastatsStatus.Restarting when _tegrastats.RestartCount == 0 && _tegrastats.LastError is null => "starting: no line yet",
+
+            // Started and running, its first line not come yet: not a stall (stall detection replaces a silent one).
+            TegrastatsStatus.Running when sample is null && _tegrastats.RestartCount == 0 => "starting: no line yet",
             TegrastatsStatus.Restarting => $"restarting after {_tegrastats.RestartCount} restarts: {_tegrastats.LastError}",
             TegrastatsStatus s => $"{s.ToString().ToLowerInvariant()}: no line for {age?.TotalSeconds ?? 0:0.#} s",
         };

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.IO.Abstractions;
 using System.Runtime.CompilerServices;
 using System.Threading.Channels;
-using HardwareProbes.Processes;
+using HardwareProbes.ChildProcesses;
 using Polly;
 using Polly.Retry;
 

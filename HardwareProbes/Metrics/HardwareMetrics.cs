@@ -23,14 +23,6 @@ public sealed class HardwareMetrics : IDisposable
     /// <summary>USER_HZ: the kernel reports CPU times in hundredths of a second on every architecture.</summary>
     private const double TicksPerSecond = 100;
 
-    private static readonly (string Flag, ThrottleConditions Now, ThrottleConditions Occurred)[] ThrottleFlags =
-    [
-        ("under_voltage", ThrottleConditions.UnderVoltage, ThrottleConditions.UnderVoltageOccurred),
-        ("arm_frequency_capped", ThrottleConditions.ArmFrequencyCapped, ThrottleConditions.ArmFrequencyCappedOccurred),
-        ("throttled", ThrottleConditions.Throttled, ThrottleConditions.ThrottledOccurred),
-        ("soft_temperature_limit", ThrottleConditions.SoftTemperatureLimit, ThrottleConditions.SoftTemperatureLimitOccurred),
-    ];
-
     private static readonly string[] NoLabels = [];
 
     /// <summary>The modes of <c>hardware.cpu.time</c>, in <c>/proc/stat</c>'s order, and where each one's ticks are.</summary>
@@ -311,7 +303,7 @@ public sealed class HardwareMetrics : IDisposable
         }
 
         var conditions = (ThrottleConditions)state.Raw;
-        return [.. ThrottleFlags.Select(f => new Measurement<double>(conditions.HasFlag(occurred ? f.Occurred : f.Now) ? 1 : 0, Tag("flag", f.Flag)))];
+        return [.. ThrottleFlag.All.Select(f => new Measurement<double>(conditions.HasFlag(occurred ? f.Occurred : f.Now) ? 1 : 0, Tag("flag", f.Name)))];
     }
 
     private Measurement<double>[] Clocks()

@@ -26,14 +26,14 @@ internal sealed class RaspberryPiProbe
     private readonly long? _sdramHz;
     private Dynamic? _dynamic;
 
-    public RaspberryPiProbe(ProbeFiles files, VcgencmdClient vcgencmd, TimeProvider time, TimeSpan refresh)
+    public RaspberryPiProbe(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon, VcgencmdClient vcgencmd, TimeProvider time, TimeSpan refresh)
     {
         _files = files;
         _vcgencmd = vcgencmd;
         _time = time;
         _refresh = refresh;
         _throttledPath = FindThrottledAttribute(files);
-        _underVoltageAlarmPath = FindUnderVoltageAlarm(files);
+        _underVoltageAlarmPath = FindUnderVoltageAlarm(files, hwmon);
         _staticSources[SourceNames.Vcgencmd] = vcgencmd.Unavailable ?? HardwareSnapshot.Ok;
         _firmware = Ask(SourceNames.Firmware, "version", static r => FirmwareVersion.Parse(r), _staticSources);
         _gpuMemory = AskValue(SourceNames.GpuMemory, "get_mem gpu", static r => VcgencmdReply.ParseMemory(r), _staticSources);
@@ -151,20 +151,8 @@ internal sealed class RaspberryPiProbe
     }
 
     /// <summary>The rpi_volt hwmon device raises <c>in0_lcrit_alarm</c> while the supply is under-voltage.</summary>
-    private static string? FindUnderVoltageAlarm(ProbeFiles files)
-    {
-        string root = $"{files.Sys}/class/hwmon";
-        foreach (string chip in files.ListNames(root, "hwmon*", out _))
-        {
-            if (files.TryReadString($"{root}/{chip}/name", out string? name, out _) && name == "rpi_volt"
-                && files.FileSystem.File.Exists($"{root}/{chip}/in0_lcrit_alarm"))
-            {
-                return $"{root}/{chip}/in0_lcrit_alarm";
-            }
-        }
-
-        return null;
-    }
+    private static string? FindUnderVoltageAlarm(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon)
+        => hwmon.Where(c => c.Name == "rpi_volt").Select(c => $"{c.Directory}/in0_lcrit_alarm").FirstOrDefault(files.FileSystem.File.Exists);
 
     private sealed record Box<T>(T Value);
 

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using System.IO.Abstractions;
-using HardwareProbes.Processes;
+using HardwareProbes.ChildProcesses;
 
 namespace HardwareProbes.RaspberryPi;
 

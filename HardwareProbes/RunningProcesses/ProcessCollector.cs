@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.IO.Abstractions;
 using System.Text;
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.IO;
 using HardwareProbes.Memory;
 

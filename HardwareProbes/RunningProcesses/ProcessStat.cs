@@ -1,4 +1,4 @@
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.IO;
 
 namespace HardwareProbes.RunningProcesses;

@@ -1,6 +1,6 @@
 using System.Text;
 using HardwareProbes.Cpu;
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.Identity;
 using HardwareProbes.Jetson;
 using HardwareProbes.Memory;

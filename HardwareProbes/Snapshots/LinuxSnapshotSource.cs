@@ -1,12 +1,12 @@
 using System.IO.Abstractions;
 using HardwareProbes.Cpu;
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 using HardwareProbes.Identity;
 using HardwareProbes.IO;
 using HardwareProbes.Jetson;
 using HardwareProbes.Memory;
 using HardwareProbes.Network;
-using HardwareProbes.Processes;
+using HardwareProbes.ChildProcesses;
 using HardwareProbes.RaspberryPi;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
@@ -108,7 +108,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             double? cpuTemperature = Guard(SourceNames.CpuTemperature, sources, () => PickCpuTemperature(temperatures, sources), null);
             MemInfo? memInfo = Read(_paths.MemInfo, SourceNames.Memory, static t => MemInfo.Parse(t), sources);
             IReadOnlyList<InterfaceCounters>? interfaces = Read(_paths.NetDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
-            Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board), true);
+            Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board, facts.Hwmon), true);
 
             DiskIoCounters? diskIo = Guard(SourceNames.DiskStats, sources, () => ReadDiskIo(sources), null);
             long countersAt = _time.GetTimestamp();
@@ -235,18 +235,18 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     }
 
     /// <summary>Board probes start with the first snapshot that knows the board: vcgencmd on a Pi, tegrastats on a Jetson. True once done.</summary>
-    private bool StartBoardProbes(BoardKind board)
+    private bool StartBoardProbes(BoardKind board, IReadOnlyList<HwmonChip> hwmon)
     {
         if (board == BoardKind.RaspberryPi && _raspberryPi is null)
         {
             var vcgencmd = new VcgencmdClient(_files.FileSystem, SystemProcessRunner.Instance, _options.VcgencmdPath, _options.VcgencmdTimeout);
-            _raspberryPi = new RaspberryPiProbe(_files, vcgencmd, _time, _options.VcgencmdRefreshInterval);
+            _raspberryPi = new RaspberryPiProbe(_files, hwmon, vcgencmd, _time, _options.VcgencmdRefreshInterval);
         }
         else if (board == BoardKind.Jetson && _jetson is null)
         {
             var tegrastats = new TegrastatsSource(_options.Tegrastats, _files.FileSystem, SystemProcessRunner.Instance, _time);
             tegrastats.Start();
-            _jetson = new JetsonProbe(_files, tegrastats, _options.Tegrastats);
+            _jetson = new JetsonProbe(_files, hwmon, tegrastats, _options.Tegrastats);
         }
 
         return true;
@@ -390,7 +390,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 sources[SourceNames.Temperature(sensor.Source)] = failure;
             }
 
-            readings.Add(new TemperatureReading(sensor.Name, sensor.Source, celsius, failure) { Key = UniqueNames.For(ref keys, StringComparer.Ordinal, sensor.Name, readings, static r => r.Key) });
+            readings.Add(new TemperatureReading(sensor.Name, sensor.Source, celsius, failure) { Key = UniqueNames.For(ref keys, StringComparer.Ordinal, sensor.Name, readings, static r => r.Key), Alias = sensor.Alias });
         }
 
         return readings;

@@ -60,6 +60,9 @@ internal sealed class StaticFacts
     /// <summary>The wear figures of every eMMC device; they change over months, so they are read with the static facts.</summary>
     public IReadOnlyList<EmmcHealth> Emmc { get; private init; } = [];
 
+    /// <summary>The hwmon chips, listed once per refresh for every reader of hwmon (sensors, fans, the board probes).</summary>
+    public IReadOnlyList<HwmonChip> Hwmon { get; private init; } = [];
+
     /// <summary>The mount table, empty when <c>/proc/mounts</c> could not be read.</summary>
     public IReadOnlyList<MountEntry> Mounts { get; private init; } = [];
 
@@ -102,7 +105,9 @@ internal sealed class StaticFacts
         }
 
         sources[SourceNames.CpuMaxFrequency] = cpufreqFailure ?? HardwareSnapshot.Ok;
-        IReadOnlyList<SensorFile> sensors = DiscoverSensors(files, sources);
+        IReadOnlyList<HwmonChip> hwmon = HwmonChip.Walk(files, out string? hwmonFailure);
+        sources[SourceNames.Hwmon] = hwmonFailure ?? HardwareSnapshot.Ok;
+        IReadOnlyList<SensorFile> sensors = DiscoverSensors(files, hwmon, sources);
         // Mounts change rarely (a USB disk plugged in); the hourly refresh is enough for naming the device and the
         // filesystem type of the configured mount points.
         IReadOnlyList<MountEntry> mounts = files.TryParse($"{files.Proc}/mounts", static t => MountTable.Parse(t), out IReadOnlyList<MountEntry>? table, out string? mountsFailure)
@@ -112,7 +117,8 @@ internal sealed class StaticFacts
         return new StaticFacts(identity, present, max, current, sensors, sources)
         {
             Mounts = mounts,
-            Fans = DiscoverFans(files, sources),
+            Hwmon = hwmon,
+            Fans = DiscoverFans(files, hwmon, sources),
             CoolingDevices = DiscoverCoolingDevices(files, sources),
             Emmc = ReadEmmc(files, sources),
         };
@@ -179,13 +185,11 @@ internal sealed class StaticFacts
         };
     }
 
-    private static List<FanFile> DiscoverFans(ProbeFiles files, Dictionary<string, string> sources)
+    private static List<FanFile> DiscoverFans(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon, Dictionary<string, string> sources)
     {
         var fans = new List<FanFile>();
-        string hwmonRoot = $"{files.Sys}/class/hwmon";
-        foreach (string chip in files.ListNames(hwmonRoot, "hwmon*", out _))
+        foreach ((string chip, string dir, string chipName) in hwmon)
         {
-            string dir = $"{hwmonRoot}/{chip}";
             var channels = new SortedSet<int>();
             foreach (string name in files.ListNames(dir, "fan*_input", out _))
             {
@@ -202,7 +206,6 @@ internal sealed class StaticFacts
                 continue;
             }
 
-            string chipName = files.TryReadString($"{dir}/name", out string? named, out _) ? named : chip;
             foreach (int channel in channels)
             {
                 string rpm = $"{dir}/fan{channel}_input", pwm = $"{dir}/pwm{channel}";
@@ -294,7 +297,7 @@ internal sealed class StaticFacts
         return devices;
     }
 
-    private static List<SensorFile> DiscoverSensors(ProbeFiles files, Dictionary<string, string> sources)
+    private static List<SensorFile> DiscoverSensors(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon, Dictionary<string, string> sources)
     {
         var sensors = new List<SensorFile>();
         string thermal = $"{files.Sys}/class/thermal";
@@ -306,14 +309,17 @@ internal sealed class StaticFacts
             sensors.Add(new SensorFile(name, zone, $"{thermal}/{zone}/temp"));
         }
 
-        string hwmonRoot = $"{files.Sys}/class/hwmon";
-        IReadOnlyList<string> chips = files.ListNames(hwmonRoot, "hwmon*", out failure);
-        sources[SourceNames.Hwmon] = failure ?? (chips.Count == 0 ? $"{hwmonRoot}: no hwmon devices" : HardwareSnapshot.Ok);
-        foreach (string chip in chips)
+        foreach ((string chip, string dir, string chipName) in hwmon)
         {
-            string dir = $"{hwmonRoot}/{chip}";
-            string chipName = files.TryReadString($"{dir}/name", out string? named, out _) ? named : chip;
-            foreach (string input in files.ListNames(dir, "temp*_input", out _))
+            IReadOnlyList<string> inputs = files.ListNames(dir, "temp*_input", out _);
+            if (MirroredZone(sensors, chipName, inputs, files.ListNames(dir, "device", out _).Count > 0) is int zone)
+            {
+                // The kernel's hwmon view of a thermal zone: the same sensor under a second name, kept as its alias.
+                sensors[zone] = sensors[zone] with { Alias = $"{chipName} temp1" };
+                continue;
+            }
+
+            foreach (string input in inputs)
             {
                 string channel = input[..^"_input".Length];
                 string label = files.TryReadString($"{dir}/{channel}_label", out string? text, out _) ? text : channel;
@@ -323,6 +329,30 @@ internal sealed class StaticFacts
 
         return sensors;
     }
+
+    /// <summary>
+    /// The thermal zone an hwmon chip only mirrors, or null. The kernel registers a thermal zone with hwmon as a
+    /// virtual chip (no <c>device</c> link) named after the zone's type with each '-' made '_', holding the zone's
+    /// temperature as <c>temp1</c> alone: the Pi's <c>cpu-thermal</c> zone is also the <c>cpu_thermal</c> chip.
+    /// </summary>
+    private static int? MirroredZone(List<SensorFile> zones, string chipName, IReadOnlyList<string> inputs, bool hasDevice)
+    {
+        if (hasDevice || inputs.Count != 1 || inputs[0] != "temp1_input")
+        {
+            return null;
+        }
+
+        for (int i = 0; i < zones.Count; i++)
+        {
+            if (zones[i].Source.StartsWith("thermal_zone", StringComparison.Ordinal) && zones[i].Alias is null
+                && string.Equals(zones[i].Name.Replace('-', '_'), chipName, StringComparison.Ordinal))
+            {
+                return i;
+            }
+        }
+
+        return null;
+    }
 }
 
 /// <summary>A fan found at discovery: its name, source id and the files of its figures (null where it has none).</summary>
@@ -331,5 +361,5 @@ internal sealed record FanFile(string Name, string Source, string? RpmPath, stri
 /// <summary>A cooling device found at discovery: its type, folder, current-step file and highest step (or why that is unknown).</summary>
 internal sealed record CoolingFile(string Type, string Source, string StatePath, long? MaxState, string? MaxFailure);
 
-/// <summary>A temperature input found at discovery: its display name, short source id and file.</summary>
-internal sealed record SensorFile(string Name, string Source, string Path);
+/// <summary>A temperature input found at discovery: its display name, short source id and file, and the other name the same sensor has (an hwmon mirror of a thermal zone).</summary>
+internal sealed record SensorFile(string Name, string Source, string Path, string? Alias = null);

@@ -9,4 +9,10 @@ public sealed record TemperatureReading(string Name, string Source, double? Cels
 {
     /// <summary>Gets the sensor's key, unique within a snapshot: <see cref="Name"/>, or <c>name_2</c>, … when two sensors share a name.</summary>
     public string Key { get; init; } = Name;
+
+    /// <summary>
+    /// Gets the other name of the same sensor, when the kernel shows it twice: a thermal zone's hwmon mirror
+    /// (<c>cpu_thermal temp1</c> for the zone <c>cpu-thermal</c>), which is then not listed on its own; null otherwise.
+    /// </summary>
+    public string? Alias { get; init; }
 }

@@ -82,9 +82,10 @@ public sealed class AccessTests
         StringAssert.Contains(guide, "/metrics");
         StringAssert.Contains(guide, "/api/history");
         StringAssert.Contains(guide, "/api/events");
+        StringAssert.Contains(guide, "/api/monitoring/trends");
         System.Text.Json.JsonElement openApi = Json.Parse(await host.Http.GetStringAsync("openapi/v1.json"));
         CollectionAssert.AreEquivalent(
-            new[] { "/", "/stats", "/health", "/api/health", "/api/status", "/api/cpu", "/api/memory", "/api/temperature", "/api/power", "/ws", "/api/stream", "/socket.io", "/api/history", "/api/events", "/api/processes", "/processes", "/network/interfaces", "/storage/devices", "/system/config", "/api/monitoring/resources", "/fleet", "/metrics",
+            new[] { "/", "/stats", "/health", "/api/health", "/api/status", "/api/cpu", "/api/memory", "/api/temperature", "/api/power", "/ws", "/api/stream", "/socket.io", "/api/history", "/api/events", "/api/processes", "/processes", "/network/interfaces", "/storage/devices", "/system/config", "/api/monitoring/resources", "/api/monitoring/trends", "/fleet", "/metrics",
                 "/api/v1/context", "/api/v1/contexts", "/api/v1/sessions", "/api/v1/metrics", "/api/v1/contexts/count", "/api/v1/contexts/{prefix}",
                 "/api/v1/contexts/{h}/metrics", "/api/v1/contexts/{h}/metrics/count", "/api/v1/sessions/count", "/api/v1/sessions/{prefix}",
                 "/api/v1/sessions/{h}/metrics", "/api/v1/sessions/{h}/metrics/count" },

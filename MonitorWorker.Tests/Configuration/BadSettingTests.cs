@@ -9,7 +9,7 @@ public sealed class BadSettingTests
     [DataRow("PISTAT_PORT", "70000", "PISTAT_PORT: '70000' is not a port (1–65535)")]
     [DataRow("PISTAT_HOST", "my host", "PISTAT_HOST: 'my host' is not an IP address, localhost or *")]
     [DataRow("PISTAT_CACHE_SECONDS", "-1", "PISTAT_CACHE_SECONDS: '-1' is not a number of seconds (0–3600)")]
-    [DataRow("PISTAT_DEBUG", "maybe", "PISTAT_DEBUG: 'maybe' is not a boolean (true, false, 1, 0)")]
+    [DataRow("PISTAT_DEBUG", "maybe", "PISTAT_DEBUG: 'maybe' is not a boolean (true, false, 1, 0, yes, no, on, off)")]
     [DataRow("PISTAT_SAMPLE_SECONDS", "0", "PISTAT_SAMPLE_SECONDS: '0' is not a number of seconds (0.1–3600)")]
     [DataRow("PISTAT_PROC_PATH", "/nonexistent/proc", "PISTAT_PROC_PATH: '/nonexistent/proc' is not an existing directory")]
     [DataRow("PISTAT_SYS_PATH", "/nonexistent/sys", "PISTAT_SYS_PATH: '/nonexistent/sys' is not an existing directory")]
@@ -42,7 +42,7 @@ public sealed class BadSettingTests
 
         Assert.AreEqual(2, exitCode);
         CollectionAssert.AreEqual(
-            new[] { "PISTAT_PORT: 'x' is not a port (1–65535)", "PISTAT_DEBUG: 'y' is not a boolean (true, false, 1, 0)" },
+            new[] { "PISTAT_PORT: 'x' is not a port (1–65535)", "PISTAT_DEBUG: 'y' is not a boolean (true, false, 1, 0, yes, no, on, off)" },
             error.TrimEnd('\n').Split('\n'));
     }
 

@@ -35,6 +35,40 @@ public sealed class ConfigCommandTests
     }
 
     [TestMethod]
+    public void Config_WithABadValue_PrintsOnlyTheErrorAndExits2()
+    {
+        (int exitCode, string output, string error) = Cli.Run(new Dictionary<string, string> { ["PISTAT_PORT"] = "abc" }, null, "config");
+
+        Assert.AreEqual(2, exitCode);
+        Assert.AreEqual("", output, "no table showing the bad value as if it were in effect");
+        Assert.AreEqual("PISTAT_PORT: 'abc' is not a port (1–65535)", error.Trim());
+    }
+
+    [TestMethod]
+    public void Config_ColumnsLineUp_WhateverTheLengthOfNamesAndValues()
+    {
+        string folder = Directory.CreateTempSubdirectory("pistat-a-folder-with-a-rather-long-name-").FullName;
+        try
+        {
+            (int exitCode, string output, string error) = Cli.Run(new Dictionary<string, string> { ["PISTAT_DATA_PATH"] = folder }, null, "config");
+
+            Assert.AreEqual(0, exitCode, error);
+            string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            // Where each line's value starts (after the name and its padding) and where its origin starts.
+            int[] valueColumn = [.. lines.Select(l => l.Length - l[l.IndexOf(' ', StringComparison.Ordinal)..].TrimStart().Length)];
+            int[] originColumn = [.. lines.Select(l => l.LastIndexOf("  ", StringComparison.Ordinal) + 2)];
+            Assert.AreEqual(1, valueColumn.Distinct().Count(), output);
+            Assert.AreEqual(1, originColumn.Distinct().Count(), output);
+            StringAssert.EndsWith(Line(output, "PISTAT_SOCKETIO_CONNECT_TIMEOUT_MS"), "45000".PadRight(originColumn[0] - valueColumn[0] - 2) + "  default");
+            StringAssert.Contains(Line(output, "PISTAT_DATA_PATH"), folder + "  ");
+        }
+        finally
+        {
+            Directory.Delete(folder);
+        }
+    }
+
+    [TestMethod]
     public void Version_PrintsTheVersion()
     {
         (int exitCode, string output, _) = Cli.Run(new Dictionary<string, string>(), null, "--version");
@@ -49,7 +83,7 @@ public sealed class ConfigCommandTests
         (int exitCode, string output, _) = Cli.Run(new Dictionary<string, string>(), null, "--help");
 
         Assert.AreEqual(0, exitCode);
-        foreach (string expected in new[] { "run", "config", "snapshot", "test", "--port", "PISTAT_PORT", "--disk-paths", "PISTAT_API_KEY" })
+        foreach (string expected in new[] { "run", "config", "snapshot", "test", "--port", "PISTAT_PORT", "--disk-paths", "PISTAT_API_KEY and PISTAT_PEER_API_KEY" })
         {
             StringAssert.Contains(output, expected);
         }

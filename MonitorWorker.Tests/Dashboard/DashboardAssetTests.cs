@@ -41,8 +41,11 @@ public sealed partial class DashboardAssetTests
         string[] assets = [.. References().Matches(html).Select(m => m.Groups[1].Value).Where(v => v.Length > 0)];
         CollectionAssert.AreEquivalent(new[] { "/dashboard/uPlot.min.css", "/dashboard/app.css", "/dashboard/uPlot.iife.min.js", "/dashboard/app.js" }, assets);
 
+        // The page's files and every module their scripts import (app.js imports api.js and format.js).
         long total = compressedPage.Length;
-        foreach (string asset in assets)
+        var queue = new Queue<string>(assets);
+        var seen = new HashSet<string>(assets, StringComparer.Ordinal);
+        while (queue.TryDequeue(out string? asset))
         {
             HttpResponseMessage response = await http.SendAsync(Get(asset, "gzip, deflate, br, zstd"));
             Assert.AreEqual(HttpStatusCode.OK, response.StatusCode, asset);
@@ -51,7 +54,17 @@ public sealed partial class DashboardAssetTests
             total += body.Length;
             string text = Decompress(body, encoding);
             Assert.AreEqual(DashboardEndpoints.All[asset["/dashboard/".Length..]].Raw.Length, System.Text.Encoding.UTF8.GetByteCount(text), asset + " decompresses to itself");
+            foreach (System.Text.RegularExpressions.Match import in System.Text.RegularExpressions.Regex.Matches(text, @"from '\./([\w.-]+\.js)'"))
+            {
+                string module = "/dashboard/" + import.Groups[1].Value;
+                if (seen.Add(module))
+                {
+                    queue.Enqueue(module);
+                }
+            }
         }
+
+        CollectionAssert.IsSubsetOf(new[] { "/dashboard/api.js", "/dashboard/format.js" }, seen.ToArray(), "the modules app.js imports are counted");
 
         Assert.IsLessThanOrEqualTo(PageBudgetBytes, total, $"{total} bytes compressed ({encoding})");
     }

@@ -123,4 +123,123 @@ public sealed class DemoTests
         Assert.AreEqual("raspberry-pi-4", stats.Text("demo"));
         Assert.AreEqual("Raspberry Pi 4 Model B Rev 1.5", stats.Text("hardware.model"));
     }
+
+    [TestMethod]
+    public void TheBoardsBuiltIntoTheBinary_AreEveryFixtureBoard()
+    {
+        string[] boards = [.. Directory.GetDirectories(Paths.Fixtures)
+            .Where(d => Directory.Exists(Path.Combine(d, "proc")) && Path.GetFileName(d) is not ("broken" or "captures"))
+            .Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
+
+        CollectionAssert.AreEqual(boards, DemoFolder.EmbeddedBoards.ToArray());
+        Assert.IsGreaterThanOrEqualTo(5, boards.Length);
+    }
+
+    [TestMethod]
+    [DataRow("raspberry-pi-4")]
+    [DataRow("jetson-nano")]
+    public void ABoardBuiltIntoTheBinary_IsWrittenOutWithItsToolsAndProcesses_AndRemovedWithTheDemo(string board)
+    {
+        // A name with no such folder here: the board comes out of the binary, not the repository.
+        var options = new PiStatOptions();
+        options.Probes.DiskPaths = [];
+        DemoBoard demo = DemoBoard.Prepare(board, options);
+        string root = Path.GetDirectoryName(options.Probes.ProcPath)!;
+        using (demo)
+        {
+            StringAssert.StartsWith(demo.Board, Path.Combine(root, "fixtures"));
+            Assert.IsTrue(File.Exists(Path.Combine(options.Probes.ProcPath, "26231", "stat")), "the captured processes are listed");
+            using var source = new LinuxSnapshotSource(options.Probes);
+            source.Collect();
+            demo.Advance(2);
+            HardwareSnapshot s = source.Collect();
+            Assert.IsTrue(s.Cpu.UsagePercent is > 1 and < 99, $"{s.Cpu.UsagePercent}");
+            if (board == "raspberry-pi-4")
+            {
+                // The vcgencmd wrapper runs the board tool written out beside the board, as a shell script.
+                Assert.IsNotNull(s.RaspberryPi!.CoreVolts, "measure_volts core answered");
+            }
+            else
+            {
+                Assert.AreEqual(Path.Combine(demo.Board, "tegrastats", "tegrastats"), options.Probes.Tegrastats.ExecutablePath);
+                Assert.IsTrue(File.Exists(Path.Combine(root, "fixtures", "tools", "tegrastats-replay")));
+            }
+        }
+
+        Assert.IsFalse(Directory.Exists(root), "the copy and the board written out are both removed");
+    }
+
+    [TestMethod]
+    public void StaleDemoFolders_ThoseNoProcessHolds_AreRemoved_AndHeldOrUnfinishedOnesStay()
+    {
+        string temporary = Directory.CreateTempSubdirectory("pistat-demo-sweep-").FullName;
+        try
+        {
+            string Folder(string name, bool withLock)
+            {
+                string folder = Path.Combine(temporary, DemoFolder.Prefix + name);
+                Directory.CreateDirectory(folder);
+                if (withLock)
+                {
+                    File.WriteAllText(Path.Combine(folder, ".lock"), "");
+                }
+
+                return folder;
+            }
+
+            string stale = Folder("1-stale", withLock: true);
+            string held = Folder("2-held", withLock: true);
+            string unfinished = Folder("3-being-made", withLock: false);
+            string oldWithoutLock = Folder("4-old", withLock: false);
+            Directory.SetCreationTimeUtc(oldWithoutLock, DateTime.UtcNow.AddHours(-1));
+            string other = Path.Combine(temporary, "not-a-demo");
+            Directory.CreateDirectory(other);
+
+            int removed;
+            using (new FileStream(Path.Combine(held, ".lock"), FileMode.Open, FileAccess.ReadWrite, FileShare.None))
+            {
+                removed = DemoFolder.RemoveStale(temporary);
+            }
+
+            Assert.AreEqual(2, removed);
+            Assert.IsFalse(Directory.Exists(stale));
+            Assert.IsFalse(Directory.Exists(oldWithoutLock));
+            Assert.IsTrue(Directory.Exists(held), "its process still runs");
+            Assert.IsTrue(Directory.Exists(unfinished), "a demo may be making it right now");
+            Assert.IsTrue(Directory.Exists(other));
+        }
+        finally
+        {
+            Directory.Delete(temporary, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public async Task AStoppedDemoRemovesItsCopy_AndAKilledOnesCopyIsRemovedByTheNextDemoStart()
+    {
+        var fast = new Dictionary<string, string> { ["PISTAT_SAMPLE_SECONDS"] = "0.2" };
+        string[] Copies(int pid) => Directory.GetDirectories(Path.GetTempPath(), $"{DemoFolder.Prefix}{pid}-*");
+
+        WorkerProcess killed = WorkerProcess.Start(fast, "demo", "x86-server");
+        await using (killed)
+        {
+            await killed.WaitUntilServingAsync();
+            Assert.HasCount(1, Copies(killed.Id));
+            await killed.KillAsync();
+        }
+
+        string[] left = Copies(killed.Id);
+        Assert.HasCount(1, left, "a killed process cannot remove its copy");
+
+        int next;
+        await using (WorkerProcess worker = WorkerProcess.Start(fast, "demo", "x86-server"))
+        {
+            await worker.WaitUntilServingAsync();
+            next = worker.Id;
+            Assert.IsFalse(Directory.Exists(left[0]), "the next demo start removed it");
+            Assert.HasCount(1, Copies(next));
+        }
+
+        Assert.IsEmpty(Copies(next), "SIGTERM: the service stopped cleanly and removed its copy");
+    }
 }

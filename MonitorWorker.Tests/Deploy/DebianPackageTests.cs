@@ -32,7 +32,15 @@ public sealed class DebianPackageTests
     private static readonly string Version = File.ReadAllLines(Path.Combine(Paths.Root, "Directory.Build.props"))
         .Select(l => l.Trim()).First(l => l.StartsWith("<Version>", StringComparison.Ordinal))["<Version>".Length..^"</Version>".Length];
 
-    private static bool HasCrossToolchain => ExternalTool.Run("sh", null, "-c", "command -v aarch64-linux-gnu-objcopy").ExitCode == 0;
+    /// <summary>
+    /// Whether the arm64 package can be linked here: the cross compiler and objcopy, and the arm64 C library's startup
+    /// objects and link libraries (another package, which the compiler's only recommends). CI installs both, and there the
+    /// arm64 package is built whether or not they are found, so a missing one fails instead of being skipped.
+    /// </summary>
+    private static bool HasCrossToolchain
+        => Environment.GetEnvironmentVariable("CI") == "true"
+        || (ExternalTool.Run("sh", null, "-c", "command -v aarch64-linux-gnu-gcc && command -v aarch64-linux-gnu-objcopy").ExitCode == 0
+            && new[] { "Scrt1.o", "crti.o", "crtn.o", "libc.so", "libdl.a" }.All(f => File.Exists(Path.Combine("/usr/aarch64-linux-gnu/lib", f))));
 
     [ClassInitialize]
     public static void BuildThePackages(TestContext context)
@@ -81,6 +89,9 @@ public sealed class DebianPackageTests
             StringAssert.StartsWith(Line("usr/bin/pi-stat"), "-rwxr-xr-x root/root");
             StringAssert.StartsWith(Line("etc/pi-stat/pi-stat.env"), "-rw------- root/root", "the settings may hold the API key");
             StringAssert.StartsWith(Line("lib/systemd/system/pi-stat.service"), "-rw-r--r-- root/root");
+            string[] folders = [.. lines.Where(l => l.StartsWith('d'))];
+            Assert.IsTrue(folders.Any(l => l.EndsWith(" ./", StringComparison.Ordinal)), contents);
+            Assert.IsTrue(folders.All(l => l.StartsWith("drwxr-xr-x root/root", StringComparison.Ordinal)), "every folder 0755: " + contents);
             Assert.HasCount(23, lines, contents);
 
             string unpacked = Path.Combine(_folder, "unpacked-" + arch);
@@ -95,6 +106,80 @@ public sealed class DebianPackageTests
             (_, string file) = ExternalTool.Run("file", null, "-b", Path.Combine(unpacked, "usr", "bin", "pi-stat"));
             StringAssert.Contains(file, arch == "amd64" ? "x86-64" : "ARM aarch64");
         }
+    }
+
+    [TestMethod]
+    [DataRow("raspberry-pi-4")]
+    [DataRow("jetson-orin-nano")]
+    public async Task ThePackagedBinary_ServesADemoBoardThatMoves_FromAnEmptyFolder_AndRemovesItsCopy(string board)
+    {
+        // The binary as installed, away from the repository: the boards come out of the binary itself.
+        string unpacked = Path.Combine(_folder, $"demo-{board}");
+        Assert.AreEqual(0, ExternalTool.Run("dpkg-deb", null, "--extract", Packages["amd64"], unpacked).ExitCode);
+        string empty = Directory.CreateTempSubdirectory("pistat-empty-").FullName;
+        try
+        {
+            int pid;
+            await using (WorkerProcess worker = WorkerProcess.Start(Path.Combine(unpacked, "usr", "bin", "pi-stat"), empty,
+                new Dictionary<string, string> { ["PISTAT_SAMPLE_SECONDS"] = "0.2" }, "demo", board))
+            {
+                pid = worker.Id;
+                var usage = new HashSet<double>();
+                System.Text.Json.JsonElement stats = default;
+                await worker.WaitForBodyAsync("stats", body =>
+                {
+                    stats = Json.Parse(body);
+                    if (stats.Number("cpu_usage") is double u)
+                    {
+                        usage.Add(u);
+                    }
+
+                    return usage.Count >= 3;
+                });
+
+                Assert.AreEqual(board, stats.Text("demo"));
+                Assert.IsEmpty(Directory.GetFileSystemEntries(empty), "nothing is written to the working directory");
+                if (board == "jetson-orin-nano")
+                {
+                    (_, string status) = await worker.WaitForBodyAsync("api/status", b => Json.Parse(b).Number("gpu.freq_mhz") is not null);
+                    Assert.AreEqual(621.0, Json.Parse(status).Number("gpu.freq_mhz"), "the tegrastats replay written out of the binary runs");
+                }
+                else
+                {
+                    Assert.IsNotNull(stats.Number("power.core_voltage"), "the vcgencmd fake written out of the binary answers: " + stats.GetRawText());
+                }
+
+                Assert.HasCount(1, Directory.GetDirectories(Path.GetTempPath(), $"pi-stat-demo-{pid}-*"));
+            }
+
+            Assert.IsEmpty(Directory.GetDirectories(Path.GetTempPath(), $"pi-stat-demo-{pid}-*"), "stopped with SIGTERM, it removed its copy");
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+    }
+
+    [TestMethod]
+    public void ThePackagedBinary_NamesTheBoardsItCarries_ForAnUnknownOne()
+    {
+        string unpacked = Path.Combine(_folder, "demo-unknown");
+        Assert.AreEqual(0, ExternalTool.Run("dpkg-deb", null, "--extract", Packages["amd64"], unpacked).ExitCode);
+        // From an empty folder outside the repository: only the binary's own boards are there to name.
+        string empty = Directory.CreateTempSubdirectory("pistat-empty-").FullName;
+        int code;
+        string output;
+        try
+        {
+            (code, output) = ExternalTool.Run("sh", null, "-c", $"cd '{empty}' && exec '{Path.Combine(unpacked, "usr", "bin", "pi-stat")}' demo commodore-64 2>&1");
+        }
+        finally
+        {
+            Directory.Delete(empty, recursive: true);
+        }
+
+        Assert.AreEqual(2, code, output);
+        StringAssert.Contains(output, "boards: jetson-nano, jetson-orin-nano, raspberry-pi-4, raspberry-pi-5, x86-server");
     }
 
     [TestMethod]

@@ -15,6 +15,7 @@ internal sealed class FakePeer : IDisposable
     private readonly bool _hangs;
     private readonly CancellationTokenSource _stop = new();
     private readonly List<TcpClient> _held = [];
+    private readonly List<string> _paths = [];
 
     private FakePeer(Dictionary<string, (int, string)> answers, bool hangs)
     {
@@ -27,6 +28,18 @@ internal sealed class FakePeer : IDisposable
     public Uri Url => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/");
 
     public int Requests { get; private set; }
+
+    /// <summary>Gets every path asked for, with its query, in order.</summary>
+    public IReadOnlyList<string> Paths
+    {
+        get
+        {
+            lock (_paths)
+            {
+                return [.. _paths];
+            }
+        }
+    }
 
     /// <summary>Gets how many connections a hanging peer holds open, unanswered.</summary>
     public int Held
@@ -123,10 +136,16 @@ internal sealed class FakePeer : IDisposable
 
             Requests++;
             string path = requestLine.Split(' ') is [_, string p, ..] ? p.TrimStart('/') : string.Empty;
+            lock (_paths)
+            {
+                _paths.Add(path);
+            }
+
             (int Status, string Body) answer;
             lock (_answers)
             {
-                answer = _answers.TryGetValue(path, out var found) ? found : (404, "{\"error\":\"not found\"}");
+                // The path with its query, else without it.
+                answer = _answers.TryGetValue(path, out var found) || _answers.TryGetValue(path.Split('?')[0], out found) ? found : (404, "{\"error\":\"not found\"}");
             }
 
             (int status, string body) = answer;

@@ -152,6 +152,86 @@ public sealed class FleetTests
     }
 
     [TestMethod]
+    public async Task APiStatPeer_StartsItsTrendFromItsOwnHistoryOnce_ThenEachPollAddsAPoint()
+    {
+        const long Now = 1796180000;
+        string stats = $$"""{"cpu_usage": 20.0, "cpu_temp": 51.5, "sample_age_seconds": 0.2, "timestamp": {{Now}}.4}""";
+        string history = $$$"""
+            {"timestamps": [{{{Now - 20}}}, {{{Now - 10}}}, {{{Now - 5}}}],
+             "series": {"cpu.usage": {"unit": "%", "avg": [5.5, null, 7.25]}, "cpu.temp": {"unit": "°C", "avg": [49, 50, "hot"]} } }
+            """;
+        using FakePeer peer = FakePeer.Answering(new() { ["stats"] = (200, stats), ["api/history"] = (200, history) });
+        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [peer.Url], PeerIntervalSeconds = 5, PeerTimeoutSeconds = 15 }), TimeProvider.System);
+
+        await poller.PollOnceAsync(CancellationToken.None);
+        await poller.PollOnceAsync(CancellationToken.None); // the same reading again: no new point, no second history request
+
+        FleetTrend trend = poller.Trends.Single();
+        Assert.AreEqual(peer.Url.ToString(), trend.Url);
+        CollectionAssert.AreEqual(new long[] { Now - 20, Now - 10, Now - 5, Now }, trend.Timestamps);
+        CollectionAssert.AreEqual(new double?[] { 5.5, null, 7.25, 20.0 }, trend.CpuUsagePercent);
+        CollectionAssert.AreEqual(new double?[] { 49, 50, null, 51.5 }, trend.TemperatureC, "a value that is not a number is null");
+        string[] asked = [.. peer.Paths.Where(p => p.StartsWith("api/history", StringComparison.Ordinal))];
+        Assert.HasCount(1, asked);
+        Assert.AreEqual($"api/history?series=cpu.usage,cpu.temp&start={Now - (5 * TrendRing.Capacity)}&end={Now}&step=5", asked[0]);
+    }
+
+    [TestMethod]
+    public async Task APeerWithoutHistory_OrWithAGarbledOne_StartsItsTrendAtItsFirstPoll()
+    {
+        using FakePeer original = FakePeer.Answering(new() { ["stats"] = (200, PiStatBody) });
+        using FakePeer garbled = FakePeer.Answering(new()
+        {
+            ["stats"] = (200, """{"cpu_usage": 30, "sample_age_seconds": 0.1, "timestamp": 1796180000}"""),
+            ["api/history"] = (200, """{"timestamps": "soon" """),
+        });
+        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [original.Url, garbled.Url], PeerTimeoutSeconds = 15 }), TimeProvider.System);
+
+        await poller.PollOnceAsync(CancellationToken.None);
+
+        Assert.AreEqual("ok", poller.Nodes[1].Status, "a bad history answer does not make the peer unreachable");
+        CollectionAssert.AreEqual(new long[] { 1796180000 }, poller.Trends[0].Timestamps);
+        CollectionAssert.AreEqual(new double?[] { 20.0 }, poller.Trends[0].CpuUsagePercent);
+        Assert.IsFalse(original.Paths.Any(p => p.StartsWith("api/history", StringComparison.Ordinal)), "an original piStat agent has no history to ask");
+        CollectionAssert.AreEqual(new double?[] { 30.0 }, poller.Trends[1].CpuUsagePercent);
+    }
+
+    [TestMethod]
+    public async Task Trends_ListThisNodeFromItsHistoryFirst_ThenEachPeer()
+    {
+        using FakePeer peer = FakePeer.Answering(new() { ["stats"] = (200, PiStatBody) });
+        using var source = new HookedSource();
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o =>
+        {
+            o.Peers = [peer.Url];
+            o.PeerIntervalSeconds = 3600;
+            o.PeerTimeoutSeconds = 15;
+        });
+        await host.WaitForFirstSnapshotAsync();
+        FleetPoller poller = host.Service<FleetPoller>();
+        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
+        while (poller.Rounds == 0)
+        {
+            Assert.IsLessThan(deadline, DateTime.UtcNow, "the first polling round did not finish");
+            await Task.Delay(50);
+        }
+
+        JsonElement body = Json.Parse(await host.Http.GetStringAsync("api/monitoring/trends"));
+
+        Assert.AreEqual(3600, body.GetProperty("step_seconds").GetInt64());
+        JsonElement[] nodes = [.. body.GetProperty("nodes").EnumerateArray()];
+        Assert.HasCount(2, nodes);
+        Assert.AreEqual(JsonValueKind.Null, nodes[0].GetProperty("url").ValueKind, "this node first");
+        Assert.IsGreaterThanOrEqualTo(1, nodes[0].GetProperty("timestamps").GetArrayLength(), "this node's own history");
+        double[] cpu = [.. nodes[0].GetProperty("cpu_usage_percent").EnumerateArray().Where(v => v.ValueKind == JsonValueKind.Number).Select(v => v.GetDouble())];
+        Assert.IsTrue(cpu.All(v => v is >= 0 and <= 100), "CPU % " + string.Join(", ", cpu));
+        Assert.AreEqual(nodes[0].GetProperty("timestamps").GetArrayLength(), nodes[0].GetProperty("temperature_c").GetArrayLength(), "a value per timestamp");
+        Assert.AreEqual(peer.Url.ToString(), nodes[1].GetProperty("url").GetString());
+        Assert.AreEqual(1796180000, nodes[1].GetProperty("timestamps")[0].GetInt64());
+        Assert.AreEqual(51.5, nodes[1].GetProperty("temperature_c")[0].GetDouble());
+    }
+
+    [TestMethod]
     public async Task APeerBehindAKey_SaysSo_AndTheKeyIsSent()
     {
         const string Key = "a-peer-key-of-16-chars";

@@ -69,6 +69,7 @@ public sealed class WindowsHealthTests
         JsonElement health = await HealthAsync(host);
 
         Assert.AreEqual("degraded", health.Text("status"));
-        Assert.AreEqual("memory: GlobalMemoryStatusEx failed", health.Text("checks.sources.description"));
+        Assert.AreEqual("memory failed; /stats gives the reasons under sources", health.Text("checks.sources.description"));
+        Assert.AreEqual("GlobalMemoryStatusEx failed", Json.Parse(await host.Http.GetStringAsync("stats")).Text("sources.memory"));
     }
 }

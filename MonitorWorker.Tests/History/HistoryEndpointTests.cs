@@ -65,6 +65,43 @@ public sealed class HistoryEndpointTests
     }
 
     [TestMethod]
+    [DataRow(5.0, 5, 720)]
+    [DataRow(1.0, 1, 3600)]
+    [DataRow(0.2, 1, 3600)]
+    [DataRow(2.5, 2, 1800)]
+    public void TheSampleInterval_IsThePerSampleTiersStep_AndItHoldsTheHistorysSpan(double sampleSeconds, int step, int capacity)
+    {
+        var store = new HistoryStore(3600, sampleSeconds);
+
+        Assert.AreEqual(TimeSpan.FromSeconds(step), store.Samples.Step);
+        Assert.AreEqual(capacity, store.Samples.Capacity);
+    }
+
+    [TestMethod]
+    public void WithASampleEveryFiveSeconds_TheLastHourIsServedAtFiveSecondSteps()
+    {
+        var store = new HistoryStore(3600, 5);
+        int series = store.SeriesFor("cpu.usage");
+        float[] values = new float[HistoryStore.MaxSeries];
+        const long Start = 1_800_000_000;
+        for (long t = Start; t < Start + 3600; t += 5)
+        {
+            values[series] = t % 100;
+            store.Append(t, values);
+        }
+
+        // What the dashboard asks for its 5-minute and 1-hour views: steps of 1 and 3 s, finer than the samples.
+        foreach ((long from, long step) in new[] { (Start + 3300, 1L), (Start, 3L) })
+        {
+            HistoryResponse answer = HistoryReader.Answer(store, new HistoryQuery(["cpu.usage"], from, Start + 3600, step, 1, false), "/api/history");
+            Assert.AreEqual("5s", answer.Tier);
+            Assert.AreEqual(5, answer.Step);
+            Assert.HasCount((int)((Start + 3600 - from) / 5), answer.Timestamps, $"every sample from {from - Start} s on");
+            Assert.IsTrue(answer.Series["cpu.usage"].Avg.All(v => v is not null), "no gaps between the samples");
+        }
+    }
+
+    [TestMethod]
     public void ARangeOlderThanTheSampleTier_IsServedFromTheMinuteTier_BucketedByStep()
     {
         var store = new HistoryStore(60);

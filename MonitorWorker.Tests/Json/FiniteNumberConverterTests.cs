@@ -16,11 +16,11 @@ public sealed class FiniteNumberConverterTests
     [DataRow(double.NegativeInfinity)]
     public void Serialize_NonFiniteNumber_WritesNull(double value)
     {
-        var body = new HealthResponse("healthy", value, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>(), "pi");
+        var body = new HealthResponse("healthy", "pi", "2026-12-01T00:00:00Z", new Dictionary<string, HealthCheckEntry>(), "pi-stat", "0.1.0", value, 1, 0);
 
         string json = JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse);
 
-        StringAssert.Contains(json, "\"uptime\":null");
+        StringAssert.Contains(json, "\"system_uptime_seconds\":null");
         Assert.DoesNotContain("NaN", json);
         Assert.DoesNotContain("Infinity", json);
     }
@@ -28,8 +28,8 @@ public sealed class FiniteNumberConverterTests
     [TestMethod]
     public void Serialize_FiniteNumber_WritesTheNumber()
     {
-        var body = new HealthResponse("healthy", 351735.65, "pi-stat", "0.1.0", "2026-12-01T00:00:00Z", 0, new Dictionary<string, HealthCheckEntry>(), "pi");
+        var body = new HealthResponse("healthy", "pi", "2026-12-01T00:00:00Z", new Dictionary<string, HealthCheckEntry>(), "pi-stat", "0.1.0", 351735.65, 1, 0);
 
-        StringAssert.Contains(JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse), "\"uptime\":351735.65");
+        StringAssert.Contains(JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse), "\"system_uptime_seconds\":351735.65");
     }
 }

@@ -31,7 +31,8 @@ public sealed class PushEndpointTests
         // would leave them short when the two minutes are over.
         Task<List<(TimeSpan At, JsonElement Message)>> webSocket = PushClients.ReadWebSocketAsync(socket, TimeSpan.FromMinutes(2), count: 10);
         Task<List<(TimeSpan At, string Event, JsonElement Data)>> events = PushClients.ReadEventStreamAsync(host.Http, TimeSpan.FromMinutes(2), count: 10);
-        await Task.Delay(TimeSpan.FromSeconds(1));
+        // The three clients are counted once each has been admitted: wait for that, however long it takes here.
+        await WaitForClientsAsync(host, 3);
         JsonElement health = Json.Parse(await host.Http.GetStringAsync("api/health"));
 
         List<(TimeSpan At, JsonElement Message)> messages = await webSocket;

@@ -32,7 +32,8 @@ public sealed class HardwareContextTests
         idle.Gate.Reset(); // the service's own sampler takes nothing: the history holds only the samples below
         try
         {
-            await using InProcessHost host = await InProcessHost.StartAsync(idle, o => (o.DataPath, o.SampleSeconds) = (folder, 3600));
+            // One sample a second, the per-sample tier's step (the gate above holds the service's own sampler).
+            await using InProcessHost host = await InProcessHost.StartAsync(idle, o => (o.DataPath, o.SampleSeconds) = (folder, 1));
             HistoryRecorder recorder = host.Service<HistoryRecorder>();
 
             // 60 samples a second apart, ending 10 s ago; the firmware reports under-voltage and throttling (0x50005)

@@ -121,7 +121,7 @@ public sealed class SocketIoClientTests
         Assert.AreEqual(JsonValueKind.False, (await python).At("connected").ValueKind);
         Assert.AreEqual("One or more namespaces failed to connect", (await python).Text("error"));
         Assert.AreEqual(JsonValueKind.False, (await node).At("connected").ValueKind);
-        Assert.AreEqual("Invalid namespace: this server serves only the main namespace \"/\", not \"/admin\"", (await node).Text("error"));
+        Assert.AreEqual("Invalid namespace", (await node).Text("error"), "the protocol's own message, as a socket.io server sends it");
     }
 
     [TestMethod]

@@ -214,7 +214,7 @@ public sealed class SocketIoProtocolTests
         string connected = await client.PollForAsync(sid, "40");
 
         Assert.StartsWith("44/admin,{", refused);
-        Assert.AreEqual("Invalid namespace: this server serves only the main namespace \"/\", not \"/admin\"", Json.Parse(refused["44/admin,".Length..]).Text("message"));
+        Assert.AreEqual("44/admin,{\"message\":\"Invalid namespace\"}", refused, "the protocol's own wording");
         Assert.StartsWith("40{\"sid\":", connected);
     }
 

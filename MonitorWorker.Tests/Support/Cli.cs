@@ -5,17 +5,24 @@ namespace MonitorWorker.Tests;
 /// <summary>Runs a pi-stat command to completion and captures what it printed.</summary>
 internal static class Cli
 {
-    /// <summary>`dotnet pi-stat.dll` with the arguments, every inherited PISTAT_ variable removed and <paramref name="environment"/> set.</summary>
-    public static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string workingDirectory, IEnumerable<string> arguments)
+    /// <summary>
+    /// `dotnet pi-stat.dll` (or a published <paramref name="binary"/>) with the arguments, every inherited PISTAT_
+    /// variable removed and <paramref name="environment"/> set.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(IDictionary<string, string> environment, string workingDirectory, IEnumerable<string> arguments, string? binary = null)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(binary ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
             WorkingDirectory = workingDirectory,
         };
-        start.ArgumentList.Add(Paths.WorkerDll);
+        if (binary is null)
+        {
+            start.ArgumentList.Add(Paths.WorkerDll);
+        }
+
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);

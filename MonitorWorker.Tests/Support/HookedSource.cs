@@ -14,6 +14,7 @@ internal sealed class HookedSource : ISnapshotSource
     private readonly LinuxSnapshotSource _inner;
     private readonly TimeProvider _time;
     private int _collections;
+    private int _waiting;
     private int _baselineReads;
 
     public HookedSource(ProbeOptions? options = null, TimeProvider? time = null)
@@ -28,6 +29,9 @@ internal sealed class HookedSource : ISnapshotSource
     public ManualResetEventSlim Gate { get; } = new(true);
 
     public int Collections => Volatile.Read(ref _collections);
+
+    /// <summary>Gets how many collections wait at the closed <see cref="Gate"/> now.</summary>
+    public int Waiting => Volatile.Read(ref _waiting);
 
     public int BaselineReads => Volatile.Read(ref _baselineReads);
 
@@ -56,7 +60,16 @@ internal sealed class HookedSource : ISnapshotSource
 
     private HardwareSnapshot Collect(CpuCounters? baseline)
     {
-        Gate.Wait();
+        Interlocked.Increment(ref _waiting);
+        try
+        {
+            Gate.Wait();
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _waiting);
+        }
+
         Thread.Sleep(CollectDelay);
         Interlocked.Increment(ref _collections);
         LastBaselineUsed = baseline;

@@ -14,6 +14,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private WorkerProcess(Process process, int port)
     {
         _process = process;
+        Id = process.Id;
         Port = port;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
         process.OutputDataReceived += (_, e) => Append(e.Data);
@@ -27,6 +28,9 @@ internal sealed class WorkerProcess : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public bool HasExited => _process.HasExited;
+
+    /// <summary>Gets the worker's process id (kept after it has exited).</summary>
+    public int Id { get; }
 
     public string Output
     {
@@ -48,6 +52,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
 
     /// <summary>Starts the worker; the port and loopback host are added to <paramref name="environment"/>.</summary>
     public static WorkerProcess Start(IDictionary<string, string> environment, params string[] arguments)
+        => Start(null, Path.GetTempPath(), environment, arguments);
+
+    /// <summary>Starts a published pi-stat <paramref name="binary"/> (or, when null, the built one) in <paramref name="workingDirectory"/>.</summary>
+    public static WorkerProcess Start(string? binary, string workingDirectory, IDictionary<string, string> environment, params string[] arguments)
     {
         int port = FreePort();
         var withPort = new Dictionary<string, string>
@@ -60,7 +68,7 @@ internal sealed class WorkerProcess : IAsyncDisposable
             withPort[name] = value;
         }
 
-        ProcessStartInfo start = Cli.StartInfo(withPort, Path.GetTempPath(), arguments);
+        ProcessStartInfo start = Cli.StartInfo(withPort, workingDirectory, arguments, binary);
         return new WorkerProcess(Process.Start(start)!, port);
     }
 
@@ -144,16 +152,49 @@ internal sealed class WorkerProcess : IAsyncDisposable
         return _process.ExitCode;
     }
 
+    /// <summary>
+    /// Stops the worker as systemd would: SIGTERM, so it shuts down cleanly (a demo removes its copy of the board), and a
+    /// kill only when it has not exited 30 s later.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
         {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
+            if (!OperatingSystem.IsWindows() && Terminate(_process.Id) == 0)
+            {
+                using var grace = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+                try
+                {
+                    await _process.WaitForExitAsync(grace.Token);
+                }
+                catch (OperationCanceledException)
+                {
+                    // Still running: killed below.
+                }
+            }
+
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+                await _process.WaitForExitAsync();
+            }
         }
 
         _process.Dispose();
     }
+
+    /// <summary>Sends SIGTERM to <paramref name="pid"/> (libc's kill); 0 when it was sent.</summary>
+    private static int Terminate(int pid) => Kill(pid, 15);
+
+    /// <summary>Kills the worker at once, as SIGKILL or a power cut would: nothing of its own runs after.</summary>
+    public async Task KillAsync()
+    {
+        _process.Kill(entireProcessTree: true);
+        await _process.WaitForExitAsync();
+    }
+
+    [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static extern int Kill(int pid, int signal);
 
     private void Append(string? line)
     {

@@ -11,28 +11,49 @@ namespace MonitorWorker.Cli;
 /// <summary>The command line (SPEC §8): run (default), config, snapshot, test, monitor, demo; every PISTAT_ variable as an option.</summary>
 public static class PiStatCommandLine
 {
+    /// <summary>The exit code when a <c>test</c> or <c>monitor</c> could not get its answer from the agent.</summary>
+    public const int AgentFailed = 1;
+
     /// <summary>Exit code for a bad setting.</summary>
     public const int BadConfiguration = 2;
 
     /// <summary>The exit code when the configured address cannot be listened on (in use, or not allowed).</summary>
     public const int CannotListen = 3;
 
+    /// <summary>Every exit code and what it means, as the man page's EXIT STATUS lists them.</summary>
+    internal static readonly (int Code, string Meaning)[] ExitCodes =
+    [
+        (0, "success: the service stopped cleanly, or the command did what it was asked"),
+        (AgentFailed, "test or monitor: the agent could not be reached, answered with an error, or sent no update"),
+        (BadConfiguration, "a setting or an argument is invalid (the message names it, its value and what is allowed)"),
+        (CannotListen, "the service cannot listen on PISTAT_HOST:PISTAT_PORT (in use, or not allowed)"),
+    ];
+
+    /// <summary>What the root command says of itself, and of the settings the command line does not take.</summary>
+    internal const string Description = "pi-stat: hardware monitoring agent for Raspberry Pi, NVIDIA Jetson and Linux hosts. Serves /stats, /health and more over HTTP. "
+        + "Every setting is a PISTAT_ environment variable (or a .env line) and, but for the keys PISTAT_API_KEY and PISTAT_PEER_API_KEY, an option of the commands that take settings.";
+
     public static async Task<int> InvokeAsync(string[] args, IReadOnlyDictionary<string, string>? environment = null)
     {
         environment ??= Environment.GetEnvironmentVariables().Cast<System.Collections.DictionaryEntry>()
             .ToDictionary(e => (string)e.Key, e => (string?)e.Value ?? string.Empty, StringComparer.Ordinal);
+        return await Create(environment).Parse(args).InvokeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The command line: the commands, their own options, and the settings' options on the commands that read settings
+    /// (run, config, snapshot, demo; not the client commands test and monitor). The keys' options are hidden: given, they
+    /// are refused with the reason (every local user sees a process's arguments).
+    /// </summary>
+    internal static RootCommand Create(IReadOnlyDictionary<string, string> environment)
+    {
         var settingOptions = Settings.All.ToDictionary(
             s => s,
-            s => new Option<string?>(s.Option) { Description = $"{s.Variable}: {s.Allowed} (default {s.Default})", Recursive = true });
+            s => new Option<string?>(s.Option) { Description = $"{s.Variable}: {s.Allowed} (default {s.Default})", Hidden = s.IsSecret });
 
-        var root = new RootCommand("pi-stat: hardware monitoring agent for Raspberry Pi, NVIDIA Jetson and Linux hosts. Serves /stats, /health and more over HTTP.");
-        foreach (Option<string?> option in settingOptions.Values)
-        {
-            root.Options.Add(option);
-        }
-
+        var root = new RootCommand(Description);
         var run = new Command("run", "Run the service (the default).");
-        var config = new Command("config", "Print the effective configuration and where each value came from.");
+        var config = new Command("config", "Print every setting, its effective value and where it came from; exit 2 (and print only the errors) when one is invalid.");
         var snapshot = new Command("snapshot", "Take one snapshot (CPU usage over one second) and print it as /stats JSON, without a server.");
         var url = new Option<string>("--url") { Description = "The agent to query.", DefaultValueFactory = _ => "http://localhost:8585" };
         var endpoint = new Option<string>("--endpoint") { Description = "The endpoint: stats, health, a Tegrastats API name (status, cpu, memory, temperature, power), or any path.", DefaultValueFactory = _ => "stats" };
@@ -42,6 +63,14 @@ public static class PiStatCommandLine
         var monitor = new Command("monitor", "Print a running agent's live updates (its /ws push stream) for --duration seconds.") { url, duration, json };
         var board = new Argument<string>("board") { Description = "A fixture board (raspberry-pi-4, jetson-orin-nano, x86-server, …) or a board folder with a proc/ tree." };
         var demo = new Command("demo", "Serve a fixture board with moving readings, labelled as a demo (the same as PISTAT_DEMO=<board> run).") { board };
+        foreach (Command command in new Command[] { root, run, config, snapshot, demo })
+        {
+            foreach (Option<string?> option in settingOptions.Values)
+            {
+                command.Options.Add(option);
+            }
+        }
+
         root.Subcommands.Add(run);
         root.Subcommands.Add(config);
         root.Subcommands.Add(snapshot);
@@ -91,8 +120,8 @@ public static class PiStatCommandLine
             EffectiveSettings settings = Load(result);
             return Reject(settings) ? BadConfiguration : await PrintSnapshotAsync(settings.Options, token).ConfigureAwait(false);
         });
-        test.SetAction((result, token) => AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? root)
-            ? AgentClient.QueryAsync(root!, result.GetValue(endpoint)!, token)
+        test.SetAction((result, token) => AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? agent)
+            ? AgentClient.QueryAsync(agent!, result.GetValue(endpoint)!, token)
             : Task.FromResult(BadConfiguration));
         monitor.SetAction((result, token) =>
         {
@@ -103,15 +132,14 @@ public static class PiStatCommandLine
                 return Task.FromResult(BadConfiguration);
             }
 
-            return AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? root)
-                ? AgentClient.MonitorAsync(root!, TimeSpan.FromSeconds(seconds), result.GetValue(json), token)
+            return AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? agent)
+                ? AgentClient.MonitorAsync(agent!, TimeSpan.FromSeconds(seconds), result.GetValue(json), token)
                 : Task.FromResult(BadConfiguration);
         });
 
-        return await root.Parse(args).InvokeAsync().ConfigureAwait(false);
+        return root;
     }
 
-    /// <summary>Prints the warnings (the start goes on) and the errors (it stops); true when there are errors.</summary>
     private static bool Reject(EffectiveSettings settings)
     {
         foreach (string warning in settings.Warnings)
@@ -127,23 +155,34 @@ public static class PiStatCommandLine
         return settings.Errors.Count > 0;
     }
 
+    /// <summary>
+    /// The effective settings as a table (variable, value, origin), its columns as wide as their widest entry; with an
+    /// invalid setting only the errors are printed (on stderr), so no bad value is shown as if it were in effect.
+    /// </summary>
     private static int PrintConfig(EffectiveSettings settings)
     {
-        foreach (Setting setting in Settings.All)
+        if (Reject(settings))
         {
-            (string value, string origin) = settings.Values.TryGetValue(setting.Variable, out var entry)
-                ? (setting.IsSecret ? "(set, not shown)" : entry.Value, entry.Origin switch
-                {
-                    SettingOrigin.DotEnv => ".env",
-                    SettingOrigin.Environment => "environment",
-                    SettingOrigin.CommandLine => "command line",
-                    _ => "default",
-                })
-                : (setting.Default, "default");
-            Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{setting.Variable,-30} {value,-30} {origin}"));
+            return BadConfiguration;
         }
 
-        return Reject(settings) ? BadConfiguration : 0;
+        var rows = Settings.All.Select(setting => settings.Values.TryGetValue(setting.Variable, out var entry)
+            ? (setting.Variable, Value: setting.IsSecret ? "(set, not shown)" : entry.Value, Origin: entry.Origin switch
+            {
+                SettingOrigin.DotEnv => ".env",
+                SettingOrigin.Environment => "environment",
+                SettingOrigin.CommandLine => "command line",
+                _ => "default",
+            })
+            : (setting.Variable, Value: setting.Default, Origin: "default")).ToArray();
+        int nameWidth = rows.Max(r => r.Variable.Length);
+        int valueWidth = rows.Max(r => r.Value.Length);
+        foreach ((string variable, string value, string origin) in rows)
+        {
+            Console.Out.WriteLine($"{variable.PadRight(nameWidth)}  {value.PadRight(valueWidth)}  {origin}");
+        }
+
+        return 0;
     }
 
     private static async Task<int> PrintSnapshotAsync(PiStatOptions options, CancellationToken token)

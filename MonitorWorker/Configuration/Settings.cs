@@ -14,7 +14,7 @@ internal static class Settings
             (v, o) => v == "*" || v == "localhost" || IPAddress.TryParse(v, out _) ? Set(() => o.Host = v) : "is not an IP address, localhost or *"),
         new("PISTAT_CACHE_SECONDS", $"seconds from 0 to {PiStatOptions.MaxCacheSeconds}", o => Show(o.CacheSeconds),
             (v, o) => Number(v, 0, PiStatOptions.MaxCacheSeconds, "is not a number of seconds", x => o.CacheSeconds = x)),
-        new("PISTAT_DEBUG", "true, false, 1 or 0", o => o.Debug ? "true" : "false",
+        new("PISTAT_DEBUG", $"a boolean ({BooleanText.Words})", o => o.Debug ? "true" : "false",
             (v, o) => Bool(v, x => o.Debug = x)),
         new("PISTAT_SAMPLE_SECONDS", $"seconds from {PiStatOptions.MinSampleSeconds} to {PiStatOptions.MaxSampleSeconds}", o => Show(o.SampleSeconds),
             (v, o) => Number(v, PiStatOptions.MinSampleSeconds, PiStatOptions.MaxSampleSeconds, "is not a number of seconds", x => o.SampleSeconds = x)),
@@ -136,12 +136,8 @@ internal static class Settings
             ? Set(() => apply(x))
             : $"{problem} ({min.ToString(CultureInfo.InvariantCulture)}–{max.ToString(CultureInfo.InvariantCulture)})";
 
-    private static string? Bool(string v, Action<bool> apply) => v.ToLowerInvariant() switch
-    {
-        "true" or "1" or "yes" or "on" => Set(() => apply(true)),
-        "false" or "0" or "no" or "off" => Set(() => apply(false)),
-        _ => "is not a boolean (true, false, 1, 0)",
-    };
+    private static string? Bool(string v, Action<bool> apply)
+        => BooleanText.TryParse(v, out bool x) ? Set(() => apply(x)) : $"is not a boolean ({BooleanText.Words})";
 
     private static string? Directory(string v, Action<string> apply)
         => System.IO.Directory.Exists(v) ? Set(() => apply(v)) : "is not an existing directory";

@@ -36,7 +36,7 @@ public static class DashboardEndpoints
         app.MapMethods(FleetPath, ReadMethods.GetAndHead, (HttpContext context) => Page(context, "fleet.html"))
             .WithName("GetFleetPage")
             .WithTags("Fleet")
-            .WithSummary("The fleet page: every node of /api/monitoring/resources in a sortable table")
+            .WithSummary("The fleet page: every node of /api/monitoring/resources in a sortable table (cards on a phone) with a CPU and temperature sparkline from /api/monitoring/trends")
             .Produces<string>(StatusCodes.Status200OK, "text/html");
         return app;
     }
@@ -98,6 +98,8 @@ public static class DashboardEndpoints
             ("fleet.html", "text/html; charset=utf-8"),
             ("fleet.js", "text/javascript; charset=utf-8"),
             ("app.js", "text/javascript; charset=utf-8"),
+            ("api.js", "text/javascript; charset=utf-8"),
+            ("format.js", "text/javascript; charset=utf-8"),
             ("app.css", "text/css; charset=utf-8"),
             ("uPlot.iife.min.js", "text/javascript; charset=utf-8"),
             ("uPlot.min.css", "text/css; charset=utf-8"),

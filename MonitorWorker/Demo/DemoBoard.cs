@@ -21,6 +21,8 @@ public sealed class DemoBoard : IDisposable
 
     private const int TicksPerSecond = 100; // USER_HZ: /proc/stat counts hundredths of a second
 
+    private readonly Lock _gate = new();
+    private readonly DemoFolder _folder;
     private readonly string _root;
     private readonly List<Core> _cores = [];
     private readonly List<(string Path, long Millidegrees)> _temperatures = [];
@@ -37,11 +39,12 @@ public sealed class DemoBoard : IDisposable
     private readonly long _memTotalKilobytes;
     private double _seconds;
 
-    private DemoBoard(string board, string root, string name)
+    private DemoBoard(string board, DemoFolder folder, string name)
     {
         Board = board;
         Name = name;
-        _root = root;
+        _folder = folder;
+        _root = folder.Path;
         _stat = ReadLines("proc/stat");
         _netDev = ReadLines("proc/net/dev");
         _diskStats = ReadLines("proc/diskstats");
@@ -65,7 +68,7 @@ public sealed class DemoBoard : IDisposable
         string? memTotal = _meminfo.FirstOrDefault(l => l.StartsWith("MemTotal:", StringComparison.Ordinal));
         _ = long.TryParse(memTotal?.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], CultureInfo.InvariantCulture, out _memTotalKilobytes);
 
-        string sys = Path.Combine(root, "sys");
+        string sys = Path.Combine(_root, "sys");
         foreach (string file in Files(Path.Combine(sys, "class", "thermal"), "temp").Concat(Files(Path.Combine(sys, "class", "hwmon"), "temp*_input")))
         {
             if (long.TryParse(File.ReadAllText(file).Trim(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long value))
@@ -86,7 +89,7 @@ public sealed class DemoBoard : IDisposable
         // The firmware's sysfs attribute (hex without 0x) and the rpi_volt alarm, where the board has them.
         _throttled = [.. Files(Path.Combine(sys, "devices", "platform", "soc"), "get_throttled")];
         _underVoltageAlarms = [.. Files(Path.Combine(sys, "class", "hwmon"), "in0_lcrit_alarm")];
-        string replies = Path.Combine(root, "vcgencmd", "replies");
+        string replies = Path.Combine(_root, "vcgencmd", "replies");
         _replies = Directory.Exists(replies) ? replies : null;
     }
 
@@ -104,7 +107,8 @@ public sealed class DemoBoard : IDisposable
 
     /// <summary>
     /// The folder of a fixture board: <paramref name="nameOrPath"/> itself when it holds a <c>proc/</c> tree, else
-    /// <c>fixtures/&lt;name&gt;</c> in the working directory, beside the program or in a folder above either.
+    /// <c>fixtures/&lt;name&gt;</c> in the working directory, beside the program or in a folder above either; else the
+    /// name itself when that board is built into the binary (<see cref="Prepare"/> writes it out).
     /// </summary>
     public static string? Find(string nameOrPath, out string? error)
     {
@@ -123,19 +127,46 @@ public sealed class DemoBoard : IDisposable
             return found;
         }
 
-        string boards = fixtures.Count == 0
-            ? "no fixtures folder was found here or beside the program; give a board folder's path"
-            : "boards: " + string.Join(", ", Directory.GetDirectories(fixtures[0]).Where(d => Directory.Exists(Path.Combine(d, "proc"))).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        error = $"is not a fixture board or a folder with a proc/ tree ({boards})";
+        if (isName && DemoFolder.EmbeddedBoards.Contains(nameOrPath, StringComparer.Ordinal))
+        {
+            return nameOrPath;
+        }
+
+        IEnumerable<string?> names = fixtures.Count == 0
+            ? DemoFolder.EmbeddedBoards
+            : Directory.GetDirectories(fixtures[0]).Where(d => Directory.Exists(Path.Combine(d, "proc"))).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+        error = $"is not a fixture board or a folder with a proc/ tree (boards: {string.Join(", ", names)})";
         return null;
     }
 
-    /// <summary>Copies the board to a new temporary folder and points the options' probes at the copy.</summary>
+    /// <summary>
+    /// Copies the board (a folder, or the name of a board built into the binary) to a new temporary folder and points
+    /// the options' probes at the copy.
+    /// </summary>
     public static DemoBoard Prepare(string board, PiStatOptions options)
     {
         ArgumentNullException.ThrowIfNull(board);
         ArgumentNullException.ThrowIfNull(options);
-        string root = Path.Combine(Path.GetTempPath(), $"pi-stat-demo-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40]);
+        DemoFolder folder = DemoFolder.Create();
+        try
+        {
+            return PrepareIn(board, options, folder);
+        }
+        catch
+        {
+            folder.Dispose();
+            throw;
+        }
+    }
+
+    private static DemoBoard PrepareIn(string board, PiStatOptions options, DemoFolder folder)
+    {
+        string root = folder.Path;
+        if (!Directory.Exists(Path.Combine(board, "proc")) && DemoFolder.EmbeddedBoards.Contains(board, StringComparer.Ordinal))
+        {
+            board = DemoFolder.ExtractEmbedded(board, Path.Combine(root, "fixtures"));
+        }
+
         foreach (string part in new[] { "proc", "sys", "etc", "var", Path.Combine("vcgencmd", "replies") })
         {
             string from = Path.Combine(board, part);
@@ -163,7 +194,7 @@ public sealed class DemoBoard : IDisposable
             }
         }
 
-        var demo = new DemoBoard(board, root, NameOf(board));
+        var demo = new DemoBoard(board, folder, NameOf(board));
         options.Probes.ProcPath = Path.Combine(root, "proc");
         options.Probes.SysPath = Path.Combine(root, "sys");
         options.Probes.EtcPath = Path.Combine(root, "etc");
@@ -191,8 +222,19 @@ public sealed class DemoBoard : IDisposable
         return demo;
     }
 
-    /// <summary>Moves every reading on by <paramref name="seconds"/> of simulated time and rewrites the files.</summary>
+    /// <summary>
+    /// Moves every reading on by <paramref name="seconds"/> of simulated time and rewrites the files. Calls from more than
+    /// one thread (the sampler's subscriber, a test skipping to an episode) take turns.
+    /// </summary>
     public void Advance(double seconds)
+    {
+        lock (_gate)
+        {
+            AdvanceLocked(seconds);
+        }
+    }
+
+    private void AdvanceLocked(double seconds)
     {
         _seconds += seconds;
         double t = _seconds;
@@ -279,17 +321,8 @@ public sealed class DemoBoard : IDisposable
         }
     }
 
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(_root, recursive: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A temporary folder left behind is the system's to clean.
-        }
-    }
+    /// <summary>Removes the copy (and the board written out of the binary, which lies inside it).</summary>
+    public void Dispose() => _folder.Dispose();
 
     private static IEnumerable<string> FixtureFolders()
     {

@@ -24,6 +24,9 @@ public static partial class DemoServices
 
         DemoBoard demo = DemoBoard.Prepare(board, options);
         services.AddSingleton(_ => demo); // a factory registration: the container disposes it (and removes the copy) at shutdown
+        // The container disposes only what it made: a start that fails before the demo is first used, or an exit that
+        // skips the container, still removes the copy. (A killed process cannot; the next demo start removes its copy.)
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => demo.Dispose();
         services.AddSingleton<ISnapshotSubscriber, DemoAnimator>();
         return services;
     }

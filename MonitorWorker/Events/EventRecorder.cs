@@ -13,13 +13,9 @@ namespace MonitorWorker.Events;
 /// </summary>
 public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
 {
-    private static readonly (ThrottleConditions Now, ThrottleConditions Occurred, string Subject, string Words)[] Conditions =
-    [
-        (ThrottleConditions.UnderVoltage, ThrottleConditions.UnderVoltageOccurred, "under_voltage", "under-voltage"),
-        (ThrottleConditions.ArmFrequencyCapped, ThrottleConditions.ArmFrequencyCappedOccurred, "freq_capped", "Arm frequency capping"),
-        (ThrottleConditions.Throttled, ThrottleConditions.ThrottledOccurred, "throttled", "throttling"),
-        (ThrottleConditions.SoftTemperatureLimit, ThrottleConditions.SoftTemperatureLimitOccurred, "soft_temp_limit", "the soft temperature limit"),
-    ];
+    // Each condition's words for a person, in ThrottleFlag.All's order; its subject is the condition's one name.
+    private static readonly (ThrottleFlag Flag, string Words)[] Conditions =
+        [.. ThrottleFlag.All.Zip((string[])["under-voltage", "Arm frequency capping", "throttling", "the soft temperature limit"])];
 
     private readonly EventLog _log = log ?? throw new ArgumentNullException(nameof(log));
     private readonly Dictionary<string, int> _failedFor = new(StringComparer.Ordinal); // samples in a row a source has failed
@@ -60,8 +56,9 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
             return;
         }
 
-        foreach ((ThrottleConditions live, ThrottleConditions occurred, string subject, string words) in Conditions)
+        foreach ((ThrottleFlag flag, string words) in Conditions)
         {
+            (string subject, ThrottleConditions live, ThrottleConditions occurred) = flag;
             bool isOn = (current & live) != 0;
             bool wasOn = (before & live) != 0;
             if (isOn && !wasOn)

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
+using MonitorWorker.History;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
@@ -32,6 +35,11 @@ public static class FleetEndpoints
             .WithSummary("This node and every PISTAT_PEERS agent in the spore-gateway shape: nodes (this one first; unreachable peers with status, last_seen and error) and a summary over the reachable ones")
             .Produces<FleetResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+        app.MapMethods("/api/monitoring/trends", ReadMethods.GetAndHead, GetTrends)
+            .WithName("GetFleetTrends")
+            .WithTags("Fleet")
+            .WithSummary("Each node's recent CPU usage and temperature (this node from its history, each peer from its polls), in the order of /api/monitoring/resources, for sparklines")
+            .Produces<FleetTrends>(StatusCodes.Status200OK, "application/json");
         return app;
     }
 
@@ -52,6 +60,24 @@ public static class FleetEndpoints
             TotalBytesSent: reachable.Aggregate(0UL, (sum, n) => sum + (n.Network.BytesSent ?? 0)),
             TotalBytesReceived: reachable.Aggregate(0UL, (sum, n) => sum + (n.Network.BytesReceived ?? 0)));
         return new FleetResponse(Timestamps.Format(now), nodes, summary);
+    }
+
+    /// <summary>This node's trend from its own history: the same span and step as a peer's ring.</summary>
+    public static FleetTrend SelfTrend(HistoryStore history, long step, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(history);
+        long end = now.ToUnixTimeSeconds();
+        var query = new HistoryQuery([HistorySeriesNames.CpuUsage, HistorySeriesNames.CpuTemperature], end - (step * TrendRing.Capacity), end, step, 1, Csv: false);
+        HistoryResponse answer = HistoryReader.Answer(history, query, "/api/history");
+        double?[] Column(string name) => answer.Series.TryGetValue(name, out HistorySeries? s) ? [.. s.Avg.Select(v => v is float f ? Math.Round(f, 2) : (double?)null)] : new double?[answer.Timestamps.Length];
+        return new FleetTrend(null, answer.Timestamps, Column(HistorySeriesNames.CpuUsage), Column(HistorySeriesNames.CpuTemperature));
+    }
+
+    private static JsonHttpResult<FleetTrends> GetTrends(HistoryStore history, FleetPoller poller, IOptions<PiStatOptions> options, TimeProvider time)
+    {
+        long step = TrendRing.StepSeconds(options.Value.PeerIntervalSeconds);
+        FleetTrend[] nodes = [SelfTrend(history, step, time.GetUtcNow()), .. poller.Trends];
+        return TypedResults.Json(new FleetTrends(step, nodes), PiStatJson.Context.FleetTrends);
     }
 
     private static Results<JsonHttpResult<FleetResponse>, JsonHttpResult<ErrorResponse>> GetResources(SnapshotStore store, SnapshotViews views, FleetPoller poller, TimeProvider time)

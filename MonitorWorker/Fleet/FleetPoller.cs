@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
+using MonitorWorker.History;
 using MonitorWorker.Http;
 
 namespace MonitorWorker.Fleet;
@@ -24,11 +25,15 @@ public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider ti
 
     private readonly PiStatOptions _options = options.Value;
     private readonly Dictionary<Uri, string> _kinds = [];
+    private readonly Dictionary<Uri, TrendRing> _trends = options.Value.Peers.Distinct().ToDictionary(p => p, _ => new TrendRing());
     private volatile IReadOnlyList<FleetNode> _nodes = [.. options.Value.Peers.Select(p => Unreachable(p, null, null, "not polled yet"))];
     private int _rounds;
 
     /// <summary>Gets each peer's newest node, in PISTAT_PEERS order.</summary>
     public IReadOnlyList<FleetNode> Nodes => _nodes;
+
+    /// <summary>Gets each peer's recent CPU usage and temperature, in PISTAT_PEERS order.</summary>
+    public IReadOnlyList<FleetTrend> Trends => [.. _options.Peers.Select(p => _trends[p].ToTrend(p.ToString()))];
 
     /// <summary>Gets how many polling rounds have finished.</summary>
     public int Rounds => Volatile.Read(ref _rounds);
@@ -73,7 +78,16 @@ public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider ti
             timeout.CancelAfter(TimeSpan.FromSeconds(_options.PeerTimeoutSeconds));
             try
             {
-                return await ReadAsync(peer, timeout.Token).ConfigureAwait(false);
+                FleetNode node = await ReadAsync(peer, timeout.Token).ConfigureAwait(false);
+                TrendRing trend = _trends[peer];
+                if (!trend.Backfilled && node.Source == PeerParser.PiStat)
+                {
+                    await BackfillAsync(peer, node, trend, timeout.Token).ConfigureAwait(false);
+                }
+
+                trend.Backfilled = true;
+                trend.Add(node.Timestamp ?? time.GetUtcNow().ToUnixTimeSeconds(), node.Cpu.UsagePercent, node.Cpu.TemperatureC);
+                return node;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
@@ -125,6 +139,32 @@ public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider ti
         throw new PeerException(status.Status == 401
             ? "the peer asks for an API key: set PISTAT_PEER_API_KEY (or it refused the one sent)"
             : $"neither /stats nor /api/status answered like an agent (/api/status: {status.Status} {status.Reason})");
+    }
+
+    /// <summary>
+    /// Fills a pi-stat peer's trend from its own <c>/api/history</c> once, at its first answer, so its sparkline starts
+    /// full. A peer that cannot say (an older pi-stat, a refusal, a garbled answer) starts empty and fills as it is polled.
+    /// </summary>
+    private async Task BackfillAsync(Uri peer, FleetNode node, TrendRing trend, CancellationToken cancellationToken)
+    {
+        long end = node.Timestamp ?? time.GetUtcNow().ToUnixTimeSeconds();
+        long step = TrendRing.StepSeconds(_options.PeerIntervalSeconds);
+        string path = FormattableString.Invariant($"api/history?series={HistorySeriesNames.CpuUsage},{HistorySeriesNames.CpuTemperature}&start={end - (step * TrendRing.Capacity)}&end={end}&step={step}");
+        try
+        {
+            PlainHttpResponse answer = await GetAsync(peer, path, cancellationToken).ConfigureAwait(false);
+            if (answer.IsSuccess && Parse(answer.Body) is { } history)
+            {
+                foreach ((long t, double? cpu, double? temperature) in PeerParser.HistoryPoints(history, HistorySeriesNames.CpuUsage, HistorySeriesNames.CpuTemperature))
+                {
+                    trend.Add(t, cpu, temperature);
+                }
+            }
+        }
+        catch (Exception e) when (e is SocketException or IOException or InvalidDataException or PeerException)
+        {
+            // The poll itself answered: the node is shown, its sparkline fills from the next polls.
+        }
     }
 
     private async Task<PlainHttpResponse> GetAsync(Uri peer, string path, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using HardwareProbes.RaspberryPi;
 
 namespace MonitorWorker.Fleet;
 
@@ -100,10 +101,37 @@ public static class PeerParser
             Error: null);
     }
 
+    /// <summary>
+    /// The points of two series in a pi-stat <c>/api/history</c> answer, oldest first: each timestamp with the two
+    /// averages (null where absent or not a number). A body not of that shape gives none.
+    /// </summary>
+    public static IEnumerable<(long Time, double? First, double? Second)> HistoryPoints(JsonElement history, string first, string second)
+    {
+        if (Get(history, "timestamps") is not { ValueKind: JsonValueKind.Array } times)
+        {
+            yield break;
+        }
+
+        JsonElement? series = Get(history, "series");
+        JsonElement? a = series is { } s1 && Get(s1, first) is { } f ? Get(f, "avg") : null;
+        JsonElement? b = series is { } s2 && Get(s2, second) is { } g ? Get(g, "avg") : null;
+        int i = 0;
+        foreach (JsonElement t in times.EnumerateArray())
+        {
+            if (t.ValueKind == JsonValueKind.Number && t.TryGetInt64(out long time))
+            {
+                yield return (time, At(a, i), At(b, i));
+            }
+
+            i++;
+        }
+
+        static double? At(JsonElement? values, int index)
+            => values is { ValueKind: JsonValueKind.Array } v && index < v.GetArrayLength() ? Finite(v[index]) : null;
+    }
+
     /// <summary>2 × (dBm + 100), clamped to 0–100.</summary>
     public static int SignalQuality(int dbm) => Math.Clamp(2 * (dbm + 100), 0, 100);
-
-    private static readonly string[] Conditions = ["under_voltage", "freq_capped", "throttled", "soft_temp_limit"];
 
     private static FleetThrottling Throttling(JsonElement? power)
     {
@@ -114,7 +142,7 @@ public static class PeerParser
 
         bool? Any(string suffix)
         {
-            bool?[] flags = [.. Conditions.Select(c => Get(p, c + suffix) is { } v && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : (bool?)null)];
+            bool?[] flags = [.. ThrottleFlag.All.Select(c => Get(p, c.Name + suffix) is { } v && v.ValueKind is JsonValueKind.True or JsonValueKind.False ? v.GetBoolean() : (bool?)null)];
             return flags.All(f => f is null) ? null : flags.Any(f => f == true);
         }
 

@@ -35,7 +35,7 @@ public sealed class ConditionsHealthCheck(SnapshotStore store) : IHealthCheck
 
         if (s.Jetson is { Status: TegrastatsStatus.Restarting } jetson)
         {
-            reasons.Add($"tegrastats restarting ({jetson.Restarts} restarts): {jetson.LastError}");
+            reasons.Add($"tegrastats restarting ({jetson.Restarts} restarts; /stats gives the last error)");
         }
 
         if (s.CpuTemperatureCelsius is double celsius && celsius >= HotCelsius)

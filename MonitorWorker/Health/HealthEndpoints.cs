@@ -31,20 +31,24 @@ public static class HealthEndpoints
     }
 
     private static async Task<JsonHttpResult<HealthResponse>> GetHealthAsync(
-        HttpContext context, HealthCheckService checks, SnapshotStore store, Push.PushHub clients, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, HealthCheckService checks, SnapshotStore store, Push.PushHub clients, StartTime started,
+        Microsoft.Extensions.Options.IOptions<Configuration.PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
+        // With a key set, a caller without it learns how the agent is and nothing else.
+        bool details = options.Value.ApiKey is not { } key || AccessControl.AccessControl.HasKey(context, System.Text.Encoding.UTF8.GetBytes(key));
         var body = new HealthResponse(
             Status: StatusName(report),
-            Uptime: store.Latest?.UptimeSeconds,
-            Service: ServiceIdentity.Name,
-            Version: ServiceIdentity.Version,
+            Hostname: ServiceIdentity.NodeName(options.Value.Demo is string demo ? Demo.DemoBoard.NameOf(demo) : null),
             Timestamp: Timestamps.Now(time),
-            ConnectedClients: clients.Count,
             Checks: report.Entries.ToDictionary(
                 e => e.Key,
                 e => new HealthCheckEntry(e.Value.Status.ToString().ToLowerInvariant(), e.Value.Description)),
-            Hostname: ServiceIdentity.Hostname);
+            Service: details ? ServiceIdentity.Name : null,
+            Version: details ? ServiceIdentity.Version : null,
+            SystemUptimeSeconds: details ? store.Latest?.UptimeSeconds : null,
+            AgentUptimeSeconds: details ? Math.Round(Math.Max(0, (time.GetUtcNow() - started.At).TotalSeconds), 1) : null,
+            ConnectedClients: details ? clients.Count : null);
         context.Response.Headers.CacheControl = "no-store, no-cache";
         return TypedResults.Json(body, PiStatJson.Context.HealthResponse, statusCode: StatusCode(report));
     }

@@ -18,7 +18,7 @@ public static class HistoryEndpoints
     public static IServiceCollection AddHistory(this IServiceCollection services, PiStatOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(new HistoryStore(options.HistorySeconds));
+        services.AddSingleton(new HistoryStore(options.HistorySeconds, options.SampleSeconds));
         services.AddSingleton<HistoryRecorder>();
         services.AddSingleton<ISnapshotSubscriber, Subscriber>();
         return services;

@@ -5,6 +5,7 @@ using HardwareProbes.RaspberryPi;
 using HardwareProbes.Snapshots;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
+using MonitorWorker.Service;
 
 namespace MonitorWorker.History;
 
@@ -55,7 +56,7 @@ public sealed class HistoryRecorder
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Array.Fill(_values, float.NaN);
-        double now = snapshot.Timestamp.ToUnixTimeMilliseconds() / 1000.0;
+        double now = Timestamps.UnixSeconds(snapshot.Timestamp);
         Set(_fixed.Cpu, snapshot.Cpu.UsagePercent);
         Set(_fixed.CpuTemperature, snapshot.CpuTemperatureCelsius);
         IReadOnlyList<CpuCore> cores = snapshot.Cpu.Cores;
@@ -315,7 +316,7 @@ public sealed class HistoryRecorder
     /// <summary>The series every board has a place for, registered when the recorder starts.</summary>
     private sealed class Fixed(HistoryStore store)
     {
-        public int Cpu { get; } = store.SeriesFor("cpu.usage");
+        public int Cpu { get; } = store.SeriesFor(HistorySeriesNames.CpuUsage);
         public int MemoryUsed { get; } = store.SeriesFor("memory.used");
         public int MemoryAvailable { get; } = store.SeriesFor("memory.available");
         public int SwapUsed { get; } = store.SeriesFor("swap.used");
@@ -326,15 +327,15 @@ public sealed class HistoryRecorder
         public int DiskWriteBytes { get; } = store.SeriesFor("disk.write_bytes_per_s");
         public int DiskReads { get; } = store.SeriesFor("disk.reads_per_s");
         public int DiskWrites { get; } = store.SeriesFor("disk.writes_per_s");
-        public Lazy CpuTemperature { get; } = new(store, "cpu.temp");
+        public Lazy CpuTemperature { get; } = new(store, HistorySeriesNames.CpuTemperature);
         public Lazy PiVolts { get; } = new(store, "pi.core.volts");
         public Lazy PiArm { get; } = new(store, "pi.arm.freq");
         public Lazy PiCore { get; } = new(store, "pi.core.freq");
         public Lazy PiSdram { get; } = new(store, "pi.sdram.freq");
-        public Lazy PiUnderVoltage { get; } = new(store, "pi.under_voltage");
-        public Lazy PiCapped { get; } = new(store, "pi.freq_capped");
-        public Lazy PiThrottled { get; } = new(store, "pi.throttled");
-        public Lazy PiSoftLimit { get; } = new(store, "pi.soft_temp_limit");
+        public Lazy PiUnderVoltage { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.UnderVoltage));
+        public Lazy PiCapped { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.ArmFrequencyCapped));
+        public Lazy PiThrottled { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.Throttled));
+        public Lazy PiSoftLimit { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.SoftTemperatureLimit));
         public Lazy GpuLoad { get; } = new(store, "gpu.load");
         public Lazy GpuFrequency { get; } = new(store, "gpu.freq");
         public Lazy EmcLoad { get; } = new(store, "emc.load");

@@ -1,7 +1,8 @@
 namespace MonitorWorker.History;
 
 /// <summary>
-/// The history of every series in RAM, in three tiers: a point per sample for <c>PISTAT_HISTORY_SECONDS</c>, then
+/// The history of every series in RAM, in three tiers: a point per sample for <c>PISTAT_HISTORY_SECONDS</c> (the tier's
+/// step is <c>PISTAT_SAMPLE_SECONDS</c> in whole seconds, at least 1, and it holds as many points as fit), then
 /// 1-minute points for 24 hours and 15-minute points for 7 days, each coarse point with the minimum, average and
 /// maximum of the samples it covers (computed from the samples themselves, so a spike is never averaged away).
 /// </summary>
@@ -21,15 +22,23 @@ public sealed class HistoryStore
     private readonly Bucket _minute;
     private readonly Bucket _quarter;
 
-    public HistoryStore(int historySeconds)
+    public HistoryStore(int historySeconds, double sampleSeconds = 1)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(historySeconds);
-        Samples = new HistoryTier(TimeSpan.FromSeconds(1), Math.Max(1, historySeconds), MaxSeries, keepsRange: false);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(sampleSeconds);
+        int step = SampleStepSeconds(sampleSeconds);
+        Samples = new HistoryTier(TimeSpan.FromSeconds(step), Math.Max(1, historySeconds / step), MaxSeries, keepsRange: false);
         Minutes = new HistoryTier(TimeSpan.FromMinutes(1), 24 * 60, MaxSeries, keepsRange: true);
         QuarterHours = new HistoryTier(TimeSpan.FromMinutes(15), 7 * 24 * 4, MaxSeries, keepsRange: true);
         _minute = new Bucket(Minutes, 60);
         _quarter = new Bucket(QuarterHours, 15 * 60);
     }
+
+    /// <summary>
+    /// The per-sample tier's step for a sample interval: whole seconds, rounded down (so its points reach back at least
+    /// PISTAT_HISTORY_SECONDS), at least 1 (faster samples keep the newest of each second).
+    /// </summary>
+    public static int SampleStepSeconds(double sampleSeconds) => Math.Max(1, (int)Math.Min(int.MaxValue, Math.Floor(sampleSeconds)));
 
     /// <summary>Gets the per-sample tier.</summary>
     public HistoryTier Samples { get; }

@@ -14,6 +14,7 @@ public static class HomeEndpoints
         ("/api/stream", "live updates as Server-Sent Events, one per sample (WebSocket: /ws; Socket.IO: /socket.io/, event tegrastats_update)"),
         ("/api/history", "series over time from RAM (per sample, 1 min, 15 min with min/avg/max); ?series=cpu.*&start=&end=&step=&page=&format=csv"),
         ("/api/monitoring/resources", "this node and every PISTAT_PEERS agent (pi-stat, piStat, Tegrastats API), polled in the background"),
+        ("/api/monitoring/trends", "each node's recent CPU use and temperature, for the fleet page's sparklines"),
         ("/api/events", "what happened: Pi under-voltage and throttling starting and ending, tegrastats restarts, sources failing and recovering, CPU and memory spikes with the top processes; ?start=&end=&kind=&page="),
         ("/api/processes", "the top processes, read only while asked for; ?sort=cpu|memory|name|pid|time&limit=10 (piStat's /processes takes the same)"),
         ("/network/interfaces", "piStat's per-interface counters; also /storage/devices and /system/config"),

@@ -31,6 +31,7 @@ namespace MonitorWorker.Json;
 [JsonSerializable(typeof(HistoryResponse))]
 [JsonSerializable(typeof(EventsResponse))]
 [JsonSerializable(typeof(FleetResponse))]
+[JsonSerializable(typeof(FleetTrends))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(MachineContext))]
 [JsonSerializable(typeof(StoredContext))]

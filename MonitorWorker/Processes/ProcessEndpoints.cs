@@ -6,6 +6,7 @@ using MonitorWorker.Errors;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
+using MonitorWorker.Service;
 
 namespace MonitorWorker.Processes;
 
@@ -56,7 +57,7 @@ public static class ProcessEndpoints
 
         ProcessTable table = await watch.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var response = new ProcessesResponse(
-            table.Timestamp.ToUnixTimeMilliseconds() / 1000.0,
+            Timestamps.UnixSeconds(table.Timestamp),
             table.WindowSeconds is double w ? Math.Round(w, 3) : null,
             table.Processes.Count,
             table.Skipped,
@@ -75,7 +76,7 @@ public static class ProcessEndpoints
         }
 
         ProcessTable table = await watch.CurrentAsync(cancellationToken).ConfigureAwait(false);
-        var response = new PiStatProcessesResponse([.. table.Top(query.Sort, query.Limit).Select(PiStatProcess.From)], table.Timestamp.ToUnixTimeMilliseconds() / 1000.0);
+        var response = new PiStatProcessesResponse([.. table.Top(query.Sort, query.Limit).Select(PiStatProcess.From)], Timestamps.UnixSeconds(table.Timestamp));
         return TypedResults.Json(response, PiStatJson.Context.PiStatProcessesResponse);
     }
 }

@@ -1,3 +1,4 @@
+using HardwareProbes.RaspberryPi;
 using MonitorWorker.History;
 
 namespace MonitorWorker.PytestMonitor;
@@ -55,10 +56,11 @@ public sealed record HardwareDuringTest(
         long step = (long)tier.Step.TotalSeconds;
         long from = tier == store.Samples ? (long)Math.Floor(start) : (long)Math.Floor(start) - step + 1;
         long to = (long)Math.Ceiling(end);
-        int temperature = IndexOf(names, "cpu.temp");
+        int temperature = IndexOf(names, HistorySeriesNames.CpuTemperature);
         int[] frequencies = [.. names.Select((n, i) => (n, i)).Where(x => x.n.StartsWith("cpu.core", StringComparison.Ordinal) && x.n.EndsWith(".freq", StringComparison.Ordinal)).Select(x => x.i)];
-        int[] throttles = [.. ((string[])["pi.throttled", "pi.freq_capped", "pi.soft_temp_limit"]).Select(n => IndexOf(names, n)).Where(i => i >= 0)];
-        int underVoltage = IndexOf(names, "pi.under_voltage");
+        int[] throttles = [.. ((ThrottleConditions[])[ThrottleConditions.Throttled, ThrottleConditions.ArmFrequencyCapped, ThrottleConditions.SoftTemperatureLimit])
+            .Select(c => IndexOf(names, HistorySeriesNames.Throttle(c))).Where(i => i >= 0)];
+        int underVoltage = IndexOf(names, HistorySeriesNames.Throttle(ThrottleConditions.UnderVoltage));
         int power = IndexOf(names, "power.total");
 
         int samples = 0;

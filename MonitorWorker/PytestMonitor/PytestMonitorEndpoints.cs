@@ -8,6 +8,7 @@ using MonitorWorker.History;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
+using MonitorWorker.Service;
 
 namespace MonitorWorker.PytestMonitor;
 
@@ -97,10 +98,15 @@ public static class PytestMonitorEndpoints
             return error!;
         }
 
+        // pytest-monitor sends the long names; the remote server's API document spells six of them short (and one of
+        // those twice, max_arch in its example, mac_arch in its table), as its own server accepts them. Either is read;
+        // answers use the long names.
         var context = new StoredContext(
-            body.Text("h", maxLength: 128), (int)body.Integer("cpu_count", 1, 65_536), body.Number("cpu_frequency", 0, 1_000_000), body.Text("cpu_type", allowEmpty: true),
-            body.Text("cpu_vendor", required: false, allowEmpty: true), body.Integer("ram_total", 0, 1L << 40), body.Text("machine_node", allowEmpty: true),
-            body.Text("machine_type", allowEmpty: true), body.Text("machine_arch", allowEmpty: true), body.Text("system_info", allowEmpty: true), body.Text("python_info", allowEmpty: true));
+            body.Text("h", maxLength: 128), (int)body.Integer("cpu_count", 1, 65_536), body.Number(body.Spelled("cpu_frequency", "cpu_freq"), 0, 1_000_000),
+            body.Text("cpu_type", allowEmpty: true), body.Text("cpu_vendor", required: false, allowEmpty: true), body.Integer("ram_total", 0, 1L << 40),
+            body.Text(body.Spelled("machine_node", "mac_node"), allowEmpty: true), body.Text(body.Spelled("machine_type", "mac_type"), allowEmpty: true),
+            body.Text(body.Spelled("machine_arch", "mac_arch", "max_arch"), allowEmpty: true), body.Text(body.Spelled("system_info", "sys_info"), allowEmpty: true),
+            body.Text(body.Spelled("python_info", "py_info"), allowEmpty: true));
         if (body.Problem(time) is { } problem)
         {
             return problem;
@@ -158,7 +164,7 @@ public static class PytestMonitorEndpoints
             return problem;
         }
 
-        double from = start!.Value.ToUnixTimeMilliseconds() / 1000.0;
+        double from = Timestamps.UnixSeconds(start!.Value);
         HardwareDuringTest hardware = HardwareDuringTest.Read(history, from, from + total);
         var metric = new StoredMetric(session, context, startText, itemPath, item, variant, location, kind, component, total, user, kernel, cpu, memory, hardware);
         return await WriteAsync(store, time, (c, t) =>
@@ -307,6 +313,32 @@ public static class PytestMonitorEndpoints
     private sealed class Fields(JsonElement root)
     {
         private readonly List<string> _problems = [];
+        private readonly Dictionary<string, string> _otherSpellings = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// The spelling of a field the body uses: <paramref name="name"/> when present, else the first of
+        /// <paramref name="others"/> present, else <paramref name="name"/> (whose absence then names the others too).
+        /// </summary>
+        public string Spelled(string name, params string[] others)
+        {
+            if (root.TryGetProperty(name, out _))
+            {
+                return name;
+            }
+
+            foreach (string other in others)
+            {
+                if (root.TryGetProperty(other, out _))
+                {
+                    return other;
+                }
+            }
+
+            _otherSpellings[name] = string.Join(" or ", others);
+            return name;
+        }
+
+        private string Missing(string name) => _otherSpellings.TryGetValue(name, out string? others) ? $"{name} (or {others}) is missing" : $"{name} is missing";
 
         public JsonHttpResult<ErrorResponse>? Problem(TimeProvider time)
             => _problems.Count == 0 ? null : ErrorResponse.Result("Bad body, nothing stored: " + string.Join("; ", _problems), StatusCodes.Status400BadRequest, time);
@@ -317,7 +349,7 @@ public static class PytestMonitorEndpoints
             {
                 if (required)
                 {
-                    _problems.Add($"{name} is missing");
+                    _problems.Add(Missing(name));
                 }
 
                 return "";
@@ -346,7 +378,7 @@ public static class PytestMonitorEndpoints
         {
             if (!root.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
             {
-                _problems.Add($"{name} is missing");
+                _problems.Add(Missing(name));
                 return 0;
             }
 
@@ -420,8 +452,8 @@ public static class PytestMonitorEndpoints
     internal sealed class PytestStoreHealthCheck(PytestStore store) : IHealthCheck
     {
         public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-            => Task.FromResult(store.Failure is { } failure
-                ? HealthCheckResult.Degraded($"pytest-monitor server unavailable: {failure}")
-                : HealthCheckResult.Healthy($"pytest-monitor store {store.FilePath}"));
+            => Task.FromResult(store.FailureCause is { } cause
+                ? HealthCheckResult.Degraded($"pytest-monitor server unavailable: its database cannot be used ({cause})")
+                : HealthCheckResult.Healthy());
     }
 }

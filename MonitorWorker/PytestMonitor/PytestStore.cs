@@ -23,6 +23,7 @@ internal sealed partial class PytestStore : IDisposable
     private readonly ILogger<PytestStore> _logger;
     private readonly string _connectionString;
     private volatile string? _failure;
+    private volatile string? _failureCause;
     private bool _ready;
 
     public PytestStore(IOptions<PiStatOptions> options, TimeProvider time, ILogger<PytestStore> logger)
@@ -53,6 +54,9 @@ internal sealed partial class PytestStore : IDisposable
 
     /// <summary>Gets why the store is unusable, or null while it works.</summary>
     public string? Failure => _failure;
+
+    /// <summary>Gets why the store is unavailable without the file's path (for the open /health), while it is.</summary>
+    public string? FailureCause => _failure is null ? null : _failureCause;
 
     /// <summary>The unit's StateDirectory (systemd sets $STATE_DIRECTORY), else <c>data/</c> beside the program.</summary>
     public static string DefaultFolder()
@@ -205,6 +209,9 @@ internal sealed partial class PytestStore : IDisposable
             SqliteException s => $"{FilePath}: {s.Message.TrimEnd('.')} (SQLite error {s.SqliteErrorCode})",
             _ => $"{FilePath}: {e.Message.TrimEnd('.')}",
         };
+
+        // What the open /health may say: SQLite's words name no path; a file system error's might, so only its kind.
+        _failureCause = e is SqliteException sqlite ? $"{sqlite.Message.TrimEnd('.')} (SQLite error {sqlite.SqliteErrorCode})" : e.GetType().Name;
         if (!string.Equals(_failure, reason, StringComparison.Ordinal))
         {
             LogFailed(_logger, reason);

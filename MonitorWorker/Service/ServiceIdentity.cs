@@ -13,4 +13,10 @@ public static class ServiceIdentity
 
     /// <summary>Gets the machine's host name, read once.</summary>
     public static string Hostname { get; } = Environment.MachineName;
+
+    /// <summary>
+    /// The name this node goes by in /stats, /health and the fleet view: the host name, or for a demo the board's name
+    /// at the host (<c>raspberry-pi-4@vm</c>), so demos of several boards on one machine are told apart.
+    /// </summary>
+    public static string NodeName(string? demo) => demo is null ? Hostname : $"{demo}@{Hostname}";
 }

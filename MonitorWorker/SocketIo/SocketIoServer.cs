@@ -58,7 +58,7 @@ internal sealed partial class SocketIoServer
         => $"{{\"message\":{JsonSerializer.Serialize(message, Json.PiStatJson.Context.String)}}}";
 
     /// <summary>Whether a socket may connect: no key is set, the session's requests carried it, or the connect packet's auth holds it as <c>token</c>.</summary>
-    public bool Authorized(bool headerHasKey, string auth)
+    public bool Authorized(bool headerHasKey, string? auth)
     {
         if (_key is null || headerHasKey)
         {
@@ -133,6 +133,13 @@ internal sealed partial class SocketIoServer
 
         if (!_sessions.TryGetValue(sid, out SocketIoSession? session))
         {
+            await RefuseAsync(context, 1, "Session ID unknown: it has closed or never existed; open a new session").ConfigureAwait(false);
+            return;
+        }
+
+        if (session.IsClosed && !(!webSocket && HttpMethods.IsGet(context.Request.Method) && session.HasOutput))
+        {
+            Forget(session);
             await RefuseAsync(context, 1, "Session ID unknown: it has closed or never existed; open a new session").ConfigureAwait(false);
             return;
         }
@@ -390,21 +397,31 @@ internal sealed partial class SocketIoServer
 
         try
         {
-            try
-            {
-                await session.WaitForOutputAsync(context.RequestAborted).ConfigureAwait(false);
-            }
-            catch (OperationCanceledException)
-            {
-                return; // the client went away
-            }
-
             var packets = new List<ReadOnlyMemory<byte>>();
-            int room = MaxPayload;
-            while ((packets.Count == 0 || session.NextFits(room - 1)) && session.TryTake(out ReadOnlyMemory<byte> packet))
+            while (packets.Count == 0)
             {
-                packets.Add(packet);
-                room -= packet.Length + 1;
+                try
+                {
+                    await session.WaitForOutputAsync(context.RequestAborted).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException)
+                {
+                    return; // the client went away
+                }
+
+                int room = MaxPayload;
+                while ((packets.Count == 0 || session.NextFits(room - 1)) && session.TryTake(out ReadOnlyMemory<byte> packet))
+                {
+                    packets.Add(packet);
+                    room -= packet.Length + 1;
+                }
+
+                // Woken with nothing to take (the socket left the namespace as a sample was due): an empty payload is
+                // not a packet, so wait again; a closed session always has its close packet queued.
+                if (packets.Count == 0 && session.IsClosed)
+                {
+                    break;
+                }
             }
 
             await WritePayloadAsync(context, packets).ConfigureAwait(false);
@@ -412,6 +429,10 @@ internal sealed partial class SocketIoServer
         finally
         {
             session.EndPoll();
+            if (session.IsClosed)
+            {
+                Forget(session);
+            }
         }
     }
 

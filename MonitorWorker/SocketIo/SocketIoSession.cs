@@ -28,6 +28,7 @@ internal sealed class SocketIoSession : IDisposable
     private bool _awaitingPong;
     private int _polling;
     private PushClient? _client;
+    private string? _socketId;
 
     public SocketIoSession(SocketIoServer server, string id, bool webSocketOnly, System.Net.IPAddress? remote, bool headerHasKey)
     {
@@ -108,7 +109,8 @@ internal sealed class SocketIoSession : IDisposable
         await wait.CancelAsync().ConfigureAwait(false);
     }
 
-    private bool HasOutput => _control.Reader.Count > 0 || (Volatile.Read(ref _client) is { } client && client.HasPending);
+    /// <summary>Gets whether a packet waits for the client.</summary>
+    public bool HasOutput => _control.Reader.Count > 0 || (Volatile.Read(ref _client) is { } client && client.HasPending);
 
     /// <summary>Takes the next packet for the client: control packets first, then samples.</summary>
     public bool TryTake(out ReadOnlyMemory<byte> packet)
@@ -166,11 +168,12 @@ internal sealed class SocketIoSession : IDisposable
                 Pong();
                 return true;
             case '4':
-                OnSocketIoPacket(Encoding.UTF8.GetString(packet[1..]));
-                return true;
+                return OnSocketIoPacket(Encoding.UTF8.GetString(packet[1..]));
             case '5':
             case '6':
                 return true; // upgrade and noop: the transport switch is made by the WebSocket that carries it
+            case 'b':
+                return true; // a binary message over polling (base64): attachments of an event, which this server ignores
             default:
                 return Fail($"an unknown packet type '{(char)packet[0]}'");
         }
@@ -212,46 +215,66 @@ internal sealed class SocketIoSession : IDisposable
         return false;
     }
 
-    private void OnSocketIoPacket(string packet)
+    /// <summary>
+    /// Handles one Socket.IO packet: CONNECT and DISCONNECT of the main namespace; events and acknowledgements are
+    /// ignored (this server only emits). False, and the session closed, when the packet breaks the protocol.
+    /// </summary>
+    private bool OnSocketIoPacket(string text)
     {
-        if (packet.Length == 0)
+        if (!SocketIoPacket.TryParse(text, out SocketIoPacket packet, out string error))
         {
-            return;
+            return Fail(error);
         }
 
-        char type = packet[0];
-        string rest = packet[1..];
-        string nameSpace = "/";
-        if (rest.StartsWith('/'))
+        switch (packet.Type)
         {
-            int comma = rest.IndexOf(',', StringComparison.Ordinal);
-            nameSpace = comma < 0 ? rest : rest[..comma];
-            rest = comma < 0 ? "" : rest[(comma + 1)..];
-        }
-
-        switch (type)
-        {
-            case '0':
-                Connect(nameSpace, rest);
+            case SocketIoPacketType.Connect:
+                Connect(packet.Namespace, packet.Payload);
                 break;
-            case '1' when nameSpace == "/":
-                Close("the client disconnected from the namespace");
+            case SocketIoPacketType.Disconnect when packet.Namespace == "/":
+                Disconnect();
                 break;
             default:
-                break; // events and acknowledgements from clients: this server only emits
+                break;
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// The client left the main namespace: no more samples, and the socket no longer counts as a live client. The
+    /// Engine.IO session stays open (pings go on) so the client may connect again; one that does not within the connect
+    /// timeout is closed, as a new session would be.
+    /// </summary>
+    private void Disconnect()
+    {
+        PushClient? client;
+        lock (_gate)
+        {
+            client = Volatile.Read(ref _client);
+            Volatile.Write(ref _client, null);
+            _socketId = null;
+        }
+
+        if (client is not null)
+        {
+            _server.Hub.Leave(client);
+            _connectTimer.Change(_server.ConnectTimeout, Timeout.InfiniteTimeSpan);
         }
     }
 
-    private void Connect(string nameSpace, string auth)
+    private void Connect(string nameSpace, string? auth)
     {
         if (nameSpace != "/")
         {
-            Send($"44{nameSpace},{SocketIoServer.ErrorMessage($"Invalid namespace: this server serves only the main namespace \"/\", not \"{nameSpace}\"")}");
+            // The protocol's own wording: clients match on it.
+            Send($"44{nameSpace},{{\"message\":\"Invalid namespace\"}}");
             return;
         }
 
-        if (Connected)
+        if (Volatile.Read(ref _socketId) is { } connected)
         {
+            Send($"40{{\"sid\":\"{connected}\"}}"); // already connected: the same answer again
             return;
         }
 
@@ -268,7 +291,8 @@ internal sealed class SocketIoSession : IDisposable
         }
 
         _connectTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-        Send($"40{{\"sid\":\"{NewId()}\"}}");
+        string socketId = NewId();
+        Send($"40{{\"sid\":\"{socketId}\"}}");
         lock (_gate)
         {
             if (IsClosed)
@@ -278,6 +302,7 @@ internal sealed class SocketIoSession : IDisposable
             }
 
             Volatile.Write(ref _client, client);
+            Volatile.Write(ref _socketId, socketId);
         }
     }
 
@@ -287,6 +312,7 @@ internal sealed class SocketIoSession : IDisposable
         {
             if (IsClosed)
             {
+                _server.Forget(this); // a session kept for its last poll that never came
                 return;
             }
 
@@ -324,11 +350,14 @@ internal sealed class SocketIoSession : IDisposable
 
     /// <summary>
     /// Closes the session: a waiting poll gets a close packet (or, when the client itself closed, a noop), the socket
-    /// leaves the live clients and the session id is forgotten.
+    /// leaves the live clients and the session id is forgotten. When the client closed a polling session while none of
+    /// its GETs was waiting (its close POST overtook the GET it had sent), the session is kept for one more GET, which
+    /// gets the noop, or until a ping timeout passes; every request after that is refused as for an unknown session.
     /// </summary>
     public void Close(string reason, bool answerPoll = false)
     {
         PushClient? client;
+        bool keepForLastPoll;
         lock (_gate)
         {
             if (IsClosed)
@@ -340,17 +369,21 @@ internal sealed class SocketIoSession : IDisposable
             client = Volatile.Read(ref _client);
             Volatile.Write(ref _client, null);
             Send(answerPoll ? "6" : "1");
+            keepForLastPoll = answerPoll && Transport == SocketIoTransport.Polling && !Polling;
             _closed.Cancel();
         }
 
-        _pingTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
+        _pingTimer.Change(keepForLastPoll ? _server.PingTimeout : Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         _connectTimer.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
         if (client is not null)
         {
             _server.Hub.Leave(client);
         }
 
-        _server.Forget(this);
+        if (!keepForLastPoll)
+        {
+            _server.Forget(this);
+        }
     }
 
     /// <summary>A fresh random id: 15 bytes, 20 URL-safe characters.</summary>

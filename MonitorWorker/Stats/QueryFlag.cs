@@ -1,8 +1,9 @@
 using Microsoft.Extensions.Primitives;
+using MonitorWorker.Configuration;
 
 namespace MonitorWorker.Stats;
 
-/// <summary>Parses a boolean query flag: true/false/1/0, case-insensitive; absent means the default.</summary>
+/// <summary>Parses a boolean query flag with the settings' grammar (<see cref="BooleanText"/>); absent means the default.</summary>
 public static class QueryFlag
 {
     public static bool TryParse(StringValues values, bool defaultValue, out bool value)
@@ -13,21 +14,6 @@ public static class QueryFlag
             return true;
         }
 
-        if (values.Count != 1)
-        {
-            return false;
-        }
-
-        switch (values[0]!.Trim().ToLowerInvariant())
-        {
-            case "true" or "1":
-                value = true;
-                return true;
-            case "false" or "0":
-                value = false;
-                return true;
-            default:
-                return false;
-        }
+        return values.Count == 1 && BooleanText.TryParse(values[0], out value);
     }
 }

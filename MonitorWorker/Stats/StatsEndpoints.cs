@@ -17,7 +17,7 @@ public static class StatsEndpoints
         app.MapMethods("/stats", ReadMethods.GetAndHead, GetStatsAsync)
             .WithName("GetStats")
             .WithSummary("Hardware snapshot, piStat-compatible")
-            .WithDescription("Query block=true measures CPU over a 1 s window starting after the request; cache=false takes a fresh snapshot (values: true/false/1/0); fields=cpu_temp,memory answers only those top-level keys (an unknown name is a 400 listing the allowed ones).")
+            .WithDescription("Query block=true measures CPU over a 1 s window starting after the request; cache=false takes a fresh snapshot (values: true/false, 1/0, yes/no, on/off); fields=cpu_temp,memory answers only those top-level keys (an unknown name is a 400 listing the allowed ones).")
             .Produces<StatsResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status400BadRequest, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
@@ -49,12 +49,12 @@ public static class StatsEndpoints
         Microsoft.Extensions.Primitives.StringValues cacheValues = context.Request.Query["cache"];
         if (!QueryFlag.TryParse(blockValues, false, out bool blockWindow))
         {
-            return ErrorResponse.Result($"block: '{blockValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
+            return ErrorResponse.Result($"block: '{blockValues}' is not a boolean ({Configuration.BooleanText.Words})", StatusCodes.Status400BadRequest, time);
         }
 
         if (!QueryFlag.TryParse(cacheValues, true, out bool useCache))
         {
-            return ErrorResponse.Result($"cache: '{cacheValues}' is not a boolean (true, false, 1, 0)", StatusCodes.Status400BadRequest, time);
+            return ErrorResponse.Result($"cache: '{cacheValues}' is not a boolean ({Configuration.BooleanText.Words})", StatusCodes.Status400BadRequest, time);
         }
 
         if (!blockWindow && useCache && store.Latest is null)

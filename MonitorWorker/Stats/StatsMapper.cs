@@ -6,6 +6,7 @@ using HardwareProbes.Snapshots;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
 using MonitorWorker.Json;
+using MonitorWorker.Service;
 
 namespace MonitorWorker.Stats;
 
@@ -31,7 +32,7 @@ public static class StatsMapper
             DiskIo: s.DiskIo is { } io ? new DiskIoStats(io.ReadCount, io.WriteCount, io.ReadBytes, io.WriteBytes) : null,
             Uptime: s.UptimeSeconds,
             LoadAvg: s.LoadAverage is { } l ? [l.OneMinute, l.FiveMinutes, l.FifteenMinutes] : null,
-            Timestamp: s.Timestamp.ToUnixTimeMilliseconds() / 1000.0,
+            Timestamp: Timestamps.UnixSeconds(s.Timestamp),
             Gpu: new GpuStats(s.GpuTemperatureCelsius, pi?.GpuMemoryBytes, pi?.V3dClockHz, jetson?.GpuLoadPercent, jetson?.GpuFrequencyMhz),
             Power: new PowerStats(
                 pi?.CoreVolts,
@@ -61,7 +62,7 @@ public static class StatsMapper
             Sources: s.Sources,
             SampleAgeSeconds: Math.Max(0, (now - s.Timestamp).TotalSeconds),
             Demo: demo,
-            Hostname: Service.ServiceIdentity.Hostname,
+            Hostname: Service.ServiceIdentity.NodeName(demo),
             Ip: Service.HostAddress.Primary,
             Version: Service.ServiceIdentity.Version,
             Labels: labels ?? new Dictionary<string, string>());

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds pi-stat_<version>_<arch>.deb for each architecture named (amd64, arm64; default: amd64, and arm64 when the
 # cross toolchain is installed) from the Native AOT publish. Output in $OUT (default dist/).
-# Needs the .NET SDK, clang and zlib1g-dev (amd64), gcc-aarch64-linux-gnu (arm64), dpkg-deb; run lintian on the result.
+# Needs the .NET SDK, clang and zlib1g-dev (amd64), gcc-aarch64-linux-gnu and libc6-dev-arm64-cross (arm64), dpkg-deb;
+# run lintian on the result.
 # PUBLISH_amd64 / PUBLISH_arm64 name a folder holding an already published pi-stat binary, to skip the publish;
 # ARTIFACTS puts the publish's intermediate files there instead of beside the sources (dotnet --artifacts-path).
 set -euo pipefail
@@ -15,11 +16,27 @@ maintainer=${MAINTAINER:-pi-stat maintainers <maintainers@example.org>}
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$root/Directory.Build.props" | head -n 1)
 [ -n "$version" ] || { echo "no <Version> in Directory.Build.props" >&2; exit 1; }
 
+# What the arm64 link needs: the cross compiler driver and objcopy (gcc-aarch64-linux-gnu) and the arm64 C library's
+# startup objects and link libraries (libc6-dev-arm64-cross, which that package only recommends). Prints what is missing.
+arm64_missing() {
+  local f
+  { command -v aarch64-linux-gnu-gcc && command -v aarch64-linux-gnu-objcopy; } >/dev/null 2>&1 || echo gcc-aarch64-linux-gnu
+  for f in Scrt1.o crti.o crtn.o libc.so libdl.a libpthread.a; do
+    [ -e "/usr/aarch64-linux-gnu/lib/$f" ] || { echo libc6-dev-arm64-cross; break; }
+  done
+}
+
 arches=("$@")
 if [ ${#arches[@]} -eq 0 ]; then
   arches=(amd64)
-  command -v aarch64-linux-gnu-objcopy >/dev/null 2>&1 && arches+=(arm64)
+  [ -z "$(arm64_missing)" ] && arches+=(arm64)
 fi
+for arch in "${arches[@]}"; do
+  if [ "$arch" = arm64 ] && [ -n "$(arm64_missing)" ]; then
+    echo "the arm64 package needs Debian's $(arm64_missing | paste -sd' ' -) (apt-get install --no-install-recommends $(arm64_missing | paste -sd' ' -))" >&2
+    exit 1
+  fi
+done
 
 # The date every file and the changelog carry: the last commit's, so that two builds of one commit are identical.
 epoch=${SOURCE_DATE_EPOCH:-$(git -C "$root" log -1 --format=%ct 2>/dev/null || date +%s)}
@@ -46,7 +63,9 @@ build() {
   local stage
   stage=$(mktemp -d)
   trap 'rm -rf "$stage"' RETURN
-  install -d "$stage/DEBIAN" "$stage/usr/bin" "$stage/lib/systemd/system" "$stage/etc/pi-stat" \
+  # mktemp makes its folder 0700 and dpkg-deb keeps the mode: the package's root and every folder in it are 0755.
+  chmod 755 "$stage"
+  install -d -m 755 "$stage/DEBIAN" "$stage/usr/bin" "$stage/lib/systemd/system" "$stage/etc/pi-stat" \
     "$stage/usr/share/doc/pi-stat" "$stage/usr/share/man/man1" "$stage/usr/share/lintian/overrides"
 
   install -m 755 "$published/pi-stat" "$stage/usr/bin/pi-stat"
@@ -99,6 +118,7 @@ Description: hardware monitoring agent for Raspberry Pi, Jetson and Linux hosts
 CONTROL
   (cd "$stage" && find . -type f ! -path './DEBIAN/*' -printf '%P\0' | sort -z | xargs -0 md5sum) >"$stage/DEBIAN/md5sums"
   chmod 644 "$stage/DEBIAN/control" "$stage/DEBIAN/conffiles" "$stage/DEBIAN/md5sums"
+  find "$stage" -type d -exec chmod 755 {} +
   find "$stage" -exec touch -h -d "@$epoch" {} +
 
   local deb="$out/pi-stat_${version}_${arch}.deb"

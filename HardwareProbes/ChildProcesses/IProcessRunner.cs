@@ -1,4 +1,4 @@
-namespace HardwareProbes.Processes;
+namespace HardwareProbes.ChildProcesses;
 
 /// <summary>The one seam through which the probes start processes.</summary>
 internal interface IProcessRunner

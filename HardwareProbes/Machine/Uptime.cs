@@ -1,6 +1,6 @@
 using HardwareProbes.IO;
 
-namespace HardwareProbes.Host;
+namespace HardwareProbes.Machine;
 
 /// <summary>Parser for <c>/proc/uptime</c>.</summary>
 public static class Uptime

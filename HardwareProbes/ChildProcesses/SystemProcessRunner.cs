@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace HardwareProbes.Processes;
+namespace HardwareProbes.ChildProcesses;
 
 /// <summary>Starts real processes through <see cref="Process"/>.</summary>
 internal sealed class SystemProcessRunner : IProcessRunner

@@ -1,6 +1,6 @@
 using System.IO.Abstractions;
 
-namespace HardwareProbes.Processes;
+namespace HardwareProbes.ChildProcesses;
 
 /// <summary>Finds an executable: the configured path, else the PATH directories, else well-known folders.</summary>
 internal static class ExecutableLocator
@@ -25,7 +25,7 @@ internal static class ExecutableLocator
             }
         }
 
-        failure = $"{name}: not found on PATH or in {string.Join(", ", wellKnownDirectories)}";
+        failure = $"not found on PATH or in {string.Join(", ", wellKnownDirectories)}"; // the caller names the tool
         return null;
     }
 }

@@ -1,4 +1,4 @@
-namespace HardwareProbes.Processes;
+namespace HardwareProbes.ChildProcesses;
 
 /// <summary>A long-lived child process whose standard output is read line by line.</summary>
 internal interface IChildProcess : IDisposable

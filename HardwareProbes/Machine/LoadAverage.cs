@@ -1,6 +1,6 @@
 using HardwareProbes.IO;
 
-namespace HardwareProbes.Host;
+namespace HardwareProbes.Machine;
 
 /// <summary>The run-queue load averages of <c>/proc/loadavg</c>.</summary>
 /// <param name="OneMinute">Over 1 minute.</param>

@@ -1,6 +1,6 @@
-using HardwareProbes.Host;
+using HardwareProbes.Machine;
 
-namespace HardwareProbes.Tests.Host;
+namespace HardwareProbes.Tests.Machine;
 
 [TestClass]
 public sealed class LoadAverageTests
