@@ -13,7 +13,7 @@ size() { curl -sf -H 'Accept: text/html' -H "Accept-Encoding: $2" "http://127.0.
 echo "| file | raw bytes | gzip |"
 echo "|---|---|---|"
 total_raw=0; total_gz=0
-for path in / /dashboard/app.js /dashboard/api.js /dashboard/format.js /dashboard/app.css /dashboard/uPlot.iife.min.js /dashboard/uPlot.min.css; do
+for path in / /dashboard/app.js /dashboard/api.js /dashboard/state.js /dashboard/charts.js /dashboard/processes.js /dashboard/format.js /dashboard/app.css /dashboard/uPlot.iife.min.js /dashboard/uPlot.min.css; do
   raw=$(size "$path" identity); gz=$(size "$path" gzip)
   total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz))
   echo "| $path | $raw | $gz |"

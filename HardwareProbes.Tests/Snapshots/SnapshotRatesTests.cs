@@ -45,6 +45,36 @@ public sealed class SnapshotRatesTests
     }
 
     [TestMethod]
+    public void AnOnDemandSnapshotBetweenTwoSamples_MeasuresFromTheFirst_AndLeavesTheSecondItsWholeWindow()
+    {
+        string root = Fixtures.CopyBoard("raspberry-pi-4");
+        try
+        {
+            var time = new FakeTimeProvider();
+            using var source = new LinuxSnapshotSource(new FileSystem(), Fixtures.OptionsFor(root), time);
+            source.Collect();
+
+            // 0.5 s on, someone asks (cache=false): eth0 has received 1000 bytes since the sample.
+            string half = "  eth0: 874355587 1036395    0    0    0     0          0         0 563352563  732147    0    0    0     0       0          0";
+            Replace(Path.Combine(root, "proc", "net", "dev"), Eth0, half);
+            time.Advance(TimeSpan.FromSeconds(0.5));
+            HardwareSnapshot onDemand = source.CollectOnDemand();
+
+            // 1 s after the first sample, the next: 3000 bytes in all.
+            Replace(Path.Combine(root, "proc", "net", "dev"), half, half.Replace("874355587", "874357587", StringComparison.Ordinal));
+            time.Advance(TimeSpan.FromSeconds(0.5));
+            HardwareSnapshot sample = source.Collect();
+
+            Assert.AreEqual(2000.0, onDemand.NetworkRates!.Single(r => r.Name == "eth0").ReceiveBytesPerSecond, "1000 bytes over the 0.5 s since the sample");
+            Assert.AreEqual(3000.0, sample.NetworkRates!.Single(r => r.Name == "eth0").ReceiveBytesPerSecond, "the sample's window is the whole second");
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [TestMethod]
     public void CounterGoingBackwards_IsNullForThatSample_ThenCountsAgain()
     {
         string root = Fixtures.CopyBoard("raspberry-pi-4");

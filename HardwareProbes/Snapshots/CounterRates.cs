@@ -11,8 +11,11 @@ internal sealed class CounterRates(TimeProvider time)
 {
     private (long At, IReadOnlyList<InterfaceCounters>? Interfaces, DiskIoCounters? Disk)? _previous;
 
-    /// <summary>The rates since the previous call (null on the first), taking these counters, read at <paramref name="at"/>, as the next baseline.</summary>
-    public (IReadOnlyList<InterfaceRate>? Network, DiskIoRate? Disk) Next(long at, IReadOnlyList<InterfaceCounters>? interfaces, DiskIoCounters? disk)
+    /// <summary>
+    /// The rates since the baseline (null before there is one); with <paramref name="advance"/> these counters, read at
+    /// <paramref name="at"/>, become the next baseline.
+    /// </summary>
+    public (IReadOnlyList<InterfaceRate>? Network, DiskIoRate? Disk) Next(long at, IReadOnlyList<InterfaceCounters>? interfaces, DiskIoCounters? disk, bool advance = true)
     {
         IReadOnlyList<InterfaceRate>? network = null;
         DiskIoRate? diskRate = null;
@@ -26,7 +29,11 @@ internal sealed class CounterRates(TimeProvider time)
             }
         }
 
-        _previous = (at, interfaces, disk);
+        if (advance)
+        {
+            _previous = (at, interfaces, disk);
+        }
+
         return (network, diskRate);
     }
 }

@@ -5,15 +5,25 @@ namespace HardwareProbes.Snapshots;
 /// created for the running operating system by <see cref="SnapshotSource.Create(ProbeOptions)"/>.
 /// </summary>
 /// <remarks>
-/// CPU usage is a difference of two readings of the processor's tick counters. The source keeps the counters of its
-/// previous snapshot, so <see cref="Collect"/> measures since then; <see cref="CollectOverAsync"/> measures over a
-/// window of its own and needs no earlier call.
+/// CPU usage and traffic rates are differences of two readings of counters. The source keeps the counters of its
+/// previous <see cref="Collect"/>, so the next one measures since then; <see cref="CollectOnDemand"/> measures since
+/// then too but leaves them, so a caller that samples at a steady pace (a sampler) keeps whole windows however many
+/// on-demand snapshots are taken between its samples; <see cref="CollectOverAsync"/> measures CPU usage over a window of
+/// its own and needs no earlier call.
 /// </remarks>
 public interface ISnapshotSource : IDisposable
 {
     /// <summary>Takes a snapshot, with CPU usage measured since the previous snapshot of this source (null on the first).</summary>
     /// <returns>The snapshot.</returns>
     HardwareSnapshot Collect();
+
+    /// <summary>
+    /// Takes a snapshot between two <see cref="Collect"/> calls: CPU usage and rates are measured since the previous
+    /// <see cref="Collect"/>, whose counters stay the baseline of the next one. A source that keeps no counters takes an
+    /// ordinary snapshot.
+    /// </summary>
+    /// <returns>The snapshot.</returns>
+    HardwareSnapshot CollectOnDemand() => Collect();
 
     /// <summary>
     /// Takes a snapshot whose CPU usage is measured over <paramref name="window"/> starting now: reads the counters,

@@ -75,13 +75,16 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     internal TegrastatsSource? Tegrastats => _jetson?.Tegrastats;
 
     /// <inheritdoc/>
-    public HardwareSnapshot Collect() => Collect(baseline: null);
+    public HardwareSnapshot Collect() => Collect(baseline: null, advance: true);
+
+    /// <inheritdoc/>
+    public HardwareSnapshot CollectOnDemand() => Collect(baseline: null, advance: false);
 
     /// <inheritdoc/>
     public Task<HardwareSnapshot> CollectOverAsync(TimeSpan window, CancellationToken cancellationToken = default)
-        => SnapshotSource.CollectOverAsync(ReadCpuCounters, Collect, window, _time, cancellationToken);
+        => SnapshotSource.CollectOverAsync(ReadCpuCounters, b => Collect(b, advance: false), window, _time, cancellationToken);
 
-    /// <summary>Reads the CPU tick counters alone, as the baseline of a later <see cref="Collect(CpuCounters?)"/>.</summary>
+    /// <summary>Reads the CPU tick counters alone, as the baseline of a later <see cref="Collect(CpuCounters?, bool)"/>.</summary>
     /// <returns>The counters, or null when <c>/proc/stat</c> cannot be read.</returns>
     internal CpuCounters? ReadCpuCounters()
     {
@@ -91,8 +94,11 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         }
     }
 
-    /// <summary>Takes a snapshot, with CPU usage measured since <paramref name="baseline"/> (or, when null, since the previous snapshot).</summary>
-    internal HardwareSnapshot Collect(CpuCounters? baseline)
+    /// <summary>
+    /// Takes a snapshot, with CPU usage measured since <paramref name="baseline"/> (or, when null, since the previous
+    /// snapshot that advanced); with <paramref name="advance"/> its counters become the baseline of the next.
+    /// </summary>
+    internal HardwareSnapshot Collect(CpuCounters? baseline, bool advance)
     {
         lock (_gate)
         {
@@ -101,14 +107,14 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             StaticFacts facts = _static.Get(now, sources);
 
             CpuReading cpu = Guard(SourceNames.CpuTimes, sources, () => _cpu.Read(facts, baseline ?? _previous, sources), new CpuReading(null, null, [], null));
-            _previous = cpu.Times ?? _previous;
+            _previous = advance ? cpu.Times ?? _previous : _previous;
             IReadOnlyList<TemperatureReading> temperatures = Guard<IReadOnlyList<TemperatureReading>>(SourceNames.Thermal, sources, () => TemperatureReader.Read(_files, facts.Sensors, sources), []);
             double? cpuTemperature = Guard(SourceNames.CpuTemperature, sources, () => TemperatureReader.PickCpu(temperatures, sources), null);
             MemInfo? memInfo = _files.Read(_memInfo, SourceNames.Memory, static t => MemInfo.Parse(t), sources);
             IReadOnlyList<InterfaceCounters>? interfaces = _files.Read(_netDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
             Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board, facts.Hwmon), true);
             DiskIoCounters? diskIo = Guard(SourceNames.DiskStats, sources, () => _storage.ReadDiskIo(sources), null);
-            (IReadOnlyList<InterfaceRate>? networkRates, DiskIoRate? diskRates) = _rates.Next(_time.GetTimestamp(), interfaces, diskIo);
+            (IReadOnlyList<InterfaceRate>? networkRates, DiskIoRate? diskRates) = _rates.Next(_time.GetTimestamp(), interfaces, diskIo, advance);
             MemoryReading? memory = memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo), null);
             SwapReading? swap = memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo), null);
             JetsonReading? jetson = _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources), null);

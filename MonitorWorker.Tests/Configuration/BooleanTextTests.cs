@@ -1,6 +1,8 @@
 using System.Net;
 using Microsoft.Extensions.Primitives;
+using Microsoft.AspNetCore.Http;
 using MonitorWorker.Configuration;
+using MonitorWorker.Http;
 using MonitorWorker.Stats;
 
 namespace MonitorWorker.Tests.Configuration;
@@ -22,7 +24,7 @@ public sealed class BooleanTextTests
     public void EveryWord_ReadsTheSameAsASettingAndAsAQueryFlag(string text, bool expected)
     {
         Assert.IsTrue(BooleanText.TryParse(text, out bool word));
-        Assert.IsTrue(QueryFlag.TryParse(new StringValues(text), !expected, out bool flag));
+        Assert.IsTrue(QueryValues.TryFlag(Query(new StringValues(text)), "f", !expected, out bool flag, out _));
         EffectiveSettings settings = EffectiveSettings.Load(new Dictionary<string, string> { ["PISTAT_DEBUG"] = text }, Path.GetTempPath(), new Dictionary<string, string>());
 
         Assert.AreEqual(expected, word);
@@ -40,10 +42,11 @@ public sealed class BooleanTextTests
     public void AnythingElse_IsRefusedByBoth(string text)
     {
         Assert.IsFalse(BooleanText.TryParse(text, out _));
-        Assert.IsFalse(QueryFlag.TryParse(new StringValues([text, text]), false, out _), "repeated");
+        Assert.IsFalse(QueryValues.TryFlag(Query(new StringValues([text, text])), "f", false, out _, out _), "repeated");
         if (text.Length > 0)
         {
-            Assert.IsFalse(QueryFlag.TryParse(new StringValues(text), false, out _));
+            Assert.IsFalse(QueryValues.TryFlag(Query(new StringValues(text)), "f", false, out _, out string? error));
+            Assert.AreEqual($"f: '{text}' is not a boolean ({BooleanText.Words})", error);
         }
     }
 
@@ -58,4 +61,6 @@ public sealed class BooleanTextTests
 
         Assert.AreEqual(HttpStatusCode.OK, answer.StatusCode, await answer.Content.ReadAsStringAsync());
     }
+
+    private static QueryCollection Query(StringValues values) => new(new Dictionary<string, StringValues> { ["f"] = values });
 }

@@ -6,9 +6,9 @@ using CommandLine = MonitorWorker.Cli.PiStatCommandLine;
 namespace MonitorWorker.Tests.Configuration;
 
 /// <summary>
-/// The man page, `--help` and README's settings table from one source: the command line and the settings rows. The
+/// The man page and `--help` from one source: the command line and the settings rows. The
 /// man page's COMMANDS, ENVIRONMENT and EXIT STATUS sections are written from them (PISTAT_WRITE_MANPAGE=1 with this
-/// test rewrites them); the tests fail when the page, the help or README no longer say what the program does.
+/// test rewrites them); the tests fail when the page or the help no longer say what the program does.
 /// </summary>
 [TestClass]
 public sealed class ManPageTests
@@ -162,17 +162,5 @@ public sealed class ManPageTests
         StringAssert.Contains(testHelp, "--url");
         StringAssert.Contains(monitorHelp, "--duration");
         StringAssert.Contains(rootHelp, "PISTAT_API_KEY and PISTAT_PEER_API_KEY");
-    }
-
-    [TestMethod]
-    public void ReadmesSettingsTable_NamesEverySettingAndNoOther()
-    {
-        string readme = File.ReadAllText(Path.Combine(Paths.Root, "README.md"));
-        int table = readme.IndexOf("| variable | meaning | default | allowed |", StringComparison.Ordinal);
-        Assert.IsGreaterThanOrEqualTo(0, table);
-        string[] rows = [.. readme[table..].Split('\n').Skip(2).TakeWhile(l => l.StartsWith('|'))];
-        string[] named = [.. rows.SelectMany(r => r.Split('|')[1].Split(',', StringSplitOptions.TrimEntries)).Order(StringComparer.Ordinal)];
-
-        CollectionAssert.AreEqual(Settings.All.Select(s => s.Variable).Order(StringComparer.Ordinal).ToArray(), named);
     }
 }

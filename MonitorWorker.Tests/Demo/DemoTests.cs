@@ -100,12 +100,12 @@ public sealed class DemoTests
     [TestMethod]
     public void ABoardIsFoundByName_ByFolder_OrRefusedWithTheBoardsThereAre()
     {
-        Assert.AreEqual(Paths.Board("raspberry-pi-4"), DemoBoard.Find("raspberry-pi-4", out _));
-        Assert.AreEqual(Paths.Board("x86-server"), DemoBoard.Find(Paths.Board("x86-server"), out _));
-        Assert.IsNull(DemoBoard.Find("commodore-64", out string? error));
+        Assert.AreEqual(Paths.Board("raspberry-pi-4"), DemoBoards.Find("raspberry-pi-4", out _));
+        Assert.AreEqual(Paths.Board("x86-server"), DemoBoards.Find(Paths.Board("x86-server"), out _));
+        Assert.IsNull(DemoBoards.Find("commodore-64", out string? error));
         StringAssert.StartsWith(error, "is not a fixture board or a folder with a proc/ tree (boards: ");
         StringAssert.Contains(error, "jetson-orin-nano, raspberry-pi-4");
-        Assert.IsNull(DemoBoard.Find("../../etc", out _), "a name is a name, not a path outside the fixtures");
+        Assert.IsNull(DemoBoards.Find("../../etc", out _), "a name is a name, not a path outside the fixtures");
     }
 
     [TestMethod]

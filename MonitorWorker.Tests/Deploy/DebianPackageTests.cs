@@ -9,7 +9,11 @@ namespace MonitorWorker.Tests.Deploy;
 [TestClass]
 public sealed class DebianPackageTests
 {
-    private static readonly string[] Installed =
+    private static IEnumerable<string> DocumentationPages()
+        => Directory.GetFiles(Path.Combine(Paths.Root, "docs"), "*.md").Select(page => $"/usr/share/doc/pi-stat/docs/{Path.GetFileName(page)}.gz");
+
+    /// <summary>The files every package installs, whatever the documentation holds.</summary>
+    private static readonly string[] Fixed =
     [
         "/etc/pi-stat",
         "/etc/pi-stat/pi-stat.env",
@@ -20,11 +24,15 @@ public sealed class DebianPackageTests
         "/usr/share/doc/pi-stat/README.md.gz",
         "/usr/share/doc/pi-stat/changelog.gz",
         "/usr/share/doc/pi-stat/copyright",
+        "/usr/share/doc/pi-stat/docs",
         "/usr/share/lintian/overrides/pi-stat",
         "/usr/share/man/man1/pi-stat.1.gz",
         "/var/lib/systemd/deb-systemd-helper-enabled/multi-user.target.wants/pi-stat.service",
         "/var/lib/systemd/deb-systemd-helper-enabled/pi-stat.service.dsh-also",
     ];
+
+    /// <summary>What installing the package adds: the files above, and each page of docs/ beside README (after them: static fields start in order).</summary>
+    private static readonly string[] Installed = [.. Fixed.Concat(DocumentationPages()).Order(StringComparer.Ordinal)];
 
     private static string _folder = "";
     private static readonly Dictionary<string, string> Packages = [];
@@ -92,7 +100,7 @@ public sealed class DebianPackageTests
             string[] folders = [.. lines.Where(l => l.StartsWith('d'))];
             Assert.IsTrue(folders.Any(l => l.EndsWith(" ./", StringComparison.Ordinal)), contents);
             Assert.IsTrue(folders.All(l => l.StartsWith("drwxr-xr-x root/root", StringComparison.Ordinal)), "every folder 0755: " + contents);
-            Assert.HasCount(23, lines, contents);
+            Assert.HasCount(23 + 1 + DocumentationPages().Count(), lines, contents); // and docs/ with its pages
 
             string unpacked = Path.Combine(_folder, "unpacked-" + arch);
             Assert.AreEqual(0, ExternalTool.Run("dpkg-deb", null, "--raw-extract", deb, unpacked).ExitCode);

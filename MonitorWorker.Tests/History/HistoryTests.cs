@@ -33,7 +33,7 @@ public sealed class HistoryTests
     {
         var time = new FakeTimeProvider(Midnight);
         var store = new HistoryStore(3600);
-        var recorder = new HistoryRecorder(store);
+        var recorder = new Rated(new HistoryRecorder(store));
         double[] cpu = [.. Enumerable.Range(0, 60).Select(i => (i * 37 % 100) + 0.25)];
         foreach (double value in cpu)
         {
@@ -61,7 +61,7 @@ public sealed class HistoryTests
     private static (float Average, float Minimum, float Max) ValueAfter(int samples)
     {
         var store = new HistoryStore(3600);
-        var recorder = new HistoryRecorder(store);
+        var recorder = new Rated(new HistoryRecorder(store));
         for (int i = 0; i < samples; i++)
         {
             recorder.Record(Snapshot(Midnight.AddSeconds(i), (i * 37 % 100) + 0.25));
@@ -92,7 +92,7 @@ public sealed class HistoryTests
     public void ACounterThatGoesBackwards_IsAGap_NotANegativeRate()
     {
         var store = new HistoryStore(60);
-        var recorder = new HistoryRecorder(store);
+        var recorder = new Rated(new HistoryRecorder(store));
         recorder.Record(Snapshot(Midnight, 1, ("eth0", 1_000, 0)));
         recorder.Record(Snapshot(Midnight.AddSeconds(1), 1, ("eth0", 3_000, 0)));
         recorder.Record(Snapshot(Midnight.AddSeconds(2), 1, ("eth0", 500, 0)));   // the interface was re-created
@@ -110,7 +110,7 @@ public sealed class HistoryTests
     public void AnInterfaceThatAppearsLater_GetsASeriesFromThen()
     {
         var store = new HistoryStore(60);
-        var recorder = new HistoryRecorder(store);
+        var recorder = new Rated(new HistoryRecorder(store));
         recorder.Record(Snapshot(Midnight, 1, ("eth0", 0, 0)));
         recorder.Record(Snapshot(Midnight.AddSeconds(1), 1, ("eth0", 10, 10), ("wlan0", 0, 0)));
         recorder.Record(Snapshot(Midnight.AddSeconds(2), 1, ("eth0", 20, 20), ("wlan0", 100, 300)));
@@ -127,7 +127,8 @@ public sealed class HistoryTests
         string line = File.ReadLines(Path.Combine(Paths.Board("jetson-orin-nano"), "tegrastats", "orin_nano_jp6.1_root.log")).First();
         var jetson = new JetsonReading(TegrastatsLine.Parse(line), 0.2, TegrastatsStatus.Running, 0, null, 63, 621, "tegrastats", "tegrastats");
         var pi = new RaspberryPiReading(new ThrottleState(0x50005), true, 0.8563, 1_500_000_000, 500_000_000, null, 3_200_000_000, null, null);
-        HardwareSnapshot[] snapshots = [.. Enumerable.Range(0, 1000).Select(i => Snapshot(Midnight.AddSeconds(i), i % 100, ("eth0", (ulong)i * 100, (ulong)i * 50)) with
+        var rated = new Rated(null);
+        HardwareSnapshot[] snapshots = [.. Enumerable.Range(0, 1000).Select(i => rated.Next(Snapshot(Midnight.AddSeconds(i), i % 100, ("eth0", (ulong)i * 100, (ulong)i * 50)) with
         {
             // every kind of series, so that none of the recorder's paths allocates per sample
             DiskIo = new DiskIoCounters((ulong)i, (ulong)i, (ulong)i * 512, (ulong)i * 512, ["sda"]),
@@ -135,7 +136,7 @@ public sealed class HistoryTests
             WirelessSignalDbm = new Dictionary<string, int> { ["wlan0"] = -50 - (i % 20) },
             RaspberryPi = pi,
             Jetson = jetson,
-        })];
+        }))];
 
         // A whole first week on a store of its own: what the runtime does once (tiering the loops) happens there. The
         // runtime can still allocate on this thread now and then for its own reasons (a few KB, once, seen only in a
@@ -159,10 +160,11 @@ public sealed class HistoryTests
         long AWeek(HistoryStore into)
         {
             var recorder = new HistoryRecorder(into);
-            recorder.Record(snapshots[0]); // every series is seen once
+            recorder.Record(snapshots[0]); // every series is seen once (the rates from the second snapshot on)
+            recorder.Record(snapshots[1]);
             float[] values = new float[HistoryStore.MaxSeries];
             long before = GC.GetAllocatedBytesForCurrentThread();
-            for (int i = 1; i < snapshots.Length; i++)
+            for (int i = 2; i < snapshots.Length; i++)
             {
                 recorder.Record(snapshots[i]);
             }
@@ -182,7 +184,7 @@ public sealed class HistoryTests
     public void DiskCountersAndPackets_BecomeRates_AndMountsAndWifiTheirOwnSeries()
     {
         var store = new HistoryStore(60);
-        var recorder = new HistoryRecorder(store);
+        var recorder = new Rated(new HistoryRecorder(store));
         HardwareSnapshot At(int second, ulong reads, ulong readBytes, ulong packets) => Snapshot(Midnight.AddSeconds(second), 10) with
         {
             DiskIo = new DiskIoCounters(reads, 7, readBytes, 4096, ["mmcblk0"]),
@@ -214,7 +216,7 @@ public sealed class HistoryTests
     public void ARaspberryPi_RecordsVoltsClocksAndEachLiveConditionAsZeroOrOne()
     {
         var store = new HistoryStore(60);
-        var recorder = new HistoryRecorder(store);
+        var recorder = new Rated(new HistoryRecorder(store));
         HardwareSnapshot plain = Snapshot(Midnight, 10);
         Assert.IsFalse(RecordAndList(recorder, store, plain).Any(n => n.StartsWith("pi.", StringComparison.Ordinal)), "no Pi series on another board");
 
@@ -238,7 +240,7 @@ public sealed class HistoryTests
     public void AJetson_RecordsGpuEmcEnginesEveryRailInWattsAndTheInputRailAsTotal()
     {
         var store = new HistoryStore(60);
-        var recorder = new HistoryRecorder(store);
+        var recorder = new Rated(new HistoryRecorder(store));
         string line = File.ReadLines(Path.Combine(Paths.Board("jetson-orin-nano"), "tegrastats", "orin_nano_jp6.1_root.log")).First();
         TegrastatsSample sample = TegrastatsLine.Parse(line);
         var jetson = new JetsonReading(sample, 0.2, TegrastatsStatus.Running, 0, null, 63, 621, "tegrastats", "tegrastats");
@@ -259,7 +261,7 @@ public sealed class HistoryTests
         Assert.AreEqual("%", HistoryReader.Unit("gpu.load"));
     }
 
-    private static IReadOnlyList<string> RecordAndList(HistoryRecorder recorder, HistoryStore store, HardwareSnapshot snapshot)
+    private static IReadOnlyList<string> RecordAndList(Rated recorder, HistoryStore store, HardwareSnapshot snapshot)
     {
         recorder.Record(snapshot);
         return store.Names;
@@ -280,5 +282,39 @@ public sealed class HistoryTests
 
         // 3600 × 4 + 1440 × 12 + 672 × 12 for the tiers; 2 × 20 for the two open coarse slots (a double sum, an int count, a float minimum and maximum).
         Assert.AreEqual((3600 * 4) + (1440 * 12) + (672 * 12) + 40, store.BytesPerSeries);
+    }
+
+    /// <summary>
+    /// Gives each snapshot the rates its source would: counters' growth over the seconds since the previous snapshot,
+    /// null where a counter went backwards; then records it.
+    /// </summary>
+    private sealed class Rated(HistoryRecorder? recorder)
+    {
+        private HardwareSnapshot? _before;
+
+        public void Record(HardwareSnapshot snapshot) => recorder!.Record(Next(snapshot));
+
+        public HardwareSnapshot Next(HardwareSnapshot snapshot)
+        {
+            HardwareSnapshot? before = _before;
+            _before = snapshot;
+            double seconds = before is null ? 0 : (snapshot.Timestamp - before.Timestamp).TotalSeconds;
+            if (before is null || seconds <= 0)
+            {
+                return snapshot;
+            }
+
+            static double? Rate(ulong from, ulong to, double seconds) => to >= from ? (to - from) / seconds : null;
+            return snapshot with
+            {
+                NetworkRates = snapshot.NetworkInterfaces is null || before.NetworkInterfaces is null ? null : [.. snapshot.NetworkInterfaces
+                    .Select(now => (Now: now, Then: before.NetworkInterfaces.Where(b => b.Name == now.Name).Select(b => (InterfaceCounters?)b).FirstOrDefault()))
+                    .Where(p => p.Then is not null)
+                    .Select(p => new InterfaceRate(p.Now.Name, Rate(p.Then!.Value.BytesReceived, p.Now.BytesReceived, seconds), Rate(p.Then.Value.BytesSent, p.Now.BytesSent, seconds),
+                        Rate(p.Then.Value.PacketsReceived, p.Now.PacketsReceived, seconds), Rate(p.Then.Value.PacketsSent, p.Now.PacketsSent, seconds)))],
+                DiskRates = snapshot.DiskIo is not { } io || before.DiskIo is not { } was ? null : new DiskIoRate(
+                    Rate(was.ReadBytes, io.ReadBytes, seconds), Rate(was.WriteBytes, io.WriteBytes, seconds), Rate(was.ReadCount, io.ReadCount, seconds), Rate(was.WriteCount, io.WriteCount, seconds)),
+            };
+        }
     }
 }

@@ -24,7 +24,7 @@ public sealed class PushHubTests
     private static HardwareSnapshot Snapshot(int second)
     {
         using var source = new LinuxSnapshotSource(new ProbeOptions { ProcPath = Path.Combine(Paths.Board("x86-server"), "proc"), SysPath = Path.Combine(Paths.Board("x86-server"), "sys"), DiskPaths = [] });
-        return source.Collect(null) with { Timestamp = new DateTimeOffset(2026, 1, 1, 0, 0, second, TimeSpan.Zero) };
+        return source.Collect() with { Timestamp = new DateTimeOffset(2026, 1, 1, 0, 0, second, TimeSpan.Zero) };
     }
 
     private static (DefaultHttpContext Context, AbortRecorder Lifetime) Connection()

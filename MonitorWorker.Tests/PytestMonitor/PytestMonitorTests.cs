@@ -347,19 +347,13 @@ public sealed class PytestMonitorTests
         // 4000 metrics of about 600 bytes, 200 to a transaction: well over 1 MB.
         for (int batch = 0; batch < 20; batch++)
         {
-            await store.WriteAsync((c, t) =>
-            {
-                for (int i = 0; i < 200; i++)
-                {
-                    PytestQueries.InsertMetric(c, t, new StoredMetric("s", "c", "2026-12-02T09:00:00", padding, $"test_{(batch * 200) + i}", "", "", "function", "", 1, 1, 0, 1, 1, hardware), store.Now);
-                }
-
-                return 0;
-            }, CancellationToken.None);
+            await store.AddMetricsAsync([.. Enumerable.Range(0, 200).Select(i => new StoredMetric("s", "c", "2026-12-02T09:00:00", padding, $"test_{(batch * 200) + i}", "", "", "function", "", 1, 1, 0, 1, 1, hardware))], CancellationToken.None);
         }
 
+        await store.Pruning; // the limits are kept after the answer, off the request path
+
         long count = await CountAsync(host, "api/v1/contexts/c/metrics/count/");
-        long used = store.Read(PytestStore.UsedBytes);
+        long used = store.UsedBytes();
         int pages = (int)Math.Ceiling(count / 500.0);
         JsonElement first = Json.Parse(await host.Http.GetStringAsync("api/v1/contexts/c/metrics/?per_page=1"));
         JsonElement last = Json.Parse(await host.Http.GetStringAsync($"api/v1/contexts/c/metrics/?per_page=1&page={count}"));
@@ -389,6 +383,7 @@ public sealed class PytestMonitorTests
         long at29 = await CountAsync(host, "api/v1/contexts/c/metrics/count/");
         time.Advance(TimeSpan.FromDays(2));
         Assert.AreEqual(HttpStatusCode.Created, await PostAsync(host, "api/v1/metrics/", Metric("day29", "c", "new_test", "2026-12-02T09:00:00")));
+        await host.Service<PytestStore>().Pruning;
         JsonElement metrics = Json.Parse(await host.Http.GetStringAsync("api/v1/contexts/c/metrics/"));
 
         Assert.AreEqual(1, at29, "29 days old is kept");

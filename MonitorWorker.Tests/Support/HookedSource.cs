@@ -41,7 +41,9 @@ internal sealed class HookedSource : ISnapshotSource
 
     public CpuCounters? LastBaselineUsed { get; private set; }
 
-    public HardwareSnapshot Collect() => Collect(null);
+    public HardwareSnapshot Collect() => Collect(null, advance: true);
+
+    public HardwareSnapshot CollectOnDemand() => Collect(null, advance: false);
 
     public async Task<HardwareSnapshot> CollectOverAsync(TimeSpan window, CancellationToken cancellationToken = default)
     {
@@ -49,7 +51,7 @@ internal sealed class HookedSource : ISnapshotSource
         LastBaselineReadAt = DateTimeOffset.UtcNow;
         LastBaselineRead = _inner.ReadCpuCounters();
         await Task.Delay(window, _time, cancellationToken);
-        return Collect(LastBaselineRead);
+        return Collect(LastBaselineRead, advance: false);
     }
 
     public void Dispose()
@@ -58,7 +60,7 @@ internal sealed class HookedSource : ISnapshotSource
         _inner.Dispose();
     }
 
-    private HardwareSnapshot Collect(CpuCounters? baseline)
+    private HardwareSnapshot Collect(CpuCounters? baseline, bool advance)
     {
         Interlocked.Increment(ref _waiting);
         try
@@ -73,6 +75,6 @@ internal sealed class HookedSource : ISnapshotSource
         Thread.Sleep(CollectDelay);
         Interlocked.Increment(ref _collections);
         LastBaselineUsed = baseline;
-        return _inner.Collect(baseline);
+        return _inner.Collect(baseline, advance);
     }
 }

@@ -72,7 +72,7 @@ internal static class Settings
         new("PISTAT_SPIKE_SAMPLES", $"samples from 1 to {PiStatOptions.MaxSpikeSamples}", o => Show(o.SpikeSamples),
             (v, o) => Int(v, 1, PiStatOptions.MaxSpikeSamples, "is not a number of samples", x => o.SpikeSamples = x)),
         new("PISTAT_DEMO", "a fixture board (raspberry-pi-4, jetson-orin-nano, x86-server, …) or a board folder with a proc/ tree", o => o.Demo ?? "(off)",
-            (v, o) => Demo.DemoBoard.Find(v, out string? error) is string board ? Set(() => o.Demo = board) : error),
+            (v, o) => Demo.DemoBoards.Find(v, out string? error) is string board ? Set(() => o.Demo = board) : error),
     ];
 
     private static Setting SocketIoMs(string variable, Func<PiStatOptions, int> get, Action<PiStatOptions, int> set)

@@ -92,20 +92,23 @@ public static class DashboardEndpoints
     private static Dictionary<string, DashboardAsset> Load()
     {
         var assets = new Dictionary<string, DashboardAsset>(StringComparer.Ordinal);
-        foreach ((string name, string type) in new[]
+        // Every file of wwwroot/ and the vendored uPlot is embedded as dashboard/<name>, with its gzip beside it.
+        foreach (string resource in typeof(DashboardEndpoints).Assembly.GetManifestResourceNames())
         {
-            ("index.html", "text/html; charset=utf-8"),
-            ("fleet.html", "text/html; charset=utf-8"),
-            ("fleet.js", "text/javascript; charset=utf-8"),
-            ("app.js", "text/javascript; charset=utf-8"),
-            ("api.js", "text/javascript; charset=utf-8"),
-            ("format.js", "text/javascript; charset=utf-8"),
-            ("app.css", "text/css; charset=utf-8"),
-            ("uPlot.iife.min.js", "text/javascript; charset=utf-8"),
-            ("uPlot.min.css", "text/css; charset=utf-8"),
-        })
-        {
-            assets[name] = new DashboardAsset(Resource("dashboard/" + name), Resource($"dashboard/{name}.gz"), type);
+            if (!resource.StartsWith("dashboard/", StringComparison.Ordinal) || resource.EndsWith(".gz", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            string name = resource["dashboard/".Length..];
+            string type = Path.GetExtension(name) switch
+            {
+                ".html" => "text/html; charset=utf-8",
+                ".js" => "text/javascript; charset=utf-8",
+                ".css" => "text/css; charset=utf-8",
+                _ => "application/octet-stream",
+            };
+            assets[name] = new DashboardAsset(Resource(resource), Resource(resource + ".gz"), type);
         }
 
         return assets;

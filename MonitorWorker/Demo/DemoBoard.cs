@@ -102,43 +102,6 @@ public sealed class DemoBoard : IDisposable
     /// <summary>Gets the seconds of simulated time so far.</summary>
     public double Seconds => _seconds;
 
-    /// <summary>The board's name: its folder's name.</summary>
-    public static string NameOf(string board) => Path.GetFileName((board ?? throw new ArgumentNullException(nameof(board))).TrimEnd(Path.DirectorySeparatorChar));
-
-    /// <summary>
-    /// The folder of a fixture board: <paramref name="nameOrPath"/> itself when it holds a <c>proc/</c> tree, else
-    /// <c>fixtures/&lt;name&gt;</c> in the working directory, beside the program or in a folder above either; else the
-    /// name itself when that board is built into the binary (<see cref="Prepare"/> writes it out).
-    /// </summary>
-    public static string? Find(string nameOrPath, out string? error)
-    {
-        ArgumentNullException.ThrowIfNull(nameOrPath);
-        error = null;
-        if (Directory.Exists(Path.Combine(nameOrPath, "proc")))
-        {
-            return Path.GetFullPath(nameOrPath);
-        }
-
-        List<string> fixtures = [.. FixtureFolders()];
-        bool isName = nameOrPath.Length > 0 && nameOrPath.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
-        string? found = isName ? fixtures.Select(f => Path.Combine(f, nameOrPath)).FirstOrDefault(b => Directory.Exists(Path.Combine(b, "proc"))) : null;
-        if (found is not null)
-        {
-            return found;
-        }
-
-        if (isName && DemoFolder.EmbeddedBoards.Contains(nameOrPath, StringComparer.Ordinal))
-        {
-            return nameOrPath;
-        }
-
-        IEnumerable<string?> names = fixtures.Count == 0
-            ? DemoFolder.EmbeddedBoards
-            : Directory.GetDirectories(fixtures[0]).Where(d => Directory.Exists(Path.Combine(d, "proc"))).Select(Path.GetFileName).Order(StringComparer.Ordinal);
-        error = $"is not a fixture board or a folder with a proc/ tree (boards: {string.Join(", ", names)})";
-        return null;
-    }
-
     /// <summary>
     /// Copies the board (a folder, or the name of a board built into the binary) to a new temporary folder and points
     /// the options' probes at the copy.
@@ -194,7 +157,7 @@ public sealed class DemoBoard : IDisposable
             }
         }
 
-        var demo = new DemoBoard(board, folder, NameOf(board));
+        var demo = new DemoBoard(board, folder, DemoBoards.NameOf(board));
         options.Probes.ProcPath = Path.Combine(root, "proc");
         options.Probes.SysPath = Path.Combine(root, "sys");
         options.Probes.EtcPath = Path.Combine(root, "etc");
@@ -284,8 +247,8 @@ public sealed class DemoBoard : IDisposable
         Write("proc/uptime", string.Create(CultureInfo.InvariantCulture, $"{_uptime + t:0.00} {(_uptime + t) * Math.Max(1, _cores.Count) * (1 - load):0.00}\n"));
         double l1 = load * _cores.Count;
         Write("proc/loadavg", string.Create(CultureInfo.InvariantCulture, $"{l1:0.00} {l1 * 0.9:0.00} {l1 * 0.8:0.00} 2/497 {11947 + (long)t}\n"));
-        Write("proc/net/dev", Counters(_netDev, t, NetDevLine));
-        Write("proc/diskstats", Counters(_diskStats, t, DiskLine));
+        Write("proc/net/dev", DemoCounters.Grown(_netDev, t, DemoCounters.NetDevLine));
+        Write("proc/diskstats", DemoCounters.Grown(_diskStats, t, DemoCounters.DiskLine));
         Write("proc/meminfo", Memory(t));
         foreach ((string path, long millidegrees) in _temperatures)
         {
@@ -324,21 +287,6 @@ public sealed class DemoBoard : IDisposable
     /// <summary>Removes the copy (and the board written out of the binary, which lies inside it).</summary>
     public void Dispose() => _folder.Dispose();
 
-    private static IEnumerable<string> FixtureFolders()
-    {
-        foreach (string start in new[] { Directory.GetCurrentDirectory(), AppContext.BaseDirectory }.Distinct(StringComparer.Ordinal))
-        {
-            for (DirectoryInfo? dir = new(start); dir is not null; dir = dir.Parent)
-            {
-                string fixtures = Path.Combine(dir.FullName, "fixtures");
-                if (Directory.Exists(fixtures))
-                {
-                    yield return fixtures;
-                }
-            }
-        }
-    }
-
     private static IEnumerable<string> Files(string folder, string pattern)
         => Directory.Exists(folder) ? Directory.EnumerateFiles(folder, pattern, SearchOption.AllDirectories).Order(StringComparer.Ordinal) : [];
 
@@ -354,65 +302,6 @@ public sealed class DemoBoard : IDisposable
         {
             CopyTree(dir, Path.Combine(to, Path.GetFileName(dir)));
         }
-    }
-
-    /// <summary>A <c>/proc/net/dev</c> line with its byte and packet counters grown by the demo's traffic.</summary>
-    private static string? NetDevLine(string line, int index, double t)
-    {
-        int colon = line.IndexOf(':', StringComparison.Ordinal);
-        string name = colon < 0 ? string.Empty : line[..colon].Trim();
-        if (colon < 0 || name == "lo")
-        {
-            return null;
-        }
-
-        string[] fields = line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 16)
-        {
-            return null;
-        }
-
-        // Bytes so far: the integral of a rate that swings between 40 and 160 kB/s, so the counter never goes back.
-        long rx = (long)((40_000 * t) + (60_000 * (t - (17 * (Math.Cos((t / 17) + index) - Math.Cos(index))))));
-        long tx = rx / 4;
-        fields[0] = Grow(fields[0], rx);
-        fields[1] = Grow(fields[1], rx / 900);
-        fields[8] = Grow(fields[8], tx);
-        fields[9] = Grow(fields[9], tx / 600);
-        return $"{line[..(colon + 1)]} {string.Join(' ', fields)}";
-    }
-
-    /// <summary>A <c>/proc/diskstats</c> line with reads, writes and sectors grown by the demo's I/O.</summary>
-    private static string? DiskLine(string line, int index, double t)
-    {
-        string[] fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (fields.Length < 14)
-        {
-            return null;
-        }
-
-        // Reads so far: the integral of a rate that swings between 3 and 23 a second; writes at a steady 5 a second.
-        long reads = (long)((3 * t) + (10 * (t - (13 * Math.Cos(t / 13)) + 13)));
-        long writes = (long)(t * 5);
-        fields[3] = Grow(fields[3], reads);
-        fields[5] = Grow(fields[5], reads * 64);
-        fields[7] = Grow(fields[7], writes);
-        fields[9] = Grow(fields[9], writes * 16);
-        return $"{fields[0],4} {fields[1],7} {string.Join(' ', fields.Skip(2))}";
-    }
-
-    private static string Grow(string counter, long by)
-        => ulong.TryParse(counter, CultureInfo.InvariantCulture, out ulong value) ? (value + (ulong)Math.Max(0, by)).ToString(CultureInfo.InvariantCulture) : counter;
-
-    private static string Counters(string[] lines, double t, Func<string, int, double, string?> grow)
-    {
-        var text = new StringBuilder();
-        for (int i = 0; i < lines.Length; i++)
-        {
-            text.Append(grow(lines[i], i, t) ?? lines[i]).Append('\n');
-        }
-
-        return text.ToString();
     }
 
     private string Memory(double t)

@@ -44,9 +44,10 @@ public static class EventEndpoints
     {
         IQueryCollection query = context.Request.Query;
         long now = time.GetUtcNow().ToUnixTimeSeconds();
-        if (!HistoryQuery.Number(query, "end", now, 0, long.MaxValue, out long end, out string? error)
-            || !HistoryQuery.Number(query, "start", 0, 0, long.MaxValue, out long start, out error)
-            || !HistoryQuery.Number(query, "page", 1, 1, int.MaxValue, out long page, out error))
+        if (!QueryValues.TryWholeNumber(query, "end", now, 0, long.MaxValue, out long end, out string? error)
+            || !QueryValues.TryWholeNumber(query, "start", 0, 0, long.MaxValue, out long start, out error)
+            || !QueryValues.TryWholeNumber(query, "page", 1, 1, int.MaxValue, out long page, out error)
+            || !QueryValues.TryList(query, "kind", EventKinds.All, out string[]? kinds, out error))
         {
             return ErrorResponse.Result(error!, StatusCodes.Status400BadRequest, time);
         }
@@ -56,17 +57,10 @@ public static class EventEndpoints
             return ErrorResponse.Result($"start ({start}) is after end ({end})", StatusCodes.Status400BadRequest, time);
         }
 
-        string[] kinds = query["kind"].ToString().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        string? unknown = kinds.FirstOrDefault(k => !EventKinds.All.Contains(k));
-        if (unknown is not null)
-        {
-            return ErrorResponse.Result($"kind: '{unknown}' is not one of {string.Join(", ", EventKinds.All)}", StatusCodes.Status400BadRequest, time);
-        }
-
-        PiStatEvent[] matching = [.. log.All().Where(e => e.Time >= start && e.Time <= end && (kinds.Length == 0 || kinds.Contains(e.Kind)))];
+        PiStatEvent[] matching = [.. log.All().Where(e => e.Time >= start && e.Time <= end && (kinds is null || kinds.Contains(e.Kind)))];
         int totalPage = Math.Max(1, (matching.Length + PageSize - 1) / PageSize);
         PiStatEvent[] events = [.. matching.Skip((int)Math.Min(int.MaxValue, (page - 1) * PageSize)).Take(PageSize)];
-        string Url(long p) => $"{context.Request.Path}?start={start}&end={end}{(kinds.Length > 0 ? "&kind=" + Uri.EscapeDataString(string.Join(',', kinds)) : string.Empty)}&page={p}";
+        string Url(long p) => $"{context.Request.Path}?start={start}&end={end}{(kinds is not null ? "&kind=" + Uri.EscapeDataString(string.Join(',', kinds)) : string.Empty)}&page={p}";
         var response = new EventsResponse(
             events,
             matching.Length,

@@ -80,11 +80,11 @@ public static class FleetEndpoints
         return TypedResults.Json(new FleetTrends(step, nodes), PiStatJson.Context.FleetTrends);
     }
 
-    private static Results<JsonHttpResult<FleetResponse>, JsonHttpResult<ErrorResponse>> GetResources(SnapshotStore store, SnapshotViews views, FleetPoller poller, TimeProvider time)
+    private static Results<JsonHttpResult<FleetResponse>, JsonHttpResult<ErrorResponse>> GetResources(HttpContext context, SnapshotStore store, SnapshotViews views, FleetPoller poller, TimeProvider time)
     {
         if (store.Latest is not { } snapshot)
         {
-            return ErrorResponse.Result("No data available", StatusCodes.Status503ServiceUnavailable, time);
+            return Unavailable.Answer(context, "No data available", time);
         }
 
         // This node goes through the same reading as a pi-stat peer: its own /stats body.

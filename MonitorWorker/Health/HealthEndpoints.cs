@@ -39,7 +39,7 @@ public static class HealthEndpoints
         bool details = options.Value.ApiKey is not { } key || AccessControl.AccessControl.HasKey(context, System.Text.Encoding.UTF8.GetBytes(key));
         var body = new HealthResponse(
             Status: StatusName(report),
-            Hostname: ServiceIdentity.NodeName(options.Value.Demo is string demo ? Demo.DemoBoard.NameOf(demo) : null),
+            Hostname: ServiceIdentity.NodeName(options.Value.Demo is string demo ? Demo.DemoBoards.NameOf(demo) : null),
             Timestamp: Timestamps.Now(time),
             Checks: report.Entries.ToDictionary(
                 e => e.Key,

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Primitives;
 
+using MonitorWorker.Http;
+
 namespace MonitorWorker.History;
 
 /// <summary>
@@ -19,10 +21,10 @@ public sealed record HistoryQuery(string[] Series, long Start, long End, long? S
         ArgumentNullException.ThrowIfNull(query);
         parsed = null;
         long end = now.ToUnixTimeSeconds();
-        if (!Number(query, "end", end, 0, long.MaxValue, out end, out error)
-            || !Number(query, "start", end - 3600, 0, long.MaxValue, out long start, out error)
-            || !Number(query, "step", 0, 1, MaxRangeSeconds, out long step, out error)
-            || !Number(query, "page", 1, 1, int.MaxValue, out long page, out error))
+        if (!QueryValues.TryWholeNumber(query, "end", end, 0, long.MaxValue, out end, out error)
+            || !QueryValues.TryWholeNumber(query, "start", end - 3600, 0, long.MaxValue, out long start, out error)
+            || !QueryValues.TryWholeNumber(query, "step", 0, 1, MaxRangeSeconds, out long step, out error)
+            || !QueryValues.TryWholeNumber(query, "page", 1, 1, int.MaxValue, out long page, out error))
         {
             return false;
         }
@@ -83,25 +85,6 @@ public sealed record HistoryQuery(string[] Series, long Start, long End, long? S
             }
         }
 
-        return false;
-    }
-
-    internal static bool Number(IQueryCollection query, string name, long fallback, long min, long max, out long value, out string? error)
-    {
-        StringValues raw = query[name];
-        error = null;
-        value = fallback;
-        if (StringValues.IsNullOrEmpty(raw))
-        {
-            return true;
-        }
-
-        if (raw.Count == 1 && long.TryParse(raw[0], NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max)
-        {
-            return true;
-        }
-
-        error = $"{name}: '{raw}' is not a whole number from {min} to {max}";
         return false;
     }
 }

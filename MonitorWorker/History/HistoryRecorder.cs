@@ -23,8 +23,9 @@ namespace MonitorWorker.History;
 /// <item>Jetson: <c>gpu.load</c>, <c>gpu.freq</c>, <c>emc.load</c>, <c>emc.freq</c>, <c>engine.&lt;name&gt;.load</c>/<c>.freq</c>,
 /// <c>power.&lt;rail&gt;</c> (W) and <c>power.total</c> (the board's input rail, W).</item>
 /// </list>
-/// Rates come from counter differences: a counter that goes backwards (a reboot, a wrap, an interface re-created) gives
-/// a gap, never a negative rate or a spike. A core, sensor, mount or interface that appears later gets its series from
+/// Rates are the snapshot's own (<see cref="HardwareSnapshot.NetworkRates"/>, <see cref="HardwareSnapshot.DiskRates"/>),
+/// measured by the source between the sampler's snapshots: a counter that went backwards is a null rate there and a gap
+/// here. A core, sensor, mount or interface that appears later gets its series from
 /// then on, up to <see cref="HistoryStore.MaxSeries"/>. Series names are built once, when first seen; a steady-state
 /// sample allocates nothing.
 /// </summary>
@@ -40,10 +41,6 @@ public sealed class HistoryRecorder
     private readonly Dictionary<string, Interface> _interfaces = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (int Load, int Frequency)> _engines = new(StringComparer.Ordinal);
     private readonly Fixed _fixed;
-    private readonly Counter _diskReadBytes = new();
-    private readonly Counter _diskWriteBytes = new();
-    private readonly Counter _diskReads = new();
-    private readonly Counter _diskWrites = new();
 
     public HistoryRecorder(HistoryStore store)
     {
@@ -56,7 +53,6 @@ public sealed class HistoryRecorder
     {
         ArgumentNullException.ThrowIfNull(snapshot);
         Array.Fill(_values, float.NaN);
-        double now = Timestamps.UnixSeconds(snapshot.Timestamp);
         Set(_fixed.Cpu, snapshot.Cpu.UsagePercent);
         Set(_fixed.CpuTemperature, snapshot.CpuTemperatureCelsius);
         IReadOnlyList<CpuCore> cores = snapshot.Cpu.Cores;
@@ -92,21 +88,21 @@ public sealed class HistoryRecorder
         Set(_fixed.Load1, snapshot.LoadAverage?.OneMinute);
         Set(_fixed.Load5, snapshot.LoadAverage?.FiveMinutes);
         Set(_fixed.Load15, snapshot.LoadAverage?.FifteenMinutes);
-        RecordStorage(snapshot, now);
-        RecordInterfaces(snapshot, now);
+        RecordStorage(snapshot);
+        RecordInterfaces(snapshot);
         RecordRaspberryPi(snapshot.RaspberryPi);
         RecordJetson(snapshot.Jetson);
         _store.Append(snapshot.Timestamp.ToUnixTimeSeconds(), _values);
     }
 
-    private void RecordStorage(HardwareSnapshot snapshot, double now)
+    private void RecordStorage(HardwareSnapshot snapshot)
     {
-        if (snapshot.DiskIo is DiskIoCounters io)
+        if (snapshot.DiskRates is DiskIoRate io)
         {
-            Set(_fixed.DiskReadBytes, _diskReadBytes.Next(io.ReadBytes, now));
-            Set(_fixed.DiskWriteBytes, _diskWriteBytes.Next(io.WriteBytes, now));
-            Set(_fixed.DiskReads, _diskReads.Next(io.ReadCount, now));
-            Set(_fixed.DiskWrites, _diskWrites.Next(io.WriteCount, now));
+            Set(_fixed.DiskReadBytes, io.ReadBytesPerSecond);
+            Set(_fixed.DiskWriteBytes, io.WriteBytesPerSecond);
+            Set(_fixed.DiskReads, io.ReadOpsPerSecond);
+            Set(_fixed.DiskWrites, io.WriteOpsPerSecond);
         }
 
         IReadOnlyList<FilesystemUsage> filesystems = snapshot.Filesystems;
@@ -134,27 +130,27 @@ public sealed class HistoryRecorder
         }
     }
 
-    private void RecordInterfaces(HardwareSnapshot snapshot, double now)
+    private void RecordInterfaces(HardwareSnapshot snapshot)
     {
-        IReadOnlyList<InterfaceCounters> interfaces = snapshot.NetworkInterfaces ?? [];
-        for (int i = 0; i < interfaces.Count; i++)
+        IReadOnlyList<InterfaceRate> rates = snapshot.NetworkRates ?? [];
+        for (int i = 0; i < rates.Count; i++)
         {
-            InterfaceCounters counters = interfaces[i];
-            if (counters.Name == "lo")
+            InterfaceRate rate = rates[i];
+            if (rate.Name == "lo")
             {
                 continue;
             }
 
-            if (!_interfaces.TryGetValue(counters.Name, out Interface? known))
+            if (!_interfaces.TryGetValue(rate.Name, out Interface? known))
             {
-                known = new Interface(_store, counters.Name);
-                _interfaces[counters.Name] = known;
+                known = new Interface(_store, rate.Name);
+                _interfaces[rate.Name] = known;
             }
 
-            Set(known.Received, known.BytesReceived.Next(counters.BytesReceived, now));
-            Set(known.Sent, known.BytesSent.Next(counters.BytesSent, now));
-            Set(known.PacketsIn, known.PacketsReceived.Next(counters.PacketsReceived, now));
-            Set(known.PacketsOut, known.PacketsSent.Next(counters.PacketsSent, now));
+            Set(known.Received, rate.ReceiveBytesPerSecond);
+            Set(known.Sent, rate.SendBytesPerSecond);
+            Set(known.PacketsIn, rate.ReceivePacketsPerSecond);
+            Set(known.PacketsOut, rate.SendPacketsPerSecond);
         }
     }
 
@@ -275,25 +271,6 @@ public sealed class HistoryRecorder
         }
     }
 
-    /// <summary>A monotonic counter turned into a per-second rate; a counter that went backwards was reset and gives no rate.</summary>
-    private sealed class Counter
-    {
-        private ulong _value;
-        private double _at = double.NaN;
-
-        public double? Next(ulong value, double now)
-        {
-            double? rate = now > _at && value >= _value ? (value - _value) / (now - _at) : null;
-            if (double.IsNaN(_at) || now > _at)
-            {
-                _value = value;
-                _at = now;
-            }
-
-            return rate;
-        }
-    }
-
     private sealed class Interface(HistoryStore store, string name)
     {
         public int Received { get; } = store.SeriesFor($"net.{name}.rx_bytes_per_s");
@@ -303,14 +280,6 @@ public sealed class HistoryRecorder
         public int PacketsIn { get; } = store.SeriesFor($"net.{name}.rx_packets_per_s");
 
         public int PacketsOut { get; } = store.SeriesFor($"net.{name}.tx_packets_per_s");
-
-        public Counter BytesReceived { get; } = new();
-
-        public Counter BytesSent { get; } = new();
-
-        public Counter PacketsReceived { get; } = new();
-
-        public Counter PacketsSent { get; } = new();
     }
 
     /// <summary>The series every board has a place for, registered when the recorder starts.</summary>

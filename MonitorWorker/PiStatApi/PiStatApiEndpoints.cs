@@ -44,7 +44,7 @@ public static class PiStatApiEndpoints
     {
         if (store.Latest is not HardwareSnapshot snapshot)
         {
-            return NoSnapshotYet.Answer(context, "No snapshot yet: the first one is being taken", time);
+            return Unavailable.Answer(context, "No snapshot yet: the first one is being taken", time);
         }
 
         return TypedResults.Json(new NetworkInterfacesResponse(StatsMapper.Network(snapshot), Timestamps.UnixSeconds(snapshot.Timestamp)), PiStatJson.Context.NetworkInterfacesResponse);
@@ -54,7 +54,7 @@ public static class PiStatApiEndpoints
     {
         if (store.Latest is not HardwareSnapshot snapshot)
         {
-            return NoSnapshotYet.Answer(context, "No snapshot yet: the first one is being taken", time);
+            return Unavailable.Answer(context, "No snapshot yet: the first one is being taken", time);
         }
 
         StorageDevice[] devices = [.. snapshot.Filesystems.Select(static f => new StorageDevice(f.Device, f.MountPoint, f.FileSystemType, f.TotalBytes, f.UsedBytes, f.FreeBytes, Math.Round(f.Percent, 1)))];
@@ -70,7 +70,7 @@ public static class PiStatApiEndpoints
         var response = new SystemConfigResponse(
             OperatingSystem.IsWindows() ? "Windows" : "Linux",
             board == BoardKind.RaspberryPi,
-            ServiceIdentity.NodeName(o.Demo is string demo ? Demo.DemoBoard.NameOf(demo) : null),
+            ServiceIdentity.NodeName(o.Demo is string demo ? Demo.DemoBoards.NameOf(demo) : null),
             RuntimeInformation.FrameworkDescription,
             ServiceIdentity.Version,
             StatsMapper.BoardName(board),

@@ -1,6 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
-using System.Globalization;
 using HardwareProbes.RunningProcesses;
+using MonitorWorker.Http;
 
 namespace MonitorWorker.Processes;
 
@@ -22,60 +22,13 @@ public sealed record ProcessQuery(ProcessSort Sort, int Limit)
     public static bool TryParse(IQueryCollection query, [NotNullWhen(true)] out ProcessQuery? parsed, [NotNullWhen(false)] out string? error)
     {
         parsed = null;
-        var sortValues = query["sort"];
-        var limitValues = query["limit"];
-        if (sortValues.Count > 1 || limitValues.Count > 1)
+        if (!QueryValues.TryOneOf(query, "sort", SortNames, (int)ProcessSort.Cpu, out int sort, out error)
+            || !QueryValues.TryWholeNumber(query, "limit", DefaultLimit, 1, MaxLimit, out long limit, out error, capAtMax: true))
         {
-            error = $"{(sortValues.Count > 1 ? "sort" : "limit")}: give it once";
             return false;
         }
 
-        ProcessSort sort = ProcessSort.Cpu;
-        if (sortValues.Count == 1)
-        {
-            int index = IndexOf(sortValues[0]!.Trim());
-            if (index < 0)
-            {
-                error = $"sort: '{sortValues[0]}' is not one of {string.Join(", ", SortNames)}";
-                return false;
-            }
-
-            sort = (ProcessSort)index;
-        }
-
-        int limit = DefaultLimit;
-        if (limitValues.Count == 1)
-        {
-            if (!int.TryParse(limitValues[0], NumberStyles.None, CultureInfo.InvariantCulture, out limit) || limit < 1)
-            {
-                // A number too large for an int is still a valid "many": cut it like any other over the cap.
-                if (limitValues[0] is { Length: > 0 } text && text.All(char.IsAsciiDigit) && text.TrimStart('0').Length > 0)
-                {
-                    limit = MaxLimit;
-                }
-                else
-                {
-                    error = $"limit: '{limitValues[0]}' is not a positive whole number";
-                    return false;
-                }
-            }
-        }
-
-        parsed = new ProcessQuery(sort, Math.Min(limit, MaxLimit));
-        error = null;
+        parsed = new ProcessQuery((ProcessSort)sort, (int)limit);
         return true;
-    }
-
-    private static int IndexOf(string name)
-    {
-        for (int i = 0; i < SortNames.Count; i++)
-        {
-            if (string.Equals(SortNames[i], name, StringComparison.OrdinalIgnoreCase))
-            {
-                return i;
-            }
-        }
-
-        return -1;
     }
 }

@@ -12,7 +12,7 @@ namespace MonitorWorker.Processes;
 /// <param name="Processes">At most the limit asked for.</param>
 public sealed record ProcessesResponse(double Timestamp, double? CpuWindowSeconds, int Total, int Skipped, string? Error, string Sort, IReadOnlyList<ProcessStats> Processes);
 
-/// <summary>One process; see README's field table for each field's source.</summary>
+/// <summary>One process; docs/processes.md gives each field's source.</summary>
 public sealed record ProcessStats(
     int Pid,
     int Ppid,

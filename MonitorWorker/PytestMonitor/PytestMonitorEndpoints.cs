@@ -1,12 +1,12 @@
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MonitorWorker.Errors;
 using MonitorWorker.History;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
+using MonitorWorker.Persistence;
 using MonitorWorker.Sampling;
 using MonitorWorker.Service;
 
@@ -46,25 +46,25 @@ public static class PytestMonitorEndpoints
         v1.MapPost("/sessions/", PostSessionAsync).WithName("PostSession").WithSummary("pytest-monitor: store a session (201 with it)");
         v1.MapPost("/metrics/", PostMetricAsync).WithName("PostMetric").WithSummary("pytest-monitor: store one test's metrics (201 with them and the hardware seen during the test)");
 
-        v1.MapMethods("/contexts/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s) => ListContexts(c, s, null)).WithName("GetContexts").WithSummary("Every context, paged (page, per_page); 204 when none");
-        v1.MapMethods("/contexts/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t) => Count(s, t, "contexts")).WithName("CountContexts").WithSummary("How many contexts are stored");
-        v1.MapMethods("/contexts/{prefix}", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string prefix) => ListContexts(c, s, prefix)).WithName("GetContextsByPrefix").WithSummary("The contexts whose hash starts with prefix, paged; 204 when none");
-        v1.MapMethods("/contexts/{h}/metrics/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string h) => ListMetrics(c, s, "context_h", h)).WithName("GetContextMetrics").WithSummary("The metrics of a context, paged; 204 when none");
-        v1.MapMethods("/contexts/{h}/metrics/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t, string h) => Count(s, t, "metrics", "context_h", h)).WithName("CountContextMetrics").WithSummary("How many metrics a context has");
+        v1.MapMethods("/contexts/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t) => ListContexts(c, s, t, null)).Produces<ContextPage>(StatusCodes.Status200OK, "application/json").WithName("GetContexts").WithSummary("Every context, paged (page, per_page); 204 when none");
+        v1.MapMethods("/contexts/count/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t) => Count(c, t, s.CountContexts)).Produces<CountResponse>(StatusCodes.Status200OK, "application/json").WithName("CountContexts").WithSummary("How many contexts are stored");
+        v1.MapMethods("/contexts/{prefix}", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t, string prefix) => ListContexts(c, s, t, prefix)).Produces<ContextPage>(StatusCodes.Status200OK, "application/json").WithName("GetContextsByPrefix").WithSummary("The contexts whose hash starts with prefix, paged; 204 when none");
+        v1.MapMethods("/contexts/{h}/metrics/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t, string h) => ListMetrics(c, s, t, MetricsOf.Context, h)).Produces<MetricPage>(StatusCodes.Status200OK, "application/json").WithName("GetContextMetrics").WithSummary("The metrics of a context, paged; 204 when none");
+        v1.MapMethods("/contexts/{h}/metrics/count/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t, string h) => Count(c, t, () => s.CountMetrics(MetricsOf.Context, h))).Produces<CountResponse>(StatusCodes.Status200OK, "application/json").WithName("CountContextMetrics").WithSummary("How many metrics a context has");
 
-        v1.MapMethods("/sessions/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s) => ListSessions(c, s, null)).WithName("GetSessions").WithSummary("Every session, paged; 204 when none");
-        v1.MapMethods("/sessions/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t) => Count(s, t, "sessions")).WithName("CountSessions").WithSummary("How many sessions are stored");
-        v1.MapMethods("/sessions/{prefix}", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string prefix) => ListSessions(c, s, prefix)).WithName("GetSessionsByPrefix").WithSummary("The sessions whose hash starts with prefix, paged; 204 when none");
-        v1.MapMethods("/sessions/{h}/metrics/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, string h) => ListMetrics(c, s, "session_h", h)).WithName("GetSessionMetrics").WithSummary("The metrics of a session, paged; 204 when none");
-        v1.MapMethods("/sessions/{h}/metrics/count/", ReadMethods.GetAndHead, (PytestStore s, TimeProvider t, string h) => Count(s, t, "metrics", "session_h", h)).WithName("CountSessionMetrics").WithSummary("How many metrics a session has");
+        v1.MapMethods("/sessions/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t) => ListSessions(c, s, t, null)).Produces<SessionPage>(StatusCodes.Status200OK, "application/json").WithName("GetSessions").WithSummary("Every session, paged; 204 when none");
+        v1.MapMethods("/sessions/count/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t) => Count(c, t, s.CountSessions)).Produces<CountResponse>(StatusCodes.Status200OK, "application/json").WithName("CountSessions").WithSummary("How many sessions are stored");
+        v1.MapMethods("/sessions/{prefix}", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t, string prefix) => ListSessions(c, s, t, prefix)).Produces<SessionPage>(StatusCodes.Status200OK, "application/json").WithName("GetSessionsByPrefix").WithSummary("The sessions whose hash starts with prefix, paged; 204 when none");
+        v1.MapMethods("/sessions/{h}/metrics/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t, string h) => ListMetrics(c, s, t, MetricsOf.Session, h)).Produces<MetricPage>(StatusCodes.Status200OK, "application/json").WithName("GetSessionMetrics").WithSummary("The metrics of a session, paged; 204 when none");
+        v1.MapMethods("/sessions/{h}/metrics/count/", ReadMethods.GetAndHead, (HttpContext c, PytestStore s, TimeProvider t, string h) => Count(c, t, () => s.CountMetrics(MetricsOf.Session, h))).Produces<CountResponse>(StatusCodes.Status200OK, "application/json").WithName("CountSessionMetrics").WithSummary("How many metrics a session has");
         return app;
     }
 
-    private static IResult GetContext(SnapshotStore snapshots, TimeProvider time)
+    private static Results<JsonHttpResult<MachineContext>, JsonHttpResult<ErrorResponse>> GetContext(HttpContext http, SnapshotStore snapshots, TimeProvider time)
     {
         if (snapshots.Latest is not { } snapshot)
         {
-            return ErrorResponse.Result("No data available: the first sample has not been taken yet", StatusCodes.Status503ServiceUnavailable, time);
+            return Unavailable.Answer(http, "No data available: the first sample has not been taken yet", time);
         }
 
         return TypedResults.Json(MachineContext.From(snapshot, Service.ServiceIdentity.Hostname, KernelReleaseOnce.Value, RuntimeInfo()), PiStatJson.Context.MachineContext);
@@ -90,9 +90,9 @@ public static class PytestMonitorEndpoints
         return Environment.OSVersion.Version.ToString();
     }
 
-    private static async Task<IResult> PostContextAsync(HttpContext http, PytestStore store, TimeProvider time)
+    private static async Task<Results<JsonHttpResult<StoredContext>, JsonHttpResult<ErrorResponse>>> PostContextAsync(HttpContext http, PytestStore store, TimeProvider time)
     {
-        (Fields? body, IResult? error) = await ReadAsync(http, time).ConfigureAwait(false);
+        (PostedBody.Fields? body, JsonHttpResult<ErrorResponse>? error) = await PostedBody.ReadAsync(http, time).ConfigureAwait(false);
         if (body is null)
         {
             return error!;
@@ -112,12 +112,20 @@ public static class PytestMonitorEndpoints
             return problem;
         }
 
-        return await WriteAsync(store, time, (c, t) => TypedResults.Json(PytestQueries.InsertContext(c, t, context, store.Now), PiStatJson.Context.StoredContext, statusCode: StatusCodes.Status201Created), http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            StoredContext stored = await store.AddContextAsync(context, http.RequestAborted).ConfigureAwait(false);
+            return TypedResults.Json(stored, PiStatJson.Context.StoredContext, statusCode: StatusCodes.Status201Created);
+        }
+        catch (StoreUnavailableException e)
+        {
+            return StoreUnavailable(http, e, time);
+        }
     }
 
-    private static async Task<IResult> PostSessionAsync(HttpContext http, PytestStore store, TimeProvider time)
+    private static async Task<Results<JsonHttpResult<StoredSession>, JsonHttpResult<ErrorResponse>>> PostSessionAsync(HttpContext http, PytestStore store, TimeProvider time)
     {
-        (Fields? body, IResult? error) = await ReadAsync(http, time).ConfigureAwait(false);
+        (PostedBody.Fields? body, JsonHttpResult<ErrorResponse>? error) = await PostedBody.ReadAsync(http, time).ConfigureAwait(false);
         if (body is null)
         {
             return error!;
@@ -133,12 +141,20 @@ public static class PytestMonitorEndpoints
             return problem;
         }
 
-        return await WriteAsync(store, time, (c, t) => TypedResults.Json(PytestQueries.InsertSession(c, t, h, runDate, scm, description, store.Now), PiStatJson.Context.StoredSession, statusCode: StatusCodes.Status201Created), http.RequestAborted).ConfigureAwait(false);
+        try
+        {
+            StoredSession stored = await store.AddSessionAsync(h, runDate, scm, description, http.RequestAborted).ConfigureAwait(false);
+            return TypedResults.Json(stored, PiStatJson.Context.StoredSession, statusCode: StatusCodes.Status201Created);
+        }
+        catch (StoreUnavailableException e)
+        {
+            return StoreUnavailable(http, e, time);
+        }
     }
 
-    private static async Task<IResult> PostMetricAsync(HttpContext http, PytestStore store, HistoryStore history, TimeProvider time)
+    private static async Task<Results<JsonHttpResult<StoredMetric>, JsonHttpResult<ErrorResponse>>> PostMetricAsync(HttpContext http, PytestStore store, HistoryStore history, TimeProvider time)
     {
-        (Fields? body, IResult? error) = await ReadAsync(http, time).ConfigureAwait(false);
+        (PostedBody.Fields? body, JsonHttpResult<ErrorResponse>? error) = await PostedBody.ReadAsync(http, time).ConfigureAwait(false);
         if (body is null)
         {
             return error!;
@@ -167,88 +183,59 @@ public static class PytestMonitorEndpoints
         double from = Timestamps.UnixSeconds(start!.Value);
         HardwareDuringTest hardware = HardwareDuringTest.Read(history, from, from + total);
         var metric = new StoredMetric(session, context, startText, itemPath, item, variant, location, kind, component, total, user, kernel, cpu, memory, hardware);
-        return await WriteAsync(store, time, (c, t) =>
+        try
         {
-            string? missing = !PytestQueries.Exists(c, "sessions", session) ? $"Unknown session_h '{session}': POST /api/v1/sessions/ first"
-                : !PytestQueries.Exists(c, "contexts", context) ? $"Unknown context_h '{context}': POST /api/v1/contexts/ first"
-                : null;
-            if (missing is not null)
+            return await store.AddMetricAsync(metric, http.RequestAborted).ConfigureAwait(false) switch
             {
-                return ErrorResponse.Result(missing, StatusCodes.Status404NotFound, time);
-            }
-
-            PytestQueries.InsertMetric(c, t, metric, store.Now);
-            return (IResult)TypedResults.Json(metric, PiStatJson.Context.StoredMetric, statusCode: StatusCodes.Status201Created);
-        }, http.RequestAborted).ConfigureAwait(false);
-    }
-
-    private static async Task<IResult> WriteAsync(PytestStore store, TimeProvider time, Func<SqliteConnection, SqliteTransaction, IResult> write, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await store.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+                MetricOutcome.UnknownSession => ErrorResponse.Result($"Unknown session_h '{session}': POST /api/v1/sessions/ first", StatusCodes.Status404NotFound, time),
+                MetricOutcome.UnknownContext => ErrorResponse.Result($"Unknown context_h '{context}': POST /api/v1/contexts/ first", StatusCodes.Status404NotFound, time),
+                _ => TypedResults.Json(metric, PiStatJson.Context.StoredMetric, statusCode: StatusCodes.Status201Created),
+            };
         }
         catch (StoreUnavailableException e)
         {
-            return Unavailable(e, time);
+            return StoreUnavailable(http, e, time);
         }
     }
 
-    private static JsonHttpResult<ErrorResponse> Unavailable(StoreUnavailableException e, TimeProvider time)
-        => ErrorResponse.Result($"The pytest-monitor store is unavailable; nothing was stored: {e.Message}", StatusCodes.Status503ServiceUnavailable, time);
+    private static JsonHttpResult<ErrorResponse> StoreUnavailable(HttpContext http, StoreUnavailableException e, TimeProvider time)
+        => Unavailable.Answer(http, $"The pytest-monitor store is unavailable; nothing was stored: {e.Message}", time, Unavailable.StoreRetrySeconds);
 
-    private static IResult Count(PytestStore store, TimeProvider time, string table, string? column = null, string? h = null)
+    private static Results<JsonHttpResult<CountResponse>, JsonHttpResult<ErrorResponse>> Count(HttpContext http, TimeProvider time, Func<long> count)
     {
         try
         {
-            long count = store.Read(c => column is null ? PytestQueries.Count(c, table) : PytestQueries.Count(c, table, $"WHERE {column} = $h", ("$h", h)));
-            return TypedResults.Json(new CountResponse(count), PiStatJson.Context.CountResponse);
+            return TypedResults.Json(new CountResponse(count()), PiStatJson.Context.CountResponse);
         }
         catch (StoreUnavailableException e)
         {
-            return Unavailable(e, time);
+            return StoreUnavailable(http, e, time);
         }
     }
 
-    private static IResult ListContexts(HttpContext http, PytestStore store, string? prefix)
-        => Page(http, store, "contexts", prefix is null ? "" : "WHERE h LIKE $p ESCAPE '\\'", Like(prefix),
-            (c, where, p, limit, offset) => PytestQueries.Contexts(c, where, p, limit, offset),
-            (items, prev, next, total) => TypedResults.Json(new ContextPage(items, prev, next, total), PiStatJson.Context.ContextPage));
+    private static Results<JsonHttpResult<ContextPage>, NoContent, JsonHttpResult<ErrorResponse>> ListContexts(HttpContext http, PytestStore store, TimeProvider time, string? prefix)
+        => Page(http, time, (limit, offset) => store.Contexts(prefix, limit, offset), (items, prev, next, total) => TypedResults.Json(new ContextPage(items, prev, next, total), PiStatJson.Context.ContextPage));
 
-    private static IResult ListSessions(HttpContext http, PytestStore store, string? prefix)
-        => Page(http, store, "sessions", prefix is null ? "" : "WHERE h LIKE $p ESCAPE '\\'", Like(prefix),
-            (c, where, p, limit, offset) => PytestQueries.Sessions(c, where, p, limit, offset),
-            (items, prev, next, total) => TypedResults.Json(new SessionPage(items, prev, next, total), PiStatJson.Context.SessionPage));
+    private static Results<JsonHttpResult<SessionPage>, NoContent, JsonHttpResult<ErrorResponse>> ListSessions(HttpContext http, PytestStore store, TimeProvider time, string? prefix)
+        => Page(http, time, (limit, offset) => store.Sessions(prefix, limit, offset), (items, prev, next, total) => TypedResults.Json(new SessionPage(items, prev, next, total), PiStatJson.Context.SessionPage));
 
-    private static IResult ListMetrics(HttpContext http, PytestStore store, string column, string h)
-        => Page(http, store, "metrics", $"WHERE {column} = $p", [("$p", h)],
-            (c, where, p, limit, offset) => PytestQueries.Metrics(c, where, p, limit, offset),
-            (items, prev, next, total) => TypedResults.Json(new MetricPage(items, prev, next, total), PiStatJson.Context.MetricPage));
-
-    private static (string, object?)[] Like(string? prefix)
-        => prefix is null ? [] : [("$p", prefix.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")];
+    private static Results<JsonHttpResult<MetricPage>, NoContent, JsonHttpResult<ErrorResponse>> ListMetrics(HttpContext http, PytestStore store, TimeProvider time, MetricsOf of, string h)
+        => Page(http, time, (limit, offset) => store.Metrics(of, h, limit, offset), (items, prev, next, total) => TypedResults.Json(new MetricPage(items, prev, next, total), PiStatJson.Context.MetricPage));
 
     /// <summary>One page (<c>page</c> from 1, <c>per_page</c> up to 500) with the links of its neighbours; 204 when it is empty.</summary>
-    private static IResult Page<T>(
-        HttpContext http, PytestStore store, string table, string where, (string, object?)[] parameters,
-        Func<SqliteConnection, string, (string, object?)[], int, int, List<T>> read,
-        Func<List<T>, string?, string?, int, IResult> answer)
+    private static Results<JsonHttpResult<TPage>, NoContent, JsonHttpResult<ErrorResponse>> Page<T, TPage>(
+        HttpContext http, TimeProvider time, Func<int, long, (long Total, List<T> Items)> read, Func<List<T>, string?, string?, int, JsonHttpResult<TPage>> answer)
     {
-        TimeProvider time = http.RequestServices.GetRequiredService<TimeProvider>();
-        if (!TryQueryInt(http, "page", 1, int.MaxValue, 1, out int page, out string? problem)
-            || !TryQueryInt(http, "per_page", 1, MaxPerPage, DefaultPerPage, out int perPage, out problem))
+        IQueryCollection query = http.Request.Query;
+        if (!QueryValues.TryWholeNumber(query, "page", 1, 1, int.MaxValue, out long page, out string? problem)
+            || !QueryValues.TryWholeNumber(query, "per_page", DefaultPerPage, 1, MaxPerPage, out long perPage, out problem))
         {
-            return ErrorResponse.Result(problem!, StatusCodes.Status400BadRequest, time);
+            return ErrorResponse.Result(problem, StatusCodes.Status400BadRequest, time);
         }
 
         try
         {
-            (long total, List<T> items) = store.Read(c =>
-            {
-                long count = PytestQueries.Count(c, table, where, parameters);
-                long offset = (long)(page - 1) * perPage;
-                return (count, offset >= count ? [] : read(c, where, parameters, perPage, (int)offset));
-            });
+            (long total, List<T> items) = read((int)perPage, (page - 1) * perPage);
             if (items.Count == 0)
             {
                 return TypedResults.NoContent();
@@ -256,204 +243,12 @@ public static class PytestMonitorEndpoints
 
             int pages = (int)((total + perPage - 1) / perPage);
             string path = http.Request.Path;
-            string? Link(int p) => p < 1 || p > pages ? null : $"{path}?page={p}" + (perPage == DefaultPerPage ? "" : $"&per_page={perPage}");
+            string? Link(long p) => p < 1 || p > pages ? null : $"{path}?page={p}" + (perPage == DefaultPerPage ? "" : $"&per_page={perPage}");
             return answer(items, Link(page - 1), Link(page + 1), pages);
         }
         catch (StoreUnavailableException e)
         {
-            return Unavailable(e, time);
+            return StoreUnavailable(http, e, time);
         }
-    }
-
-    private static bool TryQueryInt(HttpContext http, string name, int min, int max, int fallback, out int value, out string? problem)
-    {
-        problem = null;
-        value = fallback;
-        string? text = http.Request.Query[name];
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) || value < min || value > max)
-        {
-            problem = $"{name} must be a whole number from {min} to {max}, not '{text}'";
-            return false;
-        }
-
-        return true;
-    }
-
-    /// <summary>The JSON object of a POST body, or the error answer: 413 over <see cref="MaxBodyBytes"/>, 400 for anything but a JSON object.</summary>
-    private static async Task<(Fields? Body, IResult? Error)> ReadAsync(HttpContext http, TimeProvider time)
-    {
-        byte[]? bytes = await Http.BoundedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted).ConfigureAwait(false);
-        if (bytes is null)
-        {
-            return (null, ErrorResponse.Result($"The body is over {MaxBodyBytes} bytes", StatusCodes.Status413PayloadTooLarge, time));
-        }
-
-        try
-        {
-            using JsonDocument document = JsonDocument.Parse(bytes, new JsonDocumentOptions { MaxDepth = 8 });
-            if (document.RootElement.ValueKind != JsonValueKind.Object)
-            {
-                return (null, ErrorResponse.Result($"The body must be a JSON object, not {document.RootElement.ValueKind.ToString().ToLowerInvariant()}", StatusCodes.Status400BadRequest, time));
-            }
-
-            return (new Fields(document.RootElement.Clone()), null);
-        }
-        catch (JsonException e)
-        {
-            return (null, ErrorResponse.Result($"The body is not JSON: {e.Message}", StatusCodes.Status400BadRequest, time));
-        }
-    }
-
-    /// <summary>The fields of a body, read with their types checked; every problem is collected, so one answer names them all.</summary>
-    private sealed class Fields(JsonElement root)
-    {
-        private readonly List<string> _problems = [];
-        private readonly Dictionary<string, string> _otherSpellings = new(StringComparer.Ordinal);
-
-        /// <summary>
-        /// The spelling of a field the body uses: <paramref name="name"/> when present, else the first of
-        /// <paramref name="others"/> present, else <paramref name="name"/> (whose absence then names the others too).
-        /// </summary>
-        public string Spelled(string name, params string[] others)
-        {
-            if (root.TryGetProperty(name, out _))
-            {
-                return name;
-            }
-
-            foreach (string other in others)
-            {
-                if (root.TryGetProperty(other, out _))
-                {
-                    return other;
-                }
-            }
-
-            _otherSpellings[name] = string.Join(" or ", others);
-            return name;
-        }
-
-        private string Missing(string name) => _otherSpellings.TryGetValue(name, out string? others) ? $"{name} (or {others}) is missing" : $"{name} is missing";
-
-        public JsonHttpResult<ErrorResponse>? Problem(TimeProvider time)
-            => _problems.Count == 0 ? null : ErrorResponse.Result("Bad body, nothing stored: " + string.Join("; ", _problems), StatusCodes.Status400BadRequest, time);
-
-        public string Text(string name, bool required = true, bool allowEmpty = false, int maxLength = MaxTextLength)
-        {
-            if (!root.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
-            {
-                if (required)
-                {
-                    _problems.Add(Missing(name));
-                }
-
-                return "";
-            }
-
-            if (value.ValueKind != JsonValueKind.String)
-            {
-                _problems.Add($"{name} must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}");
-                return "";
-            }
-
-            string text = value.GetString()!;
-            if (!allowEmpty && text.Length == 0)
-            {
-                _problems.Add($"{name} is empty");
-            }
-            else if (text.Length > maxLength)
-            {
-                _problems.Add($"{name} is longer than {maxLength} characters");
-            }
-
-            return text;
-        }
-
-        public double Number(string name, double min, double max)
-        {
-            if (!root.TryGetProperty(name, out JsonElement value) || value.ValueKind == JsonValueKind.Null)
-            {
-                _problems.Add(Missing(name));
-                return 0;
-            }
-
-            if (value.ValueKind != JsonValueKind.Number || !value.TryGetDouble(out double number) || !double.IsFinite(number))
-            {
-                _problems.Add($"{name} must be a number, not {value.ValueKind.ToString().ToLowerInvariant()}");
-                return 0;
-            }
-
-            if (number < min || number > max)
-            {
-                _problems.Add($"{name} {number.ToString(CultureInfo.InvariantCulture)} is outside {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}");
-            }
-
-            return number;
-        }
-
-        public long Integer(string name, long min, long max)
-        {
-            double number = Number(name, min, max);
-            if (number != Math.Floor(number))
-            {
-                _problems.Add($"{name} must be a whole number");
-            }
-
-            return (long)number;
-        }
-
-        /// <summary>An ISO-8601 time; one without an offset is this agent's local time, as pytest-monitor writes it.</summary>
-        public DateTimeOffset? Time(string name)
-        {
-            if (root.TryGetProperty(name, out JsonElement value) && value.ValueKind == JsonValueKind.String)
-            {
-                if (DateTimeOffset.TryParse(value.GetString(), CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out DateTimeOffset time))
-                {
-                    return time;
-                }
-
-                _problems.Add($"{name} '{value.GetString()}' is not an ISO-8601 time");
-            }
-
-            return null;
-        }
-
-        /// <summary>A JSON object whose values are strings, numbers or booleans (the session description), as compact JSON.</summary>
-        public string FlatObject(string name)
-        {
-            if (!root.TryGetProperty(name, out JsonElement value) || value.ValueKind != JsonValueKind.Object)
-            {
-                _problems.Add(root.TryGetProperty(name, out _) ? $"{name} must be an object of tags" : $"{name} is missing");
-                return "{}";
-            }
-
-            foreach (JsonProperty tag in value.EnumerateObject())
-            {
-                if (tag.Value.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
-                {
-                    _problems.Add($"{name}.{tag.Name} must be a string, number or boolean (tags are one level deep)");
-                }
-                else if (tag.Value.GetRawText().Length > MaxTextLength)
-                {
-                    _problems.Add($"{name}.{tag.Name} is longer than {MaxTextLength} characters");
-                }
-            }
-
-            return value.GetRawText();
-        }
-    }
-
-    /// <summary>Degraded, with the reason, while the pytest-monitor store cannot be used; the rest of the agent is unaffected.</summary>
-    internal sealed class PytestStoreHealthCheck(PytestStore store) : IHealthCheck
-    {
-        public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
-            => Task.FromResult(store.FailureCause is { } cause
-                ? HealthCheckResult.Degraded($"pytest-monitor server unavailable: its database cannot be used ({cause})")
-                : HealthCheckResult.Healthy());
     }
 }

@@ -1,30 +1,74 @@
-using System.Globalization;
-using System.Runtime.InteropServices;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
+using MonitorWorker.Persistence;
+using static MonitorWorker.Persistence.SqliteDatabase;
 
 namespace MonitorWorker.PytestMonitor;
 
+/// <summary>Whose metrics: a context's or a session's.</summary>
+internal enum MetricsOf
+{
+    Context,
+    Session,
+}
+
+/// <summary>What became of a posted metric.</summary>
+internal enum MetricOutcome
+{
+    Stored,
+    UnknownSession,
+    UnknownContext,
+}
+
 /// <summary>
-/// The pytest-monitor server's SQLite database (<c>pytest-monitor.db</c> in PISTAT_DATA_PATH): execution contexts,
-/// sessions and per-test metrics with what the agent saw during each test. Writes are one at a time, each in a
-/// transaction (all of a body or none of it), and the limits are kept after each: metrics older than
-/// PISTAT_DATA_RETENTION_DAYS go, then the oldest metrics until the data is under PISTAT_DATA_MAX_MB. When the database
-/// cannot be opened or written (corrupt, unwritable, disk full) this feature alone stops with <see cref="Failure"/>
-/// saying why; it tries again at the next request.
+/// The pytest-monitor server's data (<c>pytest-monitor.db</c> in PISTAT_DATA_PATH), and every statement on it:
+/// execution contexts, sessions and per-test metrics with what the agent saw during each test. After each write the
+/// limits are kept in the background, off the request: metrics older than PISTAT_DATA_RETENTION_DAYS go, then the oldest
+/// metrics until the data is under PISTAT_DATA_MAX_MB. When the file cannot be used this feature alone stops, with
+/// <see cref="Failure"/> saying why; it tries again at the next request.
 /// </summary>
-internal sealed partial class PytestStore : IDisposable
+internal sealed partial class PytestStore : IDisposable, IAsyncDisposable
 {
     public const string FileName = "pytest-monitor.db";
 
-    private readonly SemaphoreSlim _writer = new(1, 1);
+    /// <summary>The schema, one statement list per version (<c>PRAGMA user_version</c>); a new version appends a migration.</summary>
+    private static readonly string[] Schema =
+    [
+        """
+        CREATE TABLE IF NOT EXISTS contexts (
+            h TEXT PRIMARY KEY, cpu_count INTEGER NOT NULL, cpu_frequency REAL NOT NULL, cpu_type TEXT NOT NULL,
+            cpu_vendor TEXT NOT NULL, ram_total INTEGER NOT NULL, machine_node TEXT NOT NULL, machine_type TEXT NOT NULL,
+            machine_arch TEXT NOT NULL, system_info TEXT NOT NULL, python_info TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS sessions (
+            h TEXT PRIMARY KEY, run_date TEXT NOT NULL, scm_ref TEXT NOT NULL, description TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE TABLE IF NOT EXISTS metrics (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            session_h TEXT NOT NULL REFERENCES sessions(h), context_h TEXT NOT NULL REFERENCES contexts(h),
+            item_start_time TEXT NOT NULL, item_path TEXT NOT NULL, item TEXT NOT NULL, item_variant TEXT NOT NULL,
+            item_fs_loc TEXT NOT NULL, kind TEXT NOT NULL, component TEXT NOT NULL, total_time REAL NOT NULL,
+            user_time REAL NOT NULL, kernel_time REAL NOT NULL, cpu_usage REAL NOT NULL, mem_usage REAL NOT NULL,
+            hw_samples INTEGER NOT NULL, hw_resolution_seconds REAL, hw_max_cpu_temperature_c REAL,
+            hw_mean_cpu_frequency_mhz REAL, hw_throttled INTEGER, hw_under_voltage INTEGER, hw_mean_power_mw REAL,
+            hw_reason TEXT, created_at INTEGER NOT NULL);
+        CREATE INDEX IF NOT EXISTS metrics_context ON metrics(context_h, id);
+        CREATE INDEX IF NOT EXISTS metrics_session ON metrics(session_h, id);
+        CREATE INDEX IF NOT EXISTS metrics_created ON metrics(created_at);
+        """,
+    ];
+
+    private const string ContextColumns = "h, cpu_count, cpu_frequency, cpu_type, cpu_vendor, ram_total, machine_node, machine_type, machine_arch, system_info, python_info";
+
+    private const string MetricColumns = "session_h, context_h, item_start_time, item_path, item, item_variant, item_fs_loc, kind, component, total_time, user_time, kernel_time, cpu_usage, mem_usage, hw_samples, hw_resolution_seconds, hw_max_cpu_temperature_c, hw_mean_cpu_frequency_mhz, hw_throttled, hw_under_voltage, hw_mean_power_mw, hw_reason";
+
+    private const string ByPrefix = "WHERE h LIKE $p ESCAPE '\\'";
+
+    private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
     private readonly ILogger<PytestStore> _logger;
-    private readonly string _connectionString;
-    private volatile string? _failure;
-    private volatile string? _failureCause;
-    private bool _ready;
+    private int _pruneQueued;
+    private volatile Task _pruning = Task.CompletedTask;
 
     public PytestStore(IOptions<PiStatOptions> options, TimeProvider time, ILogger<PytestStore> logger)
     {
@@ -32,31 +76,28 @@ internal sealed partial class PytestStore : IDisposable
         _time = time;
         _logger = logger;
         Folder = o.DataPath ?? DefaultFolder();
-        FilePath = Path.Combine(Folder, FileName);
         MaxBytes = (long)o.DataMaxMb * 1024 * 1024;
         Retention = TimeSpan.FromDays(o.DataRetentionDays);
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = FilePath,
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false, // each request opens the file itself: a file replaced or made unwritable is noticed at once
-            DefaultTimeout = 5,
-        }.ToString();
+        _database = new SqliteDatabase(Path.Combine(Folder, FileName), Schema, logger);
     }
 
     public string Folder { get; }
-
-    public string FilePath { get; }
 
     public long MaxBytes { get; }
 
     public TimeSpan Retention { get; }
 
+    /// <summary>Gets the schema version this agent writes.</summary>
+    public static int SchemaVersion => Schema.Length;
+
     /// <summary>Gets why the store is unusable, or null while it works.</summary>
-    public string? Failure => _failure;
+    public string? Failure => _database.Failure;
 
     /// <summary>Gets why the store is unavailable without the file's path (for the open /health), while it is.</summary>
-    public string? FailureCause => _failure is null ? null : _failureCause;
+    public string? FailureCause => _database.FailureCause;
+
+    /// <summary>Gets the upkeep started by the latest write (done when there is none), for whoever needs the limits kept.</summary>
+    public Task Pruning => _pruning;
 
     /// <summary>The unit's StateDirectory (systemd sets $STATE_DIRECTORY), else <c>data/</c> beside the program.</summary>
     public static string DefaultFolder()
@@ -64,257 +105,203 @@ internal sealed partial class PytestStore : IDisposable
             ? state.Split(':')[0]
             : Path.Combine(AppContext.BaseDirectory, "data");
 
-    /// <summary>Runs a read; a failure to open or read the database is a <see cref="StoreUnavailableException"/>.</summary>
-    public T Read<T>(Func<SqliteConnection, T> read)
+    /// <summary>Stores a context unless one with its hash exists; returns the stored one.</summary>
+    public Task<StoredContext> AddContextAsync(StoredContext c, CancellationToken cancellationToken) => WriteAsync((connection, transaction) =>
     {
-        ArgumentNullException.ThrowIfNull(read);
-        try
+        Execute(connection, transaction,
+            $"INSERT OR IGNORE INTO contexts ({ContextColumns}, created_at) VALUES ($h, $count, $freq, $type, $vendor, $ram, $node, $mtype, $arch, $system, $python, $now)",
+            ("$h", c.H), ("$count", c.CpuCount), ("$freq", c.CpuFrequency), ("$type", c.CpuType), ("$vendor", c.CpuVendor), ("$ram", c.RamTotal),
+            ("$node", c.MachineNode), ("$mtype", c.MachineType), ("$arch", c.MachineArch), ("$system", c.SystemInfo), ("$python", c.PythonInfo), ("$now", Now));
+        return ReadContexts(connection, "WHERE h = $p", [("$p", c.H)], 1, 0)[0];
+    }, cancellationToken);
+
+    /// <summary>Stores a session unless one with its hash exists; returns the stored one.</summary>
+    public Task<StoredSession> AddSessionAsync(string h, string runDate, string scmRef, string description, CancellationToken cancellationToken) => WriteAsync((connection, transaction) =>
+    {
+        Execute(connection, transaction,
+            "INSERT OR IGNORE INTO sessions (h, run_date, scm_ref, description, created_at) VALUES ($h, $run, $scm, $description, $now)",
+            ("$h", h), ("$run", runDate), ("$scm", scmRef), ("$description", description), ("$now", Now));
+        return ReadSessions(connection, "WHERE h = $p", [("$p", h)], 1, 0)[0];
+    }, cancellationToken);
+
+    /// <summary>Stores a metric whose session and context are stored; otherwise nothing, and which one is unknown.</summary>
+    public Task<MetricOutcome> AddMetricAsync(StoredMetric metric, CancellationToken cancellationToken) => WriteAsync((connection, transaction) =>
+    {
+        if (Scalar(connection, "SELECT count(*) FROM sessions WHERE h = $h", ("$h", metric.SessionH)) == 0)
         {
-            using SqliteConnection connection = Open();
-            return read(connection);
+            return MetricOutcome.UnknownSession;
         }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException)
+
+        if (Scalar(connection, "SELECT count(*) FROM contexts WHERE h = $h", ("$h", metric.ContextH)) == 0)
         {
-            throw Fail(e);
+            return MetricOutcome.UnknownContext;
         }
+
+        InsertMetric(connection, transaction, metric);
+        return MetricOutcome.Stored;
+    }, cancellationToken);
+
+    /// <summary>Stores many metrics in one transaction, their session and context taken as stored (a bulk import).</summary>
+    public Task AddMetricsAsync(IReadOnlyList<StoredMetric> metrics, CancellationToken cancellationToken) => WriteAsync((connection, transaction) =>
+    {
+        foreach (StoredMetric metric in metrics)
+        {
+            InsertMetric(connection, transaction, metric);
+        }
+
+        return metrics.Count;
+    }, cancellationToken);
+
+    /// <summary>How many contexts are stored.</summary>
+    public long CountContexts() => _database.Read(c => Scalar(c, "SELECT count(*) FROM contexts"));
+
+    /// <summary>How many sessions are stored.</summary>
+    public long CountSessions() => _database.Read(c => Scalar(c, "SELECT count(*) FROM sessions"));
+
+    /// <summary>How many metrics a context or session has.</summary>
+    public long CountMetrics(MetricsOf of, string h) => _database.Read(c => Scalar(c, $"SELECT count(*) FROM metrics {Owner(of)}", ("$p", h)));
+
+    /// <summary>A page of the contexts (those whose hash starts with <paramref name="prefix"/>, when given), and how many match.</summary>
+    public (long Total, List<StoredContext> Items) Contexts(string? prefix, int limit, long offset)
+        => Page("contexts", prefix is null ? "" : ByPrefix, Like(prefix), limit, offset, ReadContexts);
+
+    /// <summary>A page of the sessions (those whose hash starts with <paramref name="prefix"/>, when given), and how many match.</summary>
+    public (long Total, List<StoredSession> Items) Sessions(string? prefix, int limit, long offset)
+        => Page("sessions", prefix is null ? "" : ByPrefix, Like(prefix), limit, offset, ReadSessions);
+
+    /// <summary>A page of a context's or session's metrics, oldest first, and how many it has.</summary>
+    public (long Total, List<StoredMetric> Items) Metrics(MetricsOf of, string h, int limit, long offset)
+        => Page("metrics", Owner(of), [("$p", h)], limit, offset, ReadMetrics);
+
+    /// <summary>Gets the bytes the data takes.</summary>
+    public long UsedBytes() => _database.Read(SqliteDatabase.UsedBytes);
+
+    /// <summary>Lets the upkeep under way finish (it holds the file open), then closes.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        await _pruning.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _database.Dispose();
     }
 
-    /// <summary>Runs a write in a transaction, one at a time, then keeps the limits; nothing of it is kept if it fails.</summary>
-    public async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
+    public void Dispose()
     {
-        ArgumentNullException.ThrowIfNull(write);
-        await _writer.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            using SqliteConnection connection = Open();
-            T result;
-            using (SqliteTransaction transaction = connection.BeginTransaction())
-            {
-                result = write(connection, transaction);
-                transaction.Commit();
-            }
-
-            Prune(connection);
-            _failure = null;
-            return result;
-        }
-        catch (Exception e) when (e is SqliteException or IOException or UnauthorizedAccessException or InvalidDataException)
-        {
-            throw Fail(e);
-        }
-        finally
-        {
-            _writer.Release();
-        }
+        _pruning.ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing).GetAwaiter().GetResult();
+        _database.Dispose();
     }
 
-    /// <summary>Unix seconds now, as stored.</summary>
-    public long Now => _time.GetUtcNow().ToUnixTimeSeconds();
+    private long Now => _time.GetUtcNow().ToUnixTimeSeconds();
 
-    /// <summary>Gets the bytes the data takes (the file's pages less its free ones).</summary>
-    public static long UsedBytes(SqliteConnection connection)
+    private static string Owner(MetricsOf of) => of == MetricsOf.Context ? "WHERE context_h = $p" : "WHERE session_h = $p";
+
+    private static (string, object?)[] Like(string? prefix)
+        => prefix is null ? [] : [("$p", prefix.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("%", "\\%", StringComparison.Ordinal).Replace("_", "\\_", StringComparison.Ordinal) + "%")];
+
+    private (long Total, List<T> Items) Page<T>(string table, string where, (string, object?)[] parameters, int limit, long offset, Func<SqliteConnection, string, (string, object?)[], int, long, List<T>> read)
+        => _database.Read(c =>
+        {
+            long total = Scalar(c, $"SELECT count(*) FROM {table} {where}", parameters);
+            return (total, offset >= total ? [] : read(c, where, parameters, limit, offset));
+        });
+
+    private async Task<T> WriteAsync<T>(Func<SqliteConnection, SqliteTransaction, T> write, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(connection);
-        long pages = Scalar(connection, "PRAGMA page_count");
-        long free = Scalar(connection, "PRAGMA freelist_count");
-        return (pages - free) * Scalar(connection, "PRAGMA page_size");
+        T result = await _database.WriteAsync(write, cancellationToken).ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _pruneQueued, 1) == 0)
+        {
+            _pruning = Task.Run(PruneAsync, CancellationToken.None);
+        }
+
+        return result;
     }
 
     /// <summary>Drops what is past the retention, then the oldest metrics while the data is over the size limit.</summary>
-    private void Prune(SqliteConnection connection)
+    private async Task PruneAsync()
     {
-        long cutoff = Now - (long)Retention.TotalSeconds;
-        int dropped = Execute(connection, "DELETE FROM metrics WHERE created_at < $cutoff", ("$cutoff", cutoff));
-        Execute(connection, "DELETE FROM sessions WHERE created_at < $cutoff AND NOT EXISTS (SELECT 1 FROM metrics m WHERE m.session_h = sessions.h)", ("$cutoff", cutoff));
-        Execute(connection, "DELETE FROM contexts WHERE created_at < $cutoff AND NOT EXISTS (SELECT 1 FROM metrics m WHERE m.context_h = contexts.h)", ("$cutoff", cutoff));
-        for (int round = 0; round < 64 && UsedBytes(connection) > MaxBytes; round++)
-        {
-            long count = Scalar(connection, "SELECT count(*) FROM metrics");
-            if (count == 0)
-            {
-                break;
-            }
-
-            // A tenth of the metrics at a time, the oldest first: few rounds, and the newest kept.
-            dropped += Execute(connection, "DELETE FROM metrics WHERE id IN (SELECT id FROM metrics ORDER BY id LIMIT $n)", ("$n", Math.Max(1, count / 10)));
-        }
-
-        if (dropped > 0)
-        {
-            Execute(connection, "PRAGMA incremental_vacuum");
-            LogPruned(_logger, dropped);
-        }
-    }
-
-    private SqliteConnection Open()
-    {
-        NativeSqlite.Register(); // on first use: an agent nobody sends test metrics never loads SQLite
-        Directory.CreateDirectory(Folder);
-        var connection = new SqliteConnection(_connectionString);
         try
         {
-            connection.Open();
-            if (!_ready)
+            int dropped = await _database.WriteAsync((c, t) =>
             {
-                Initialise(connection);
-                _ready = true;
+                Volatile.Write(ref _pruneQueued, 0); // a write after this point queues the next round
+                long cutoff = Now - (long)Retention.TotalSeconds;
+                int count = Execute(c, t, "DELETE FROM metrics WHERE created_at < $cutoff", ("$cutoff", cutoff));
+                Execute(c, t, "DELETE FROM sessions WHERE created_at < $cutoff AND NOT EXISTS (SELECT 1 FROM metrics m WHERE m.session_h = sessions.h)", ("$cutoff", cutoff));
+                Execute(c, t, "DELETE FROM contexts WHERE created_at < $cutoff AND NOT EXISTS (SELECT 1 FROM metrics m WHERE m.context_h = contexts.h)", ("$cutoff", cutoff));
+                for (int round = 0; round < 64 && SqliteDatabase.UsedBytes(c) > MaxBytes; round++)
+                {
+                    long left = Scalar(c, "SELECT count(*) FROM metrics");
+                    if (left == 0)
+                    {
+                        break;
+                    }
+
+                    // A tenth of the metrics at a time, the oldest first: few rounds, and the newest kept.
+                    count += Execute(c, t, "DELETE FROM metrics WHERE id IN (SELECT id FROM metrics ORDER BY id LIMIT $n)", ("$n", Math.Max(1, left / 10)));
+                }
+
+                return count;
+            }, CancellationToken.None).ConfigureAwait(false);
+            if (dropped > 0)
+            {
+                await _database.MaintainAsync(c => Execute(c, null, "PRAGMA incremental_vacuum"), CancellationToken.None).ConfigureAwait(false);
+                LogPruned(_logger, dropped);
             }
-
-            return connection;
         }
-        catch
+        catch (StoreUnavailableException)
         {
-            connection.Dispose();
-            throw;
+            // Already logged and shown in /health; the next write tries again.
         }
     }
 
-    /// <summary>The schema (created on first use), write-ahead logging, and a quick check that the file is sound.</summary>
-    private static void Initialise(SqliteConnection connection)
+    private void InsertMetric(SqliteConnection connection, SqliteTransaction transaction, StoredMetric m)
     {
-        string check = Text(connection, "PRAGMA quick_check");
-        if (!string.Equals(check, "ok", StringComparison.Ordinal))
-        {
-            throw new InvalidDataException($"the database fails SQLite's quick_check: {check}");
-        }
-
-        Execute(connection, "PRAGMA auto_vacuum = INCREMENTAL");
-        Text(connection, "PRAGMA journal_mode = WAL");
-        Execute(connection, """
-            CREATE TABLE IF NOT EXISTS contexts (
-                h TEXT PRIMARY KEY, cpu_count INTEGER NOT NULL, cpu_frequency REAL NOT NULL, cpu_type TEXT NOT NULL,
-                cpu_vendor TEXT NOT NULL, ram_total INTEGER NOT NULL, machine_node TEXT NOT NULL, machine_type TEXT NOT NULL,
-                machine_arch TEXT NOT NULL, system_info TEXT NOT NULL, python_info TEXT NOT NULL, created_at INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS sessions (
-                h TEXT PRIMARY KEY, run_date TEXT NOT NULL, scm_ref TEXT NOT NULL, description TEXT NOT NULL, created_at INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS metrics (
-                id INTEGER PRIMARY KEY AUTOINCREMENT,
-                session_h TEXT NOT NULL REFERENCES sessions(h), context_h TEXT NOT NULL REFERENCES contexts(h),
-                item_start_time TEXT NOT NULL, item_path TEXT NOT NULL, item TEXT NOT NULL, item_variant TEXT NOT NULL,
-                item_fs_loc TEXT NOT NULL, kind TEXT NOT NULL, component TEXT NOT NULL, total_time REAL NOT NULL,
-                user_time REAL NOT NULL, kernel_time REAL NOT NULL, cpu_usage REAL NOT NULL, mem_usage REAL NOT NULL,
-                hw_samples INTEGER NOT NULL, hw_resolution_seconds REAL, hw_max_cpu_temperature_c REAL,
-                hw_mean_cpu_frequency_mhz REAL, hw_throttled INTEGER, hw_under_voltage INTEGER, hw_mean_power_mw REAL,
-                hw_reason TEXT, created_at INTEGER NOT NULL);
-            CREATE INDEX IF NOT EXISTS metrics_context ON metrics(context_h, id);
-            CREATE INDEX IF NOT EXISTS metrics_session ON metrics(session_h, id);
-            CREATE INDEX IF NOT EXISTS metrics_created ON metrics(created_at);
-            """);
+        HardwareDuringTest w = m.Hardware;
+        Execute(connection, transaction,
+            $"INSERT INTO metrics ({MetricColumns}, created_at) VALUES ($s, $c, $start, $path, $item, $variant, $loc, $kind, $component, $total, $user, $kernel, $cpu, $mem, $samples, $resolution, $temp, $freq, $throttled, $under, $power, $reason, $now)",
+            ("$s", m.SessionH), ("$c", m.ContextH), ("$start", m.ItemStartTime), ("$path", m.ItemPath), ("$item", m.Item), ("$variant", m.ItemVariant),
+            ("$loc", m.ItemFsLoc), ("$kind", m.Kind), ("$component", m.Component), ("$total", m.TotalTime), ("$user", m.UserTime), ("$kernel", m.KernelTime),
+            ("$cpu", m.CpuUsage), ("$mem", m.MemUsage), ("$samples", w.Samples), ("$resolution", w.ResolutionSeconds), ("$temp", w.MaxCpuTemperatureC),
+            ("$freq", w.MeanCpuFrequencyMhz), ("$throttled", w.Throttled), ("$under", w.UnderVoltage), ("$power", w.MeanPowerMw), ("$reason", w.Reason), ("$now", Now));
     }
 
-    private StoreUnavailableException Fail(Exception e)
-    {
-        string reason = e switch
+    private static List<StoredContext> ReadContexts(SqliteConnection connection, string where, (string, object?)[] parameters, int limit, long offset)
+        => ReadAll(connection, $"SELECT {ContextColumns} FROM contexts {where} ORDER BY created_at, h LIMIT {limit} OFFSET {offset}", parameters, r =>
+            new StoredContext(r.GetString(0), r.GetInt32(1), r.GetDouble(2), r.GetString(3), r.GetString(4), r.GetInt64(5), r.GetString(6), r.GetString(7), r.GetString(8), r.GetString(9), r.GetString(10)));
+
+    private static List<StoredSession> ReadSessions(SqliteConnection connection, string where, (string, object?)[] parameters, int limit, long offset)
+        => ReadAll(connection, $"SELECT h, run_date, scm_ref, description FROM sessions {where} ORDER BY created_at, h LIMIT {limit} OFFSET {offset}", parameters, r =>
+            new StoredSession(r.GetString(0), r.GetString(1), r.GetString(2), Tags(r.GetString(3))));
+
+    private static List<StoredMetric> ReadMetrics(SqliteConnection connection, string where, (string, object?)[] parameters, int limit, long offset)
+        => ReadAll(connection, $"SELECT {MetricColumns} FROM metrics {where} ORDER BY id LIMIT {limit} OFFSET {offset}", parameters, r =>
         {
-            SqliteException s => $"{FilePath}: {s.Message.TrimEnd('.')} (SQLite error {s.SqliteErrorCode})",
-            _ => $"{FilePath}: {e.Message.TrimEnd('.')}",
-        };
+            var hardware = new HardwareDuringTest(r.GetInt32(14), Nullable(r, 15), Nullable(r, 16), Nullable(r, 17),
+                r.IsDBNull(18) ? null : r.GetInt64(18) != 0, r.IsDBNull(19) ? null : r.GetInt64(19) != 0, Nullable(r, 20), r.IsDBNull(21) ? null : r.GetString(21));
+            return new StoredMetric(r.GetString(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetString(4), r.GetString(5), r.GetString(6),
+                r.GetString(7), r.GetString(8), r.GetDouble(9), r.GetDouble(10), r.GetDouble(11), r.GetDouble(12), r.GetDouble(13), hardware);
+        });
 
-        // What the open /health may say: SQLite's words name no path; a file system error's might, so only its kind.
-        _failureCause = e is SqliteException sqlite ? $"{sqlite.Message.TrimEnd('.')} (SQLite error {sqlite.SqliteErrorCode})" : e.GetType().Name;
-        if (!string.Equals(_failure, reason, StringComparison.Ordinal))
-        {
-            LogFailed(_logger, reason);
-        }
-
-        _failure = reason;
-        _ready = false;
-        return new StoreUnavailableException(reason, e);
-    }
-
-    public static int Execute(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
+    private static List<T> ReadAll<T>(SqliteConnection connection, string sql, (string, object?)[] parameters, Func<SqliteDataReader, T> row)
     {
         using SqliteCommand command = Command(connection, sql, parameters);
-        return command.ExecuteNonQuery();
-    }
-
-    public static long Scalar(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        using SqliteCommand command = Command(connection, sql, parameters);
-        return Convert.ToInt64(command.ExecuteScalar() ?? 0L, CultureInfo.InvariantCulture);
-    }
-
-    private static string Text(SqliteConnection connection, string sql)
-    {
-        using SqliteCommand command = Command(connection, sql, []);
-        return Convert.ToString(command.ExecuteScalar(), CultureInfo.InvariantCulture) ?? "";
-    }
-
-    public static SqliteCommand Command(SqliteConnection connection, string sql, params (string Name, object? Value)[] parameters)
-    {
-        ArgumentNullException.ThrowIfNull(connection);
-        SqliteCommand command = connection.CreateCommand();
-#pragma warning disable CA2100 // every statement is a constant of this class or its callers; values go in as parameters
-        command.CommandText = sql;
-#pragma warning restore CA2100
-        foreach ((string name, object? value) in parameters)
+        using SqliteDataReader r = command.ExecuteReader();
+        var list = new List<T>();
+        while (r.Read())
         {
-            command.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            list.Add(row(r));
         }
 
-        return command;
+        return list;
     }
 
-    public void Dispose() => _writer.Dispose();
+    private static double? Nullable(SqliteDataReader r, int column) => r.IsDBNull(column) ? null : r.GetDouble(column);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The pytest-monitor server is unavailable: {Reason}")]
-    private static partial void LogFailed(ILogger logger, string reason);
+    /// <summary>A stored description (a flat JSON object) as tags, in its order.</summary>
+    private static List<SessionTag> Tags(string description)
+    {
+        using JsonDocument document = JsonDocument.Parse(description);
+        return [.. document.RootElement.EnumerateObject().Select(p => new SessionTag(p.Name, p.Value.ValueKind == JsonValueKind.String ? p.Value.GetString()! : p.Value.GetRawText()))];
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Dropped {Count} stored test metrics (PISTAT_DATA_RETENTION_DAYS, PISTAT_DATA_MAX_MB)")]
     private static partial void LogPruned(ILogger logger, int count);
-}
-
-/// <summary>The database cannot be used; the message says why.</summary>
-internal sealed class StoreUnavailableException(string message, Exception inner) : Exception(message, inner);
-
-/// <summary>
-/// Where SQLite's native library comes from: the bundled <c>libe_sqlite3</c> beside the program when it is there,
-/// else the system's <c>libsqlite3.so.0</c> (Debian's libsqlite3-0, on every Raspberry Pi OS and Jetson image), so a
-/// single-file build needs no library of its own.
-/// </summary>
-internal static class NativeSqlite
-{
-    private static int _registered;
-
-    public static void Register()
-    {
-        if (Interlocked.Exchange(ref _registered, 1) == 1)
-        {
-            return;
-        }
-
-        try
-        {
-            NativeLibrary.SetDllImportResolver(typeof(SQLitePCL.SQLite3Provider_e_sqlite3).Assembly, Resolve);
-        }
-        catch (InvalidOperationException)
-        {
-            // A resolver is already set for that assembly (by the host); it decides.
-        }
-
-        SQLitePCL.Batteries_V2.Init();
-    }
-
-    private static IntPtr Resolve(string name, System.Reflection.Assembly assembly, DllImportSearchPath? path)
-    {
-        if (!string.Equals(name, "e_sqlite3", StringComparison.Ordinal))
-        {
-            return IntPtr.Zero;
-        }
-
-        if (NativeLibrary.TryLoad(name, assembly, path, out IntPtr bundled))
-        {
-            return bundled;
-        }
-
-        foreach (string system in (string[])["libsqlite3.so.0", "libsqlite3.so", "sqlite3"])
-        {
-            if (NativeLibrary.TryLoad(system, out IntPtr handle))
-            {
-                return handle;
-            }
-        }
-
-        return IntPtr.Zero;
-    }
 }

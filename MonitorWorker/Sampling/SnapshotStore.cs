@@ -43,7 +43,7 @@ public sealed partial class SnapshotStore
     /// </summary>
     public async Task<HardwareSnapshot> SampleAsync(CancellationToken cancellationToken)
     {
-        HardwareSnapshot snapshot = await GetFreshAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        HardwareSnapshot snapshot = await GetFreshAsync(sampler: true).WaitAsync(cancellationToken).ConfigureAwait(false);
         foreach (ISnapshotSubscriber subscriber in _subscribers)
         {
             try
@@ -87,8 +87,13 @@ public sealed partial class SnapshotStore
     public Task<HardwareSnapshot> GetCachedAsync(TimeSpan maxAge)
         => _latest is { } latest && _time.GetUtcNow() - latest.Timestamp <= maxAge ? Task.FromResult(latest) : GetFreshAsync();
 
-    /// <summary>A snapshot taken now; callers arriving while one is being taken share it.</summary>
-    public Task<HardwareSnapshot> GetFreshAsync()
+    /// <summary>
+    /// A snapshot taken now, between samples: its CPU usage and rates run from the last sample, whose counters stay the
+    /// baseline of the next, so the sampler's windows stay whole. Callers arriving while one is being taken share it.
+    /// </summary>
+    public Task<HardwareSnapshot> GetFreshAsync() => GetFreshAsync(sampler: false);
+
+    private Task<HardwareSnapshot> GetFreshAsync(bool sampler)
     {
         Interlocked.Increment(ref _freshRequests);
         lock (_gate)
@@ -98,7 +103,7 @@ public sealed partial class SnapshotStore
                 return running;
             }
 
-            Task<HardwareSnapshot> collection = Task.Run(() => Keep(_source.Collect()));
+            Task<HardwareSnapshot> collection = Task.Run(() => Keep(sampler ? _source.Collect() : _source.CollectOnDemand()));
             _inFlight = collection;
             return collection;
         }

@@ -40,26 +40,17 @@ public static class StatsEndpoints
         _ = block;
         _ = cache;
         _ = fields;
-        if (!StatsFields.TryParse(context.Request.Query["fields"], out string[]? selected, out string? fieldsProblem))
+        IQueryCollection query = context.Request.Query;
+        if (!StatsFields.TryParse(query, out string[]? selected, out string? problem)
+            || !QueryValues.TryFlag(query, "block", false, out bool blockWindow, out problem)
+            || !QueryValues.TryFlag(query, "cache", true, out bool useCache, out problem))
         {
-            return ErrorResponse.Result(fieldsProblem!, StatusCodes.Status400BadRequest, time);
-        }
-
-        Microsoft.Extensions.Primitives.StringValues blockValues = context.Request.Query["block"];
-        Microsoft.Extensions.Primitives.StringValues cacheValues = context.Request.Query["cache"];
-        if (!QueryFlag.TryParse(blockValues, false, out bool blockWindow))
-        {
-            return ErrorResponse.Result($"block: '{blockValues}' is not a boolean ({Configuration.BooleanText.Words})", StatusCodes.Status400BadRequest, time);
-        }
-
-        if (!QueryFlag.TryParse(cacheValues, true, out bool useCache))
-        {
-            return ErrorResponse.Result($"cache: '{cacheValues}' is not a boolean ({Configuration.BooleanText.Words})", StatusCodes.Status400BadRequest, time);
+            return ErrorResponse.Result(problem!, StatusCodes.Status400BadRequest, time);
         }
 
         if (!blockWindow && useCache && store.Latest is null)
         {
-            return NoSnapshotYet.Answer(context, "No snapshot yet: the first one is being taken", time);
+            return Unavailable.Answer(context, "No snapshot yet: the first one is being taken", time);
         }
 
         HardwareSnapshot snapshot;
@@ -72,7 +63,7 @@ public static class StatsEndpoints
         }
         catch (TimeoutException)
         {
-            return NoSnapshotYet.Answer(context, $"No snapshot within {SnapshotStore.CollectionLimit.TotalSeconds:0} s: the sampler is stalled", time);
+            return Unavailable.Answer(context, $"No snapshot within {SnapshotStore.CollectionLimit.TotalSeconds:0} s: the sampler is stalled", time);
         }
 
         byte[] body = views.Get(snapshot, StatsBody.View).At(time.GetUtcNow());

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using MonitorWorker.Http;
 using MonitorWorker.Json;
 
 namespace MonitorWorker.Stats;
@@ -16,31 +17,27 @@ internal static class StatsFields
     public static IReadOnlyList<string> Allowed { get; } = [.. ((JsonTypeInfo)PiStatJson.Context.StatsResponse).Properties.Select(p => p.Name)];
 
     /// <summary>Reads the <c>fields</c> query: null when absent, else the names; false with the reason when a name is unknown or the value is empty or repeated.</summary>
-    public static bool TryParse(Microsoft.Extensions.Primitives.StringValues values, out string[]? fields, out string? problem)
+    public static bool TryParse(IQueryCollection query, out string[]? fields, out string? problem)
     {
-        fields = null;
-        problem = null;
-        if (values.Count == 0)
+        if (!QueryValues.TrySplitList(query, "fields", out fields, out problem))
+        {
+            return false;
+        }
+
+        if (fields is null)
         {
             return true;
         }
 
-        if (values.Count > 1)
+        string[] unknown = [.. fields.Where(n => !Allowed.Contains(n, StringComparer.Ordinal))];
+        if (fields.Length == 0 || unknown.Length > 0)
         {
-            problem = "fields: give it once, as a comma list (fields=cpu_temp,memory)";
-            return false;
-        }
-
-        string[] names = [.. values[0]!.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Distinct(StringComparer.Ordinal)];
-        string[] unknown = [.. names.Where(n => !Allowed.Contains(n, StringComparer.Ordinal))];
-        if (names.Length == 0 || unknown.Length > 0)
-        {
-            problem = (names.Length == 0 ? "fields: no key named" : $"fields: unknown {string.Join(", ", unknown.Select(u => $"'{u}'"))}")
+            problem = (fields.Length == 0 ? "fields: no key named" : $"fields: unknown {string.Join(", ", unknown.Select(u => $"'{u}'"))}")
                 + $"; allowed: {string.Join(", ", Allowed)}";
+            fields = null;
             return false;
         }
 
-        fields = names;
         return true;
     }
 

@@ -72,7 +72,7 @@ public static class TegrastatsApiEndpoints
     {
         if (store.Latest is null)
         {
-            return (null, NoSnapshotYet.Answer(context, NoData, time));
+            return (null, Unavailable.Answer(context, NoData, time));
         }
 
         try
@@ -81,7 +81,7 @@ public static class TegrastatsApiEndpoints
         }
         catch (TimeoutException)
         {
-            return (null, NoSnapshotYet.Answer(context, NoData, time));
+            return (null, Unavailable.Answer(context, NoData, time));
         }
     }
 

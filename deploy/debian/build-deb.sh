@@ -85,6 +85,11 @@ build() {
   install -m 644 "$here/copyright" "$stage/usr/share/doc/pi-stat/copyright"
   install -m 644 "$here/lintian-overrides" "$stage/usr/share/lintian/overrides/pi-stat"
   gzip -9nc "$root/README.md" >"$stage/usr/share/doc/pi-stat/README.md.gz"
+  # README's map of the documentation: its pages, beside it as they are in the repository.
+  install -d -m 755 "$stage/usr/share/doc/pi-stat/docs"
+  for page in "$root"/docs/*.md; do
+    gzip -9nc "$page" >"$stage/usr/share/doc/pi-stat/docs/$(basename "$page").gz"
+  done
   {
     echo "pi-stat ($version) stable; urgency=medium"
     echo
