@@ -1,89 +1,52 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using MonitorWorker;
+using System.Text.Json;
 using MonitorWorker.Configuration;
 
 namespace Dashboard.Tests;
 
-/// <summary>The service built by PiStatHost in this process on a free loopback port, serving a fixture board as a demo.</summary>
+/// <summary>The service in this process (TestSupport's <see cref="InProcessHost"/>) serving a fixture board as a demo, sampling every second.</summary>
 public sealed class DemoAgent : IAsyncDisposable
 {
-    private readonly WebApplication _app;
+    private readonly InProcessHost _host;
 
-    private DemoAgent(WebApplication app, Uri address)
-    {
-        _app = app;
-        Address = address;
-    }
+    private DemoAgent(InProcessHost host) => _host = host;
 
-    public Uri Address { get; }
+    public Uri Address => _host.Address;
 
-    public IServiceProvider Services => _app.Services;
+    public IServiceProvider Services => _host.Services;
 
-    public static string RepositoryRoot { get; } = FindRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     public static async Task<DemoAgent> StartAsync(string board, string? apiKey = null, Action<PiStatOptions>? configure = null)
     {
-        var options = new PiStatOptions
+        InProcessHost host = await InProcessHost.StartAsync(null, options =>
         {
-            Host = "127.0.0.1",
-            Port = 0,
-            SampleSeconds = 1,
-            Demo = Path.Combine(RepositoryRoot, "fixtures", board),
-            ApiKey = apiKey,
-        };
-        options.Probes.DiskPaths = ["/"];
-        configure?.Invoke(options);
-        WebApplication app = PiStatHost.Build(options);
-        await app.StartAsync();
-        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        var agent = new DemoAgent(app, new Uri(address.TrimEnd('/') + "/"));
+            options.SampleSeconds = 1;
+            options.Demo = Repository.Board(board);
+            options.ApiKey = apiKey;
+            options.Probes.DiskPaths = ["/"];
+            configure?.Invoke(options);
+        });
+        var agent = new DemoAgent(host);
         await agent.WaitForSamplesAsync(3, apiKey);
         return agent;
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _host.DisposeAsync();
 
     /// <summary>Waits until the history holds <paramref name="count"/> samples, so rates have values when the page loads.</summary>
-    private async Task WaitForSamplesAsync(int count, string? apiKey)
+    private Task WaitForSamplesAsync(int count, string? apiKey)
     {
-        using var http = new HttpClient { BaseAddress = Address };
         if (apiKey is not null)
         {
-            http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
+            _host.Http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", apiKey);
         }
 
-        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
-        {
-            string body = await http.GetStringAsync("api/history?series=cpu.usage");
-            using var json = System.Text.Json.JsonDocument.Parse(body);
-            if (json.RootElement.GetProperty("timestamps").GetArrayLength() >= count)
+        return Eventually.UntilAsync(
+            async () =>
             {
-                return;
-            }
-
-            Assert.IsLessThan(deadline, DateTime.UtcNow, $"the demo agent has not sampled {count} times");
-            await Task.Delay(100);
-        }
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "Probes.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("the repository root (Probes.sln) is not above " + AppContext.BaseDirectory);
+                using var json = JsonDocument.Parse(await _host.Http.GetStringAsync("api/history?series=cpu.usage"));
+                return json.RootElement.GetProperty("timestamps").GetArrayLength() >= count;
+            },
+            $"the demo agent to sample {count} times");
     }
 }

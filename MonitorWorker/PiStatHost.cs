@@ -32,8 +32,11 @@ public static class PiStatHost
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.AddServiceHosting(options);          // Hosting/: systemd or Windows service, Kestrel, logging, clock
         builder.Services.AddPiStatOptions(options);  // Configuration/
-        builder.Services.AddPiStatJson();            // Json/
-        builder.Services.AddDemo(options);           // Demo/: PISTAT_DEMO points the probes at a moving fixture board
+        builder.Services.AddJsonContexts(            // Json/: each feature's own source-generated context
+            ErrorsJsonContext.Relaxed, StatsJsonContext.Relaxed, HealthJsonContext.Relaxed, TegrastatsApiJsonContext.Relaxed,
+            HistoryJsonContext.Relaxed, EventsJsonContext.Relaxed, FleetJsonContext.Relaxed, PytestMonitorJsonContext.Relaxed,
+            ProcessesJsonContext.Relaxed, PiStatApiJsonContext.Relaxed, SocketIoJsonContext.Relaxed);
+        builder.Services.AddDemo(options);           // Demo/: PISTAT_DEMO points the probes at a moving fixture board (before AddSampling; enforced)
         builder.Services.AddSampling(options);       // Sampling/: probes, store, per-snapshot views, sampler, watchdog
         builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
         builder.Services.AddSocketIo();              // SocketIo/: Engine.IO and Socket.IO sessions, clients of the push hub

@@ -25,11 +25,7 @@ public sealed class SnapshotFuzzTests
     public TestContext TestContext { get; set; } = null!;
 
     [TestMethod]
-    [DataRow("raspberry-pi-4")]
-    [DataRow("raspberry-pi-5")]
-    [DataRow("jetson-nano")]
-    [DataRow("jetson-orin-nano")]
-    [DataRow("x86-server")]
+    [DynamicData(nameof(FixtureBoards.All), typeof(FixtureBoards))]
     public void Collect_OverMutatedBoardTrees_NeverThrowsAndServesOnlyPlausibleValues(string board)
     {
         string root = Fixtures.Board(board);

@@ -106,11 +106,7 @@ public sealed class HardwareMetricsTests
     }
 
     [TestMethod]
-    [DataRow("raspberry-pi-4")]
-    [DataRow("raspberry-pi-5")]
-    [DataRow("jetson-nano")]
-    [DataRow("jetson-orin-nano")]
-    [DataRow("x86-server")]
+    [DynamicData(nameof(FixtureBoards.All), typeof(FixtureBoards))]
     public void Labels_DeclareEveryInstrumentAndTheTagKeysItsSeriesCarry(string board)
     {
         using var metrics = new HardwareMetrics(() => null);

@@ -5,9 +5,7 @@ namespace HardwareProbes.Tests;
 /// <summary>Locates the repository's fixtures folder and reads captures from it.</summary>
 internal static class Fixtures
 {
-    private static readonly Lazy<string> RootPath = new(FindRoot);
-
-    public static string Root => RootPath.Value;
+    public static string Root => Repository.Fixtures;
 
     public static string Board(string board) => Path.Combine(Root, board);
 
@@ -104,19 +102,5 @@ internal static class Fixtures
         }
 
         return target;
-    }
-
-    private static string FindRoot()
-    {
-        for (DirectoryInfo? dir = new(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            string candidate = Path.Combine(dir.FullName, "fixtures");
-            if (Directory.Exists(Path.Combine(candidate, "captures")))
-            {
-                return candidate;
-            }
-        }
-
-        throw new DirectoryNotFoundException("fixtures/ not found above " + AppContext.BaseDirectory);
     }
 }

@@ -52,6 +52,26 @@ public sealed class WindowsSnapshotSourceTests
     }
 
     [TestMethod]
+    public void NetworkRates_RunBetweenCollects_AndAnOnDemandSnapshotLeavesTheWindowWhole()
+    {
+        var time = new FakeTimeProvider();
+        ulong received = 1_000;
+        using var source = new WindowsSnapshotSource(new FakeApi(), new MockFileSystem(), new ProbeOptions { DiskPaths = [] }, time, () => [new InterfaceCounters("Ethernet", received, 10, 0, 1, 2000, 20, 0, 0)], () => 7);
+        HardwareSnapshot first = source.Collect();
+        received += 500;
+        time.Advance(TimeSpan.FromSeconds(0.5));
+        HardwareSnapshot onDemand = source.CollectOnDemand();
+        received += 1_500;
+        time.Advance(TimeSpan.FromSeconds(0.5));
+        HardwareSnapshot second = source.Collect();
+
+        Assert.IsNull(first.NetworkRates, "no rate before a second reading");
+        Assert.AreEqual(1_000.0, onDemand.NetworkRates!.Single().ReceiveBytesPerSecond, "500 bytes over the 0.5 s since the collect");
+        Assert.AreEqual(2_000.0, second.NetworkRates!.Single().ReceiveBytesPerSecond, "2,000 bytes over the whole second");
+        Assert.AreEqual(0.0, second.NetworkRates!.Single().SendBytesPerSecond);
+    }
+
+    [TestMethod]
     public void Collect_TwoReadings_UsageFromProcessorTimes()
     {
         var api = new FakeApi { Times = [new(1000, 2000, 1000, 0, 0), new(1000, 2000, 1000, 0, 0)] };

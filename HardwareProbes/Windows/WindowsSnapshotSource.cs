@@ -25,6 +25,7 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
     private readonly Lock _gate = new();
     private DeviceIdentity? _identity;
     private CpuCounters? _previous;
+    private CounterRates? _rates;
 
     /// <summary>Creates a source for this Windows machine.</summary>
     /// <param name="options">The disk paths (drive roots) to report.</param>
@@ -60,8 +61,11 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
     public HardwareSnapshot Collect() => Collect(baseline: null);
 
     /// <inheritdoc/>
+    public HardwareSnapshot CollectOnDemand() => Collect(baseline: null, advance: false);
+
+    /// <inheritdoc/>
     public Task<HardwareSnapshot> CollectOverAsync(TimeSpan window, CancellationToken cancellationToken = default)
-        => SnapshotSource.CollectOverAsync(ReadCpuCounters, Collect, window, _time, cancellationToken);
+        => SnapshotSource.CollectOverAsync(ReadCpuCounters, b => Collect(b, advance: false), window, _time, cancellationToken);
 
     internal CpuCounters? ReadCpuCounters()
     {
@@ -71,7 +75,8 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
         }
     }
 
-    internal HardwareSnapshot Collect(CpuCounters? baseline)
+    /// <summary>A snapshot with CPU usage and rates since <paramref name="baseline"/> (or the previous snapshot that advanced); with <paramref name="advance"/> its counters become the next baseline.</summary>
+    internal HardwareSnapshot Collect(CpuCounters? baseline, bool advance = true)
     {
         lock (_gate)
         {
@@ -80,13 +85,15 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
             sources[SourceNames.Model] = _identity.Model is null ? "registry: no SystemProductName" : HardwareSnapshot.Ok;
 
             CpuReading cpu = ReadCpu(baseline ?? _previous, sources);
-            if (cpu.Times is not null)
+            if (advance && cpu.Times is not null)
             {
                 _previous = cpu.Times;
             }
 
             (MemoryReading? memory, SwapReading? swap) = ReadMemory(sources);
             IReadOnlyList<InterfaceCounters>? interfaces = Try(SourceNames.NetDev, _interfaces, sources);
+            _rates ??= new CounterRates(_time);
+            IReadOnlyList<InterfaceRate>? networkRates = _rates.Next(_time.GetTimestamp(), interfaces, null, advance).Network;
             int? connections = Try(SourceNames.Tcp, _connections, sources);
             sources[SourceNames.LoadAverage] = SourceStatus.NotApplicable("Windows has no load average");
             sources[SourceNames.Thermal] = SourceStatus.NotApplicable("temperatures need WMI with administrator rights; not read");
@@ -103,6 +110,7 @@ public sealed class WindowsSnapshotSource : ISnapshotSource
                 UptimeSeconds = _api.TickCount64 / 1000.0,
                 Filesystems = ReadDrives(sources),
                 NetworkInterfaces = interfaces,
+                NetworkRates = networkRates,
                 ActiveConnections = connections,
                 CombinedCores = cpu.Cores,
                 CombinedRam = CombinedReadings.Ram(memory, null),

@@ -141,14 +141,13 @@ public sealed class EventTests
         var source = new ScriptedSource(i => Snapshot(i, (i % 2) == 0 ? 0x50005u : 0x50000u));
         await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.SampleSeconds = 0.05);
         JsonElement body = default;
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        do
-        {
-            Assert.IsLessThan(deadline, DateTime.UtcNow, "no 120 condition events");
-            await Task.Delay(50);
-            body = Json.Parse(await host.Http.GetStringAsync("api/events?kind=condition_start,condition_end"));
-        }
-        while (body.Number("total") < 120);
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                body = Json.Parse(await host.Http.GetStringAsync("api/events?kind=condition_start,condition_end"));
+                return body.Number("total") >= 120;
+            },
+            "120 condition events");
 
         Assert.AreEqual(1.0, body.Number("page"));
         Assert.AreEqual(EventEndpoints.PageSize, body.GetProperty("events").GetArrayLength());

@@ -53,14 +53,13 @@ public sealed class FleetTests
 
         // The first round starts with the service; wait for it to have gone through every peer.
         JsonElement body = default;
-        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        do
-        {
-            Assert.IsLessThan(deadline, DateTime.UtcNow, "the first polling round did not finish");
-            await Task.Delay(100);
-            body = Json.Parse(await host.Http.GetStringAsync("api/monitoring/resources"));
-        }
-        while (body.GetProperty("nodes").EnumerateArray().Any(n => n.Text("error") == "not polled yet"));
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                body = Json.Parse(await host.Http.GetStringAsync("api/monitoring/resources"));
+                return !body.GetProperty("nodes").EnumerateArray().Any(n => n.Text("error") == "not polled yet");
+            },
+            "the first polling round to finish");
 
         CollectionAssert.AreEqual(new[] { "timestamp", "nodes", "summary" }, Names(body));
         Assert.IsTrue(DateTimeOffset.TryParse(body.Text("timestamp"), out _), "ISO-8601");
@@ -209,12 +208,7 @@ public sealed class FleetTests
         });
         await host.WaitForFirstSnapshotAsync();
         FleetPoller poller = host.Service<FleetPoller>();
-        DateTime deadline = DateTime.UtcNow.AddSeconds(60);
-        while (poller.Rounds == 0)
-        {
-            Assert.IsLessThan(deadline, DateTime.UtcNow, "the first polling round did not finish");
-            await Task.Delay(50);
-        }
+        await Eventually.UntilAsync(() => poller.Rounds > 0, "the first polling round to finish");
 
         JsonElement body = Json.Parse(await host.Http.GetStringAsync("api/monitoring/trends"));
 

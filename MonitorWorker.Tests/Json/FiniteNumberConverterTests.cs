@@ -18,7 +18,7 @@ public sealed class FiniteNumberConverterTests
     {
         var body = new HealthResponse("healthy", "pi", "2026-12-01T00:00:00Z", new Dictionary<string, HealthCheckEntry>(), "pi-stat", "0.1.0", value, 1, 0);
 
-        string json = JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse);
+        string json = JsonSerializer.Serialize(body, HealthJsonContext.Relaxed.HealthResponse);
 
         StringAssert.Contains(json, "\"system_uptime_seconds\":null");
         Assert.DoesNotContain("NaN", json);
@@ -30,6 +30,6 @@ public sealed class FiniteNumberConverterTests
     {
         var body = new HealthResponse("healthy", "pi", "2026-12-01T00:00:00Z", new Dictionary<string, HealthCheckEntry>(), "pi-stat", "0.1.0", 351735.65, 1, 0);
 
-        StringAssert.Contains(JsonSerializer.Serialize(body, PiStatJson.Context.HealthResponse), "\"system_uptime_seconds\":351735.65");
+        StringAssert.Contains(JsonSerializer.Serialize(body, HealthJsonContext.Relaxed.HealthResponse), "\"system_uptime_seconds\":351735.65");
     }
 }

@@ -103,14 +103,6 @@ internal sealed class EngineIoClient(InProcessHost host)
     public static Task SendAsync(WebSocket socket, string packet)
         => socket.SendAsync(Encoding.UTF8.GetBytes(packet), WebSocketMessageType.Text, endOfMessage: true, CancellationToken.None);
 
-    /// <summary>Waits until <paramref name="condition"/> holds, checking every 10 ms for at most 20 s.</summary>
-    public static async Task WaitUntilAsync(Func<bool> condition, string what)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!condition())
-        {
-            Assert.IsLessThan(deadline, DateTime.UtcNow, $"waited 20 s for {what}");
-            await Task.Delay(10);
-        }
-    }
+    /// <summary>Waits until <paramref name="condition"/> holds (TestSupport's <see cref="Eventually"/>).</summary>
+    public static Task WaitUntilAsync(Func<bool> condition, string what) => Eventually.UntilAsync(condition, what);
 }

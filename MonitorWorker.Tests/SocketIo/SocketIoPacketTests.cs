@@ -14,11 +14,7 @@ namespace MonitorWorker.Tests.SocketIo;
 public sealed class SocketIoPacketTests
 {
     [TestMethod]
-    [DataRow("raspberry-pi-4")]
-    [DataRow("raspberry-pi-5")]
-    [DataRow("jetson-nano")]
-    [DataRow("jetson-orin-nano")]
-    [DataRow("x86-server")]
+    [DynamicData(nameof(FixtureBoards.All), typeof(FixtureBoards))]
     public void EveryBoardsPacket_IsTheApiStatusBodyAsATegrastatsUpdateEvent_UnderEightKilobytes(string board)
     {
         var options = new PiStatOptions();
@@ -28,7 +24,7 @@ public sealed class SocketIoPacketTests
         source.Collect();
         demo.Advance(1);
         HardwareSnapshot snapshot = source.Collect();
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(TegrastatsApiMapper.Map(snapshot), PiStatJson.Context.ApiStatusResponse);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(TegrastatsApiMapper.Map(snapshot), TegrastatsApiJsonContext.Relaxed.ApiStatusResponse);
 
         string packet = Encoding.UTF8.GetString(new PushMessage(body).SocketIoPacket.Span);
 

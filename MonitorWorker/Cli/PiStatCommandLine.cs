@@ -189,7 +189,7 @@ public static class PiStatCommandLine
     {
         using ISnapshotSource source = SnapshotSource.Create(options.Probes);
         HardwareSnapshot snapshot = await source.CollectOverAsync(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);
-        string json = JsonSerializer.Serialize(StatsMapper.Map(snapshot, DateTimeOffset.UtcNow), PiStatJson.Context.StatsResponse);
+        string json = JsonSerializer.Serialize(StatsMapper.Map(snapshot, DateTimeOffset.UtcNow), StatsJsonContext.Relaxed.StatsResponse);
         await Console.Out.WriteLineAsync(json).ConfigureAwait(false);
         return 0;
     }

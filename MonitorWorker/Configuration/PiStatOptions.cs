@@ -161,6 +161,9 @@ public sealed class PiStatOptions
     /// <value>The default value is none.</value>
     public string? Demo { get; set; }
 
+    /// <summary>Gets the demo board's name (its folder's name), or null when this machine is served.</summary>
+    public string? DemoName => Demo is null ? null : Path.GetFileName(Demo.TrimEnd(Path.DirectorySeparatorChar));
+
     public TimeSpan SampleInterval => TimeSpan.FromSeconds(SampleSeconds);
 
     public TimeSpan CacheMaxAge => TimeSpan.FromSeconds(CacheSeconds);

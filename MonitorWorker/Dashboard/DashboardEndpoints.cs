@@ -1,4 +1,5 @@
 using System.IO.Hashing;
+using MonitorWorker.AccessControl;
 using MonitorWorker.Http;
 
 namespace MonitorWorker.Dashboard;
@@ -32,12 +33,14 @@ public static class DashboardEndpoints
                 Assets.Value.TryGetValue(name, out DashboardAsset? asset) && !name.EndsWith(".html", StringComparison.Ordinal)
                     ? Serve(context, asset)
                     : Results.NotFound())
-            .ExcludeFromDescription();
+            .ExcludeFromDescription()
+            .OpenWithoutKey();
         app.MapMethods(FleetPath, ReadMethods.GetAndHead, (HttpContext context) => Page(context, "fleet.html"))
             .WithName("GetFleetPage")
             .WithTags("Fleet")
             .WithSummary("The fleet page: every node of /api/monitoring/resources in a sortable table (cards on a phone) with a CPU and temperature sparkline from /api/monitoring/trends")
-            .Produces<string>(StatusCodes.Status200OK, "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/html")
+            .OpenWithoutKey();
         return app;
     }
 

@@ -4,7 +4,7 @@ namespace MonitorWorker.Demo;
 public static class DemoBoards
 {
     /// <summary>The board's name: its folder's name.</summary>
-    public static string NameOf(string board) => Path.GetFileName((board ?? throw new ArgumentNullException(nameof(board))).TrimEnd(Path.DirectorySeparatorChar));
+    public static string NameOf(string board) => new Configuration.PiStatOptions { Demo = board ?? throw new ArgumentNullException(nameof(board)) }.DemoName!;
 
     /// <summary>
     /// The folder of a fixture board: <paramref name="nameOrPath"/> itself when it holds a <c>proc/</c> tree, else

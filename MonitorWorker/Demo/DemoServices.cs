@@ -11,15 +11,23 @@ namespace MonitorWorker.Demo;
 public static partial class DemoServices
 {
     /// <summary>
-    /// With PISTAT_DEMO set, copies the board, points the probes at the copy (this is why it comes before the sampling
-    /// registration) and registers the subscriber that moves its readings on after every sample.
+    /// With PISTAT_DEMO set, copies the board, points the probes at the copy and registers the subscriber that moves its
+    /// readings on after every sample. The probes must not be registered yet (they would keep this machine's paths):
+    /// called after them, it throws.
     /// </summary>
+    /// <exception cref="InvalidOperationException">The probes are registered already.</exception>
     public static IServiceCollection AddDemo(this IServiceCollection services, PiStatOptions options)
     {
+        ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
         if (options.Demo is not string board)
         {
             return services;
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(HardwareProbes.ProbeOptions)))
+        {
+            throw new InvalidOperationException("AddDemo must come before the probes are registered (AddSampling): it points them at the demo board");
         }
 
         DemoBoard demo = DemoBoard.Prepare(board, options);

@@ -29,6 +29,6 @@ public static class ErrorHandling
     {
         TimeProvider time = context.RequestServices.GetRequiredService<TimeProvider>();
         context.Response.ContentType = "application/json; charset=utf-8";
-        return System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, ErrorResponse.Now(message, time), PiStatJson.Context.ErrorResponse);
+        return System.Text.Json.JsonSerializer.SerializeAsync(context.Response.Body, ErrorResponse.Now(message, time), ErrorsJsonContext.Relaxed.ErrorResponse);
     }
 }

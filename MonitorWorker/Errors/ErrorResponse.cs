@@ -11,5 +11,5 @@ public sealed record ErrorResponse(string Error, string Timestamp)
 
     /// <summary>An endpoint's error answer: this body, timestamped now, with <paramref name="status"/>.</summary>
     public static JsonHttpResult<ErrorResponse> Result(string error, int status, TimeProvider time)
-        => TypedResults.Json(Now(error, time), PiStatJson.Context.ErrorResponse, statusCode: status);
+        => TypedResults.Json(Now(error, time), ErrorsJsonContext.Relaxed.ErrorResponse, statusCode: status);
 }

@@ -68,7 +68,7 @@ public static class EventEndpoints
             totalPage,
             page > 1 ? Url(Math.Min(page - 1, totalPage)) : null,
             page < totalPage ? Url(page + 1) : null);
-        return TypedResults.Json(response, PiStatJson.Context.EventsResponse);
+        return TypedResults.Json(response, EventsJsonContext.Relaxed.EventsResponse);
     }
 
     /// <summary>Each background sample is compared with the one before.</summary>

@@ -77,7 +77,7 @@ public static class FleetEndpoints
     {
         long step = TrendRing.StepSeconds(options.Value.PeerIntervalSeconds);
         FleetTrend[] nodes = [SelfTrend(history, step, time.GetUtcNow()), .. poller.Trends];
-        return TypedResults.Json(new FleetTrends(step, nodes), PiStatJson.Context.FleetTrends);
+        return TypedResults.Json(new FleetTrends(step, nodes), FleetJsonContext.Relaxed.FleetTrends);
     }
 
     private static Results<JsonHttpResult<FleetResponse>, JsonHttpResult<ErrorResponse>> GetResources(HttpContext context, SnapshotStore store, SnapshotViews views, FleetPoller poller, TimeProvider time)
@@ -91,6 +91,6 @@ public static class FleetEndpoints
         DateTimeOffset now = time.GetUtcNow();
         using var stats = JsonDocument.Parse(views.Get(snapshot, StatsBody.View).At(now));
         FleetNode self = PeerParser.FromStats(stats.RootElement, PeerParser.Self, null, now) with { Url = null };
-        return TypedResults.Json(Build(self, poller.Nodes, now), PiStatJson.Context.FleetResponse);
+        return TypedResults.Json(Build(self, poller.Nodes, now), FleetJsonContext.Relaxed.FleetResponse);
     }
 }

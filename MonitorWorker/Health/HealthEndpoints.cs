@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MonitorWorker.AccessControl;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
@@ -26,20 +27,21 @@ public static class HealthEndpoints
             .WithName("GetHealth")
             .WithSummary("Service health: healthy or degraded (200), unhealthy (503)")
             .Produces<HealthResponse>(StatusCodes.Status200OK, "application/json")
-            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
+            .Produces<HealthResponse>(StatusCodes.Status503ServiceUnavailable, "application/json")
+            .OpenWithoutKey();
         return app;
     }
 
     private static async Task<JsonHttpResult<HealthResponse>> GetHealthAsync(
-        HttpContext context, HealthCheckService checks, SnapshotStore store, Push.PushHub clients, StartTime started,
+        HttpContext context, HealthCheckService checks, SnapshotStore store, ILiveClients clients, StartTime started, ApiKey key,
         Microsoft.Extensions.Options.IOptions<Configuration.PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
         // With a key set, a caller without it learns how the agent is and nothing else.
-        bool details = options.Value.ApiKey is not { } key || AccessControl.AccessControl.HasKey(context, System.Text.Encoding.UTF8.GetBytes(key));
+        bool details = !key.IsSet || key.InHeader(context);
         var body = new HealthResponse(
             Status: StatusName(report),
-            Hostname: ServiceIdentity.NodeName(options.Value.Demo is string demo ? Demo.DemoBoards.NameOf(demo) : null),
+            Hostname: ServiceIdentity.NodeName(options.Value.DemoName),
             Timestamp: Timestamps.Now(time),
             Checks: report.Entries.ToDictionary(
                 e => e.Key,
@@ -50,7 +52,7 @@ public static class HealthEndpoints
             AgentUptimeSeconds: details ? Math.Round(Math.Max(0, (time.GetUtcNow() - started.At).TotalSeconds), 1) : null,
             ConnectedClients: details ? clients.Count : null);
         context.Response.Headers.CacheControl = "no-store, no-cache";
-        return TypedResults.Json(body, PiStatJson.Context.HealthResponse, statusCode: StatusCode(report));
+        return TypedResults.Json(body, HealthJsonContext.Relaxed.HealthResponse, statusCode: StatusCode(report));
     }
 
     /// <summary><c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>.</summary>

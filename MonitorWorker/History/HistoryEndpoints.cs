@@ -47,7 +47,7 @@ public static class HistoryEndpoints
         HistoryResponse response = HistoryReader.Answer(store, query!, context.Request.Path);
         return query!.Csv
             ? TypedResults.Text(HistoryReader.Csv(response), "text/csv; charset=utf-8")
-            : TypedResults.Json(response, PiStatJson.Context.HistoryResponse);
+            : TypedResults.Json(response, HistoryJsonContext.Relaxed.HistoryResponse);
     }
 
     /// <summary>Each background sample goes into the history.</summary>

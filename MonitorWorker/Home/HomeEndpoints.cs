@@ -1,3 +1,4 @@
+using MonitorWorker.AccessControl;
 using MonitorWorker.Dashboard;
 using MonitorWorker.Http;
 
@@ -32,7 +33,8 @@ public static class HomeEndpoints
         })
             .WithName("GetHome")
             .WithSummary("The live dashboard for browsers (Accept: text/html); a plain-text usage guide for other clients")
-            .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/html");
+            .Produces<string>(StatusCodes.Status200OK, "text/plain", "text/html")
+            .OpenWithoutKey();
         return app;
     }
 

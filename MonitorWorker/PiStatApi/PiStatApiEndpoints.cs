@@ -47,7 +47,7 @@ public static class PiStatApiEndpoints
             return Unavailable.Answer(context, "No snapshot yet: the first one is being taken", time);
         }
 
-        return TypedResults.Json(new NetworkInterfacesResponse(StatsMapper.Network(snapshot), Timestamps.UnixSeconds(snapshot.Timestamp)), PiStatJson.Context.NetworkInterfacesResponse);
+        return TypedResults.Json(new NetworkInterfacesResponse(StatsMapper.Network(snapshot), Timestamps.UnixSeconds(snapshot.Timestamp)), PiStatApiJsonContext.Relaxed.NetworkInterfacesResponse);
     }
 
     private static Results<JsonHttpResult<StorageDevicesResponse>, JsonHttpResult<ErrorResponse>> GetStorage(HttpContext context, SnapshotStore store, TimeProvider time)
@@ -59,7 +59,7 @@ public static class PiStatApiEndpoints
 
         StorageDevice[] devices = [.. snapshot.Filesystems.Select(static f => new StorageDevice(f.Device, f.MountPoint, f.FileSystemType, f.TotalBytes, f.UsedBytes, f.FreeBytes, Math.Round(f.Percent, 1)))];
         DiskIoStats? io = snapshot.DiskIo is DiskIoCounters d ? new DiskIoStats(d.ReadCount, d.WriteCount, d.ReadBytes, d.WriteBytes) : null;
-        return TypedResults.Json(new StorageDevicesResponse(devices, io, Timestamps.UnixSeconds(snapshot.Timestamp)), PiStatJson.Context.StorageDevicesResponse);
+        return TypedResults.Json(new StorageDevicesResponse(devices, io, Timestamps.UnixSeconds(snapshot.Timestamp)), PiStatApiJsonContext.Relaxed.StorageDevicesResponse);
     }
 
     private static JsonHttpResult<SystemConfigResponse> GetConfig(SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time)
@@ -70,12 +70,12 @@ public static class PiStatApiEndpoints
         var response = new SystemConfigResponse(
             OperatingSystem.IsWindows() ? "Windows" : "Linux",
             board == BoardKind.RaspberryPi,
-            ServiceIdentity.NodeName(o.Demo is string demo ? Demo.DemoBoards.NameOf(demo) : null),
+            ServiceIdentity.NodeName(o.DemoName),
             RuntimeInformation.FrameworkDescription,
             ServiceIdentity.Version,
             StatsMapper.BoardName(board),
             server,
             Timestamps.UnixSeconds(time.GetUtcNow()));
-        return TypedResults.Json(response, PiStatJson.Context.SystemConfigResponse);
+        return TypedResults.Json(response, PiStatApiJsonContext.Relaxed.SystemConfigResponse);
     }
 }

@@ -64,7 +64,7 @@ public static class ProcessEndpoints
             table.Failure,
             ProcessQuery.SortNames[(int)query.Sort],
             [.. table.Top(query.Sort, query.Limit).Select(ProcessStats.From)]);
-        return TypedResults.Json(response, PiStatJson.Context.ProcessesResponse);
+        return TypedResults.Json(response, ProcessesJsonContext.Relaxed.ProcessesResponse);
     }
 
     private static async Task<Results<JsonHttpResult<PiStatProcessesResponse>, JsonHttpResult<ErrorResponse>>> GetPiStatProcessesAsync(
@@ -77,6 +77,6 @@ public static class ProcessEndpoints
 
         ProcessTable table = await watch.CurrentAsync(cancellationToken).ConfigureAwait(false);
         var response = new PiStatProcessesResponse([.. table.Top(query.Sort, query.Limit).Select(PiStatProcess.From)], Timestamps.UnixSeconds(table.Timestamp));
-        return TypedResults.Json(response, PiStatJson.Context.PiStatProcessesResponse);
+        return TypedResults.Json(response, ProcessesJsonContext.Relaxed.PiStatProcessesResponse);
     }
 }

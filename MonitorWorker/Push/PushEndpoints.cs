@@ -16,6 +16,7 @@ public static class PushEndpoints
     {
         services.AddSingleton<PushHub>();
         services.AddSingleton<ISnapshotSubscriber>(provider => provider.GetRequiredService<PushHub>());
+        services.AddSingleton<ILiveClients>(provider => provider.GetRequiredService<PushHub>());
         return services;
     }
 

@@ -9,7 +9,7 @@ namespace MonitorWorker.Push;
 /// The live-push clients (WebSocket, Server-Sent Events and Socket.IO together): admits at most PISTAT_MAX_CONNECTIONS, and
 /// hands each background sample (it subscribes to the sampler's snapshots) to every client's queue without waiting for any of them.
 /// </summary>
-public sealed partial class PushHub : ISnapshotSubscriber
+public sealed partial class PushHub : ISnapshotSubscriber, ILiveClients
 {
     /// <summary>A client that has taken no message for this long while messages wait is disconnected, freeing its place.</summary>
     public static readonly TimeSpan StallLimit = TimeSpan.FromSeconds(30);

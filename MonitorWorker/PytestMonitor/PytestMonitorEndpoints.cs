@@ -67,7 +67,7 @@ public static class PytestMonitorEndpoints
             return Unavailable.Answer(http, "No data available: the first sample has not been taken yet", time);
         }
 
-        return TypedResults.Json(MachineContext.From(snapshot, Service.ServiceIdentity.Hostname, KernelReleaseOnce.Value, RuntimeInfo()), PiStatJson.Context.MachineContext);
+        return TypedResults.Json(MachineContext.From(snapshot, Service.ServiceIdentity.Hostname, KernelReleaseOnce.Value, RuntimeInfo()), PytestMonitorJsonContext.Relaxed.MachineContext);
     }
 
     private static string RuntimeInfo() => $"pi-stat {Service.ServiceIdentity.Version} on .NET {Environment.Version}";
@@ -115,7 +115,7 @@ public static class PytestMonitorEndpoints
         try
         {
             StoredContext stored = await store.AddContextAsync(context, http.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Json(stored, PiStatJson.Context.StoredContext, statusCode: StatusCodes.Status201Created);
+            return TypedResults.Json(stored, PytestMonitorJsonContext.Relaxed.StoredContext, statusCode: StatusCodes.Status201Created);
         }
         catch (StoreUnavailableException e)
         {
@@ -144,7 +144,7 @@ public static class PytestMonitorEndpoints
         try
         {
             StoredSession stored = await store.AddSessionAsync(h, runDate, scm, description, http.RequestAborted).ConfigureAwait(false);
-            return TypedResults.Json(stored, PiStatJson.Context.StoredSession, statusCode: StatusCodes.Status201Created);
+            return TypedResults.Json(stored, PytestMonitorJsonContext.Relaxed.StoredSession, statusCode: StatusCodes.Status201Created);
         }
         catch (StoreUnavailableException e)
         {
@@ -189,7 +189,7 @@ public static class PytestMonitorEndpoints
             {
                 MetricOutcome.UnknownSession => ErrorResponse.Result($"Unknown session_h '{session}': POST /api/v1/sessions/ first", StatusCodes.Status404NotFound, time),
                 MetricOutcome.UnknownContext => ErrorResponse.Result($"Unknown context_h '{context}': POST /api/v1/contexts/ first", StatusCodes.Status404NotFound, time),
-                _ => TypedResults.Json(metric, PiStatJson.Context.StoredMetric, statusCode: StatusCodes.Status201Created),
+                _ => TypedResults.Json(metric, PytestMonitorJsonContext.Relaxed.StoredMetric, statusCode: StatusCodes.Status201Created),
             };
         }
         catch (StoreUnavailableException e)
@@ -205,7 +205,7 @@ public static class PytestMonitorEndpoints
     {
         try
         {
-            return TypedResults.Json(new CountResponse(count()), PiStatJson.Context.CountResponse);
+            return TypedResults.Json(new CountResponse(count()), PytestMonitorJsonContext.Relaxed.CountResponse);
         }
         catch (StoreUnavailableException e)
         {
@@ -214,13 +214,13 @@ public static class PytestMonitorEndpoints
     }
 
     private static Results<JsonHttpResult<ContextPage>, NoContent, JsonHttpResult<ErrorResponse>> ListContexts(HttpContext http, PytestStore store, TimeProvider time, string? prefix)
-        => Page(http, time, (limit, offset) => store.Contexts(prefix, limit, offset), (items, prev, next, total) => TypedResults.Json(new ContextPage(items, prev, next, total), PiStatJson.Context.ContextPage));
+        => Page(http, time, (limit, offset) => store.Contexts(prefix, limit, offset), (items, prev, next, total) => TypedResults.Json(new ContextPage(items, prev, next, total), PytestMonitorJsonContext.Relaxed.ContextPage));
 
     private static Results<JsonHttpResult<SessionPage>, NoContent, JsonHttpResult<ErrorResponse>> ListSessions(HttpContext http, PytestStore store, TimeProvider time, string? prefix)
-        => Page(http, time, (limit, offset) => store.Sessions(prefix, limit, offset), (items, prev, next, total) => TypedResults.Json(new SessionPage(items, prev, next, total), PiStatJson.Context.SessionPage));
+        => Page(http, time, (limit, offset) => store.Sessions(prefix, limit, offset), (items, prev, next, total) => TypedResults.Json(new SessionPage(items, prev, next, total), PytestMonitorJsonContext.Relaxed.SessionPage));
 
     private static Results<JsonHttpResult<MetricPage>, NoContent, JsonHttpResult<ErrorResponse>> ListMetrics(HttpContext http, PytestStore store, TimeProvider time, MetricsOf of, string h)
-        => Page(http, time, (limit, offset) => store.Metrics(of, h, limit, offset), (items, prev, next, total) => TypedResults.Json(new MetricPage(items, prev, next, total), PiStatJson.Context.MetricPage));
+        => Page(http, time, (limit, offset) => store.Metrics(of, h, limit, offset), (items, prev, next, total) => TypedResults.Json(new MetricPage(items, prev, next, total), PytestMonitorJsonContext.Relaxed.MetricPage));
 
     /// <summary>One page (<c>page</c> from 1, <c>per_page</c> up to 500) with the links of its neighbours; 204 when it is empty.</summary>
     private static Results<JsonHttpResult<TPage>, NoContent, JsonHttpResult<ErrorResponse>> Page<T, TPage>(

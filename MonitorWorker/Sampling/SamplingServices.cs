@@ -18,7 +18,7 @@ public static class SamplingServices
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton(new SnapshotViews
         {
-            Demo = options.Demo is string demo ? Demo.DemoBoards.NameOf(demo) : null,
+            Demo = options.DemoName,
             Labels = options.Labels,
         });
         services.AddSingleton<ISnapshotSubscriber, SystemdWatchdog>();

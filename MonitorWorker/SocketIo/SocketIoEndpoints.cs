@@ -1,3 +1,5 @@
+using MonitorWorker.AccessControl;
+
 namespace MonitorWorker.SocketIo;
 
 /// <summary>Socket.IO at <c>/socket.io/</c>, for the Tegrastats API's own clients (Python, browsers, ESP32 displays).</summary>
@@ -21,10 +23,12 @@ public static class SocketIoEndpoints
             .WithSummary("Socket.IO (Engine.IO 4: polling, WebSocket, upgrade; Socket.IO 5 main namespace): a 42[\"tegrastats_update\",<the /api/status body>] packet per sample")
             .Produces(StatusCodes.Status200OK, contentType: "text/plain")
             .Produces(StatusCodes.Status101SwitchingProtocols)
-            .Produces(StatusCodes.Status400BadRequest, contentType: "application/json");
+            .Produces(StatusCodes.Status400BadRequest, contentType: "application/json")
+            .OpenWithoutKey();
 
         // Methods Engine.IO does not use get the protocol's own answer, not a 405. (Routing matches the path with or without its slash.)
-        app.MapMethods(Path + "/", ["PUT", "DELETE", "PATCH"], server.HandleAsync).ExcludeFromDescription();
+        app.MapMethods(Path + "/", ["PUT", "DELETE", "PATCH"], server.HandleAsync).ExcludeFromDescription()
+            .OpenWithoutKey();
         return app;
     }
 }

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Options;
 using MonitorWorker.Configuration;
 using MonitorWorker.Push;
 
+using MonitorWorker.AccessControl;
+
 namespace MonitorWorker.SocketIo;
 
 /// <summary>
@@ -21,16 +23,16 @@ internal sealed partial class SocketIoServer
     private static readonly TimeSpan UpgradeTimeout = TimeSpan.FromSeconds(10);
 
     private readonly ConcurrentDictionary<string, SocketIoSession> _sessions = new(StringComparer.Ordinal);
-    private readonly byte[]? _key;
+    private readonly ApiKey _key;
     private readonly ILogger<SocketIoServer> _logger;
 
-    public SocketIoServer(IOptions<PiStatOptions> options, PushHub hub, TimeProvider time, ILogger<SocketIoServer> logger)
+    public SocketIoServer(IOptions<PiStatOptions> options, ApiKey key, PushHub hub, TimeProvider time, ILogger<SocketIoServer> logger)
     {
         PiStatOptions o = options.Value;
         Hub = hub;
         Time = time;
         _logger = logger;
-        _key = o.ApiKey is { } key ? Encoding.UTF8.GetBytes(key) : null;
+        _key = key;
         PingInterval = TimeSpan.FromMilliseconds(o.SocketIoPingIntervalMs);
         PingTimeout = TimeSpan.FromMilliseconds(o.SocketIoPingTimeoutMs);
         ConnectTimeout = TimeSpan.FromMilliseconds(o.SocketIoConnectTimeoutMs);
@@ -55,12 +57,12 @@ internal sealed partial class SocketIoServer
 
     /// <summary>A Socket.IO error payload: <c>{"message": …}</c>.</summary>
     public static string ErrorMessage(string message)
-        => $"{{\"message\":{JsonSerializer.Serialize(message, Json.PiStatJson.Context.String)}}}";
+        => $"{{\"message\":{JsonSerializer.Serialize(message, SocketIoJsonContext.Relaxed.String)}}}";
 
     /// <summary>Whether a socket may connect: no key is set, the session's requests carried it, or the connect packet's auth holds it as <c>token</c>.</summary>
     public bool Authorized(bool headerHasKey, string? auth)
     {
-        if (_key is null || headerHasKey)
+        if (!_key.IsSet || headerHasKey)
         {
             return true;
         }
@@ -76,7 +78,7 @@ internal sealed partial class SocketIoServer
             return document.RootElement.ValueKind == JsonValueKind.Object
                 && document.RootElement.TryGetProperty("token", out JsonElement token)
                 && token.ValueKind == JsonValueKind.String
-                && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token.GetString()!), _key);
+                && _key.Matches(token.GetString());
         }
         catch (JsonException)
         {
@@ -123,7 +125,7 @@ internal sealed partial class SocketIoServer
         }
 
         bool webSocket = transport == "websocket";
-        bool hasKey = _key is not null && AccessControl.AccessControl.HasKey(context, _key);
+        bool hasKey = _key.InHeader(context);
         string? sid = query["sid"];
         if (sid is null)
         {
@@ -220,7 +222,7 @@ internal sealed partial class SocketIoServer
     {
         context.Response.StatusCode = status;
         context.Response.ContentType = "application/json";
-        return context.Response.WriteAsync($"{{\"code\":{code},\"message\":{JsonSerializer.Serialize(message, Json.PiStatJson.Context.String)}}}", context.RequestAborted);
+        return context.Response.WriteAsync($"{{\"code\":{code},\"message\":{JsonSerializer.Serialize(message, SocketIoJsonContext.Relaxed.String)}}}", context.RequestAborted);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Socket.IO session {Session} opened by {Client} over {Transport}")]

@@ -30,7 +30,7 @@ public sealed class StatsBody
         }
 
         StatsResponse response = StatsMapper.Map(_snapshot, _snapshot.Timestamp + TimeSpan.FromSeconds(tenths / 10.0), _views.Demo, _views.Labels);
-        byte[] body = JsonSerializer.SerializeToUtf8Bytes(response, PiStatJson.Context.StatsResponse);
+        byte[] body = JsonSerializer.SerializeToUtf8Bytes(response, StatsJsonContext.Relaxed.StatsResponse);
         _last = new Aged(tenths, body);
         return body;
     }

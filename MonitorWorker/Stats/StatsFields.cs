@@ -14,7 +14,7 @@ namespace MonitorWorker.Stats;
 internal static class StatsFields
 {
     /// <summary>The top-level keys of <c>/stats</c>, as serialised.</summary>
-    public static IReadOnlyList<string> Allowed { get; } = [.. ((JsonTypeInfo)PiStatJson.Context.StatsResponse).Properties.Select(p => p.Name)];
+    public static IReadOnlyList<string> Allowed { get; } = [.. ((JsonTypeInfo)StatsJsonContext.Relaxed.StatsResponse).Properties.Select(p => p.Name)];
 
     /// <summary>Reads the <c>fields</c> query: null when absent, else the names; false with the reason when a name is unknown or the value is empty or repeated.</summary>
     public static bool TryParse(IQueryCollection query, out string[]? fields, out string? problem)

@@ -77,7 +77,7 @@ public sealed record RailStats(int CurrentMw, int AverageMw);
 public sealed record ClockStats(long? Arm, long? Core, long? Sdram);
 
 /// <summary>Per-interface counters (lo excluded) and the TCP sockets not in LISTEN.</summary>
-[System.Text.Json.Serialization.JsonConverter(typeof(MonitorWorker.Json.NetworkStatsConverter))]
+[System.Text.Json.Serialization.JsonConverter(typeof(NetworkStatsConverter))]
 public sealed record NetworkStats(IReadOnlyDictionary<string, InterfaceStats> Interfaces, int? ActiveConnections);
 
 /// <summary>One interface's counters; signal strength in dBm for associated wireless interfaces.</summary>

@@ -16,6 +16,6 @@ public sealed record ApiStatusView(ApiStatusResponse Response, byte[] Body)
     public static readonly SnapshotView<ApiStatusView> View = new("tegrastats-api-status", (snapshot, _) =>
     {
         ApiStatusResponse response = TegrastatsApiMapper.Map(snapshot);
-        return new ApiStatusView(response, JsonSerializer.SerializeToUtf8Bytes(response, PiStatJson.Context.ApiStatusResponse));
+        return new ApiStatusView(response, JsonSerializer.SerializeToUtf8Bytes(response, TegrastatsApiJsonContext.Relaxed.ApiStatusResponse));
     });
 }

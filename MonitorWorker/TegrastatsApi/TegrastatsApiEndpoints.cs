@@ -7,7 +7,6 @@ using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
-using MonitorWorker.Push;
 using MonitorWorker.Sampling;
 using MonitorWorker.Service;
 
@@ -32,10 +31,10 @@ public static class TegrastatsApiEndpoints
             .WithSummary("CPU cores, GPU, memory (MB), temperatures (°C) and power rails (mW) together")
             .Produces<ApiStatusResponse>(StatusCodes.Status200OK, "application/json")
             .Produces<ErrorResponse>(StatusCodes.Status503ServiceUnavailable, "application/json");
-        MapPart(api, "/cpu", "GetApiCpu", "Per-core usage (%) and frequency (MHz); offline cores keep their id", s => new ApiCpuResponse(s.Cpu, s.Timestamp), PiStatJson.Context.ApiCpuResponse);
-        MapPart(api, "/memory", "GetApiMemory", "RAM and swap in MB", s => new ApiMemoryResponse(s.Memory, s.Timestamp), PiStatJson.Context.ApiMemoryResponse);
-        MapPart(api, "/temperature", "GetApiTemperature", "Temperatures by sensor name, in °C", s => new ApiTemperatureResponse(s.Temperature, s.Timestamp), PiStatJson.Context.ApiTemperatureResponse);
-        MapPart(api, "/power", "GetApiPower", "Power rails in mW (Jetson); empty where the board has none", s => new ApiPowerResponse(s.Power, s.Timestamp), PiStatJson.Context.ApiPowerResponse);
+        MapPart(api, "/cpu", "GetApiCpu", "Per-core usage (%) and frequency (MHz); offline cores keep their id", s => new ApiCpuResponse(s.Cpu, s.Timestamp), TegrastatsApiJsonContext.Relaxed.ApiCpuResponse);
+        MapPart(api, "/memory", "GetApiMemory", "RAM and swap in MB", s => new ApiMemoryResponse(s.Memory, s.Timestamp), TegrastatsApiJsonContext.Relaxed.ApiMemoryResponse);
+        MapPart(api, "/temperature", "GetApiTemperature", "Temperatures by sensor name, in °C", s => new ApiTemperatureResponse(s.Temperature, s.Timestamp), TegrastatsApiJsonContext.Relaxed.ApiTemperatureResponse);
+        MapPart(api, "/power", "GetApiPower", "Power rails in mW (Jetson); empty where the board has none", s => new ApiPowerResponse(s.Power, s.Timestamp), TegrastatsApiJsonContext.Relaxed.ApiPowerResponse);
         return app;
     }
 
@@ -59,11 +58,11 @@ public static class TegrastatsApiEndpoints
         return snapshot is null ? error! : TypedResults.Bytes(views.Get(snapshot, ApiStatusView.View).Body, "application/json; charset=utf-8");
     }
 
-    private static async Task<JsonHttpResult<ApiHealthResponse>> GetHealthAsync(HealthCheckService checks, PushHub hub, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<JsonHttpResult<ApiHealthResponse>> GetHealthAsync(HealthCheckService checks, ILiveClients hub, TimeProvider time, CancellationToken cancellationToken)
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
         var body = new ApiHealthResponse(HealthEndpoints.StatusName(report), ServiceIdentity.Name, ServiceIdentity.Version, Timestamps.Now(time), hub.Count);
-        return TypedResults.Json(body, PiStatJson.Context.ApiHealthResponse, statusCode: HealthEndpoints.StatusCode(report));
+        return TypedResults.Json(body, TegrastatsApiJsonContext.Relaxed.ApiHealthResponse, statusCode: HealthEndpoints.StatusCode(report));
     }
 
     /// <summary>The snapshot <c>/stats</c> would serve by default, or the 503 the Tegrastats API gives without data.</summary>

@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MonitorWorker.Stats;
 
-namespace MonitorWorker.Json;
+namespace MonitorWorker.Stats;
 
 /// <summary>
 /// Writes <see cref="NetworkStats"/> in piStat's shape: one property per interface beside <c>active_connections</c>,
@@ -23,7 +23,7 @@ internal sealed class NetworkStatsConverter : JsonConverter<NetworkStats>
             }
             else
             {
-                interfaces[property.Name] = property.Value.Deserialize(PiStatJson.Context.InterfaceStats)!;
+                interfaces[property.Name] = property.Value.Deserialize(StatsJsonContext.Relaxed.InterfaceStats)!;
             }
         }
 
@@ -36,7 +36,7 @@ internal sealed class NetworkStatsConverter : JsonConverter<NetworkStats>
         foreach ((string name, InterfaceStats stats) in value.Interfaces)
         {
             writer.WritePropertyName(name);
-            JsonSerializer.Serialize(writer, stats, PiStatJson.Context.InterfaceStats);
+            JsonSerializer.Serialize(writer, stats, StatsJsonContext.Relaxed.InterfaceStats);
         }
 
         writer.WritePropertyName("active_connections");

@@ -1,0 +1,83 @@
+using HardwareProbes.Snapshots;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting.Systemd;
+using MonitorWorker;
+using MonitorWorker.Configuration;
+using MonitorWorker.Sampling;
+
+namespace TestSupport;
+
+/// <summary>
+/// The service built by PiStatHost in the test process on a free loopback port: with a snapshot source (and notifier,
+/// and clock) of the test's, or with the real probes (a demo board, or this machine).
+/// </summary>
+public sealed class InProcessHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private InProcessHost(WebApplication app, Uri address)
+    {
+        _app = app;
+        Address = address;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+    }
+
+    /// <summary>Gets the address it listens on, ending in a slash.</summary>
+    public Uri Address { get; }
+
+    /// <summary>Gets a client of it.</summary>
+    public HttpClient Http { get; }
+
+    /// <summary>Gets its services.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>Gets the snapshot store every endpoint reads.</summary>
+    public SnapshotStore Store => _app.Services.GetRequiredService<SnapshotStore>();
+
+    /// <summary>One of its services.</summary>
+    public T Service<T>()
+        where T : notnull => _app.Services.GetRequiredService<T>();
+
+    /// <summary>
+    /// Starts the host: <paramref name="source"/> replaces the probes when given; with <paramref name="time"/> the service's
+    /// clock is that one (the sampler, windows, timeouts), not the system's. Samples hourly unless configured otherwise.
+    /// </summary>
+    public static async Task<InProcessHost> StartAsync(ISnapshotSource? source, Action<PiStatOptions>? configure = null, ISystemdNotifier? notifier = null, TimeProvider? time = null)
+    {
+        var options = new PiStatOptions { Host = "127.0.0.1", Port = 0, SampleSeconds = 3600 };
+        configure?.Invoke(options);
+        WebApplication app = PiStatHost.Build(options, services =>
+        {
+            if (source is not null)
+            {
+                services.AddSingleton(source);
+            }
+
+            if (notifier is not null)
+            {
+                services.AddSingleton(notifier);
+            }
+
+            if (time is not null)
+            {
+                services.AddSingleton(time);
+            }
+        });
+        await app.StartAsync().ConfigureAwait(false);
+        string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new InProcessHost(app, new Uri(address.TrimEnd('/') + "/"));
+    }
+
+    /// <summary>Waits until the store holds a snapshot.</summary>
+    public Task WaitForFirstSnapshotAsync() => Eventually.UntilAsync(() => Store.Latest is not null, "a first snapshot");
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync().ConfigureAwait(false);
+        await _app.DisposeAsync().ConfigureAwait(false);
+    }
+}
