@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using System.IO.Hashing;
 using MonitorWorker.AccessControl;
 using MonitorWorker.Http;
@@ -29,10 +30,10 @@ public static class DashboardEndpoints
 
     public static IEndpointRouteBuilder MapDashboard(this IEndpointRouteBuilder app)
     {
-        app.MapMethods(AssetPath + "/{name}", ReadMethods.GetAndHead, (HttpContext context, string name) =>
+        app.MapMethods(AssetPath + "/{name}", ReadMethods.GetAndHead, Results<DashboardFile, NotFound> (HttpContext context, string name) =>
                 Assets.Value.TryGetValue(name, out DashboardAsset? asset) && !name.EndsWith(".html", StringComparison.Ordinal)
                     ? Serve(context, asset)
-                    : Results.NotFound())
+                    : TypedResults.NotFound())
             .ExcludeFromDescription()
             .OpenWithoutKey();
         app.MapMethods(FleetPath, ReadMethods.GetAndHead, (HttpContext context) => Page(context, "fleet.html"))
@@ -48,7 +49,7 @@ public static class DashboardEndpoints
     public const string FleetPath = "/fleet";
 
     /// <summary>Answers with the dashboard (for <c>/</c> when the client is a browser) or another page.</summary>
-    public static IResult Page(HttpContext context, string page = "index.html")
+    public static DashboardFile Page(HttpContext context, string page = "index.html")
     {
         ArgumentNullException.ThrowIfNull(context);
         context.Response.Headers.ContentSecurityPolicy = ContentSecurityPolicy;
@@ -56,25 +57,21 @@ public static class DashboardEndpoints
         return Serve(context, Assets.Value[page]);
     }
 
-    private static IResult Serve(HttpContext context, DashboardAsset asset)
+    private static DashboardFile Serve(HttpContext context, DashboardAsset asset)
     {
         IHeaderDictionary headers = context.Response.Headers;
         headers.ETag = asset.ETag;
         headers.CacheControl = "no-cache";
         headers.Vary = "Accept-Encoding";
         headers.XContentTypeOptions = "nosniff";
-        if (context.Request.Headers.IfNoneMatch.Any(tag => tag == asset.ETag || tag == "*"))
-        {
-            return Results.StatusCode(StatusCodes.Status304NotModified);
-        }
-
-        if (Accepts(context.Request.Headers.AcceptEncoding.ToString(), "gzip"))
+        bool unchanged = context.Request.Headers.IfNoneMatch.Any(tag => tag == asset.ETag || tag == "*");
+        bool gzip = !unchanged && Accepts(context.Request.Headers.AcceptEncoding.ToString(), "gzip");
+        if (gzip)
         {
             headers.ContentEncoding = "gzip";
-            return Results.Bytes(asset.Gzip, asset.ContentType);
         }
 
-        return Results.Bytes(asset.Raw, asset.ContentType);
+        return new DashboardFile(asset, unchanged, gzip);
     }
 
     /// <summary>Whether an Accept-Encoding header allows a coding (named, and not with q=0).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Http.HttpResults;
 using MonitorWorker.AccessControl;
 using MonitorWorker.Dashboard;
 using MonitorWorker.Http;
@@ -26,10 +27,10 @@ public static class HomeEndpoints
 
     public static IEndpointRouteBuilder MapHome(this IEndpointRouteBuilder app)
     {
-        app.MapMethods("/", ReadMethods.GetAndHead, (HttpContext context) =>
+        app.MapMethods("/", ReadMethods.GetAndHead, Results<DashboardFile, ContentHttpResult> (HttpContext context) =>
         {
             bool browser = context.Request.Headers.Accept.Any(a => a is not null && a.Contains("text/html", StringComparison.OrdinalIgnoreCase));
-            return browser ? DashboardEndpoints.Page(context) : Results.Text(Text(context), "text/plain; charset=utf-8");
+            return browser ? DashboardEndpoints.Page(context) : TypedResults.Text(Text(context), "text/plain; charset=utf-8");
         })
             .WithName("GetHome")
             .WithSummary("The live dashboard for browsers (Accept: text/html); a plain-text usage guide for other clients")
