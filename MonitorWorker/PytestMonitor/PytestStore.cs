@@ -248,7 +248,9 @@ internal sealed partial class PytestStore : IDisposable, IAsyncDisposable
         }
         catch (StoreUnavailableException)
         {
-            // Already logged and shown in /health; the next write tries again.
+            // Already logged and shown in /health. The file may have failed before the round began: let the next write
+            // queue another.
+            Volatile.Write(ref _pruneQueued, 0);
         }
     }
 
