@@ -17,10 +17,7 @@ public sealed class SocketIoProtocolTests
 {
     private const string Key = "0123456789abcdef-socket";
 
-    /// <summary>
-    /// Starts the service sampling once an hour. On real time it returns once the first sample has reached the push hub,
-    /// so a socket that connects gets exactly that one sample, with its connect answer, and nothing after.
-    /// </summary>
+    /// <summary>Starts the service sampling hourly; on real time it returns once the first sample reached the push hub (a socket gets that one).</summary>
     private static async Task<InProcessHost> StartAsync(Action<MonitorWorker.Configuration.PiStatOptions>? configure = null, TimeProvider? time = null)
     {
         InProcessHost host = await InProcessHost.StartAsync(new HookedSource(), o =>
