@@ -197,7 +197,7 @@ public sealed class DashboardTests
     [TestMethod]
     public async Task WithASampleEveryFiveSeconds_TheLiveLabelSaysSo_AndTheHourIsDrawnFromTheSamples()
     {
-        await using DemoAgent agent = await DemoAgent.StartAsync("x86-server", configure: o => o.SampleSeconds = 5);
+        await using DemoAgent agent = await DemoAgent.StartAsync("x86-server", configure: o => o.Sampling.SampleSeconds = 5);
         await using WatchedPage watched = await Browser.OpenAsync(agent);
         IPage page = watched.Page;
         await page.GotoAsync(agent.Address.ToString());

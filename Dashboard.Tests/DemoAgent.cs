@@ -1,5 +1,5 @@
 using System.Text.Json;
-using MonitorWorker.Configuration;
+using MonitorWorker;
 
 namespace Dashboard.Tests;
 
@@ -16,14 +16,14 @@ public sealed class DemoAgent : IAsyncDisposable
 
     public static string RepositoryRoot => Repository.Root;
 
-    public static async Task<DemoAgent> StartAsync(string board, string? apiKey = null, Action<PiStatOptions>? configure = null)
+    public static async Task<DemoAgent> StartAsync(string board, string? apiKey = null, Action<AgentOptions>? configure = null)
     {
         InProcessHost host = await InProcessHost.StartAsync(null, options =>
         {
-            options.SampleSeconds = 1;
-            options.Demo = Repository.Board(board);
-            options.ApiKey = apiKey;
-            options.Probes.DiskPaths = ["/"];
+            options.Sampling.SampleSeconds = 1;
+            options.Demo.Board = Repository.Board(board);
+            options.Access.ApiKey = apiKey;
+            options.Sampling.Probes.DiskPaths = ["/"];
             configure?.Invoke(options);
         });
         var agent = new DemoAgent(host);

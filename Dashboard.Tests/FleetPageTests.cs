@@ -135,9 +135,9 @@ public sealed class FleetPageTests
             var refused = new Uri($"http://127.0.0.1:{((IPEndPoint)bound.LocalEndPoint!).Port}/");
             DemoAgent gateway = await DemoAgent.StartAsync("x86-server", configure: o =>
             {
-                o.Peers = [pi.Address, orin.Address, refused];
-                o.PeerIntervalSeconds = 1;
-                o.PeerTimeoutSeconds = 10;
+                o.Fleet.Peers = [pi.Address, orin.Address, refused];
+                o.Fleet.PeerIntervalSeconds = 1;
+                o.Fleet.PeerTimeoutSeconds = 10;
             });
             return new DemoFleet(pi, orin, gateway, bound);
         }

@@ -5,13 +5,12 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Systemd;
 using MonitorWorker;
-using MonitorWorker.Configuration;
 using MonitorWorker.Sampling;
 
 namespace TestSupport;
 
 /// <summary>
-/// The service built by PiStatHost in the test process on a free loopback port: with a snapshot source (and notifier,
+/// The service built by AgentHost in the test process on a free loopback port: with a snapshot source (and notifier,
 /// and clock) of the test's, or with the real probes (a demo board, or this machine).
 /// </summary>
 public sealed class InProcessHost : IAsyncDisposable
@@ -45,11 +44,11 @@ public sealed class InProcessHost : IAsyncDisposable
     /// Starts the host: <paramref name="source"/> replaces the probes when given; with <paramref name="time"/> the service's
     /// clock is that one (the sampler, windows, timeouts), not the system's. Samples hourly unless configured otherwise.
     /// </summary>
-    public static async Task<InProcessHost> StartAsync(ISnapshotSource? source, Action<PiStatOptions>? configure = null, ISystemdNotifier? notifier = null, TimeProvider? time = null)
+    public static async Task<InProcessHost> StartAsync(ISnapshotSource? source, Action<AgentOptions>? configure = null, ISystemdNotifier? notifier = null, TimeProvider? time = null)
     {
-        var options = new PiStatOptions { Host = "127.0.0.1", Port = 0, SampleSeconds = 3600 };
+        var options = new AgentOptions { Server = { Host = "127.0.0.1", Port = 0 }, Sampling = { SampleSeconds = 3600 } };
         configure?.Invoke(options);
-        WebApplication app = PiStatHost.Build(options, services =>
+        WebApplication app = AgentHost.Build(options, services =>
         {
             if (source is not null)
             {

@@ -14,7 +14,7 @@ public sealed class AccessTests
     public async Task ApiKey_GuardsEverythingButHealth()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.ApiKey = Key);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Access.ApiKey = Key);
         await host.WaitForFirstSnapshotAsync();
 
         HttpResponseMessage missing = await host.Http.GetAsync("stats");
@@ -35,7 +35,7 @@ public sealed class AccessTests
     public async Task Cors_AllowsOnlyConfiguredOrigins()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.CorsOrigins = ["https://grafana.example.org"]);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Access.CorsOrigins = ["https://grafana.example.org"]);
         await host.WaitForFirstSnapshotAsync();
 
         using var allowed = new HttpRequestMessage(HttpMethod.Get, "stats") { Headers = { { "Origin", "https://grafana.example.org" } } };

@@ -25,12 +25,12 @@ public sealed class BooleanTextTests
     {
         Assert.IsTrue(BooleanText.TryParse(text, out bool word));
         Assert.IsTrue(QueryValues.TryFlag(Query(new StringValues(text)), "f", !expected, out bool flag, out _));
-        EffectiveSettings settings = EffectiveSettings.Load(new Dictionary<string, string> { ["PISTAT_DEBUG"] = text }, Path.GetTempPath(), new Dictionary<string, string>());
+        EffectiveSettings<AgentOptions> settings = AgentSettings.Load(new Dictionary<string, string> { ["PISTAT_DEBUG"] = text }, Path.GetTempPath(), new Dictionary<string, string>());
 
         Assert.AreEqual(expected, word);
         Assert.AreEqual(expected, flag);
         Assert.IsEmpty(settings.Errors, string.Join("; ", settings.Errors));
-        Assert.AreEqual(expected, settings.Options.Debug);
+        Assert.AreEqual(expected, settings.Options.Server.Debug);
     }
 
     [TestMethod]

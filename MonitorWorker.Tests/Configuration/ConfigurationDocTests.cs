@@ -4,7 +4,7 @@ using MonitorWorker.Configuration;
 namespace MonitorWorker.Tests.Configuration;
 
 /// <summary>
-/// docs/configuration.md is written from the settings table (Settings.All): each variable, its command-line option,
+/// docs/configuration.md is written from the settings table (AgentSettings.All): each variable, its command-line option,
 /// what it allows and its default. After changing a setting, rewrite the page with
 /// <c>PISTAT_WRITE_DOCS=1 dotnet test MonitorWorker.Tests --filter ConfigurationDocTests</c>. The part from
 /// <see cref="Meanings"/> on is written by hand (what each setting is for) and held to name every setting and no other.
@@ -41,7 +41,7 @@ public sealed class ConfigurationDocTests
         string[] rows = [.. page[table..].Split('\n').Skip(2).TakeWhile(l => l.StartsWith('|'))];
         string[] named = [.. rows.SelectMany(r => r.Split('|')[1].Split(',', StringSplitOptions.TrimEntries)).Select(v => v.Trim('`')).Order(StringComparer.Ordinal)];
 
-        CollectionAssert.AreEqual(Settings.All.Select(s => s.Variable).Order(StringComparer.Ordinal).ToArray(), named);
+        CollectionAssert.AreEqual(AgentSettings.All.Select(s => s.Variable).Order(StringComparer.Ordinal).ToArray(), named);
     }
 
     [TestMethod]
@@ -57,7 +57,7 @@ public sealed class ConfigurationDocTests
             .Append("over both, the environment over `.env`. `pi-stat config` prints every value and where it came from. A bad value\n")
             .Append("stops the start with exit code 2 and a line naming the variable, the value and what is allowed.\n\n")
             .Append("| variable | command line | allowed | default |\n|---|---|---|---|\n");
-        foreach (Setting setting in Settings.All)
+        foreach (Setting<AgentOptions> setting in AgentSettings.All)
         {
             page.Append("| `").Append(setting.Variable).Append("` | ")
                 .Append(setting.IsSecret ? "refused: every local user sees a process's arguments" : $"`{setting.Option} <value>`").Append(" | ")

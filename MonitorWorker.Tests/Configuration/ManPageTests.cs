@@ -1,7 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using MonitorWorker.Configuration;
-using CommandLine = MonitorWorker.Cli.PiStatCommandLine;
+using CommandLine = MonitorWorker.Cli.AgentCommandLine;
 
 namespace MonitorWorker.Tests.Configuration;
 
@@ -59,7 +59,7 @@ public sealed class ManPageTests
         return line.ToString();
     }
 
-    private static bool IsSetting(Option option) => Settings.All.Any(s => s.Option == option.Name);
+    private static bool IsSetting(Option option) => AgentSettings.All.Any(s => s.Option == option.Name);
 
     /// <summary>The three generated sections, as the page should hold them.</summary>
     internal static Dictionary<string, string> Render()
@@ -79,7 +79,7 @@ public sealed class ManPageTests
 
         var environment = new StringBuilder();
         environment.Append("Every setting is an environment variable, also read from a\n.I .env\nfile in the working directory; the command line wins over both, the environment over\n.IR .env .\n");
-        foreach (Setting setting in Settings.All)
+        foreach (Setting<AgentOptions> setting in AgentSettings.All)
         {
             environment.Append(".TP\n.B ").Append(setting.Variable).Append('\n')
                 .Append(Roff($"{setting.Allowed}; default {setting.Default}.")).Append('\n')
@@ -142,7 +142,7 @@ public sealed class ManPageTests
         (int runCode, string runHelp, _) = Cli.Run(new Dictionary<string, string>(), null, "run", "--help");
 
         Assert.AreEqual((0, 0, 0, 0), (rootCode, testCode, monitorCode, runCode));
-        foreach (Setting setting in Settings.All)
+        foreach (Setting<AgentOptions> setting in AgentSettings.All)
         {
             if (setting.IsSecret)
             {

@@ -118,7 +118,7 @@ public sealed partial class DashboardAssetTests
     public async Task WithAnApiKey_ThePageAndItsFilesAreServed_ButNoReading()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.ApiKey = "a-key-of-at-least-16-chars");
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Access.ApiKey = "a-key-of-at-least-16-chars");
         Assert.AreEqual(HttpStatusCode.OK, (await host.Http.SendAsync(Get("/"))).StatusCode);
         Assert.AreEqual(HttpStatusCode.OK, (await host.Http.GetAsync("/dashboard/app.js")).StatusCode);
         Assert.AreEqual(HttpStatusCode.Unauthorized, (await host.Http.GetAsync("/stats")).StatusCode);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.DependencyInjection;
-using MonitorWorker.Configuration;
 using MonitorWorker.Demo;
 using MonitorWorker.Sampling;
 
@@ -12,26 +11,26 @@ public sealed class DemoServicesTests
     [TestMethod]
     public void AddDemo_AfterTheProbes_Throws_WithoutCopyingTheBoard()
     {
-        var options = new PiStatOptions { Demo = "raspberry-pi-4" };
+        var options = new AgentOptions { Demo = { Board = "raspberry-pi-4" } };
         var services = new ServiceCollection();
-        services.AddSampling(options);
-        string procBefore = options.Probes.ProcPath;
+        services.AddSampling(options.Sampling, options.Demo.Name);
+        string procBefore = options.Sampling.Probes.ProcPath;
 
-        InvalidOperationException refused = Assert.ThrowsExactly<InvalidOperationException>(() => services.AddDemo(options));
+        InvalidOperationException refused = Assert.ThrowsExactly<InvalidOperationException>(() => services.AddDemo(options.Demo, options.Sampling.Probes));
 
         StringAssert.Contains(refused.Message, "AddDemo must come before");
-        Assert.AreEqual(procBefore, options.Probes.ProcPath, "the probes' paths are left alone");
+        Assert.AreEqual(procBefore, options.Sampling.Probes.ProcPath, "the probes' paths are left alone");
     }
 
     [TestMethod]
     public void AddDemo_WithoutADemo_IsANoOp_InEitherOrder()
     {
-        var options = new PiStatOptions();
+        var options = new AgentOptions();
         var services = new ServiceCollection();
-        services.AddSampling(options);
+        services.AddSampling(options.Sampling, options.Demo.Name);
         int registered = services.Count;
 
-        services.AddDemo(options);
+        services.AddDemo(options.Demo, options.Sampling.Probes);
 
         Assert.AreEqual(registered, services.Count);
     }
@@ -39,8 +38,8 @@ public sealed class DemoServicesTests
     [TestMethod]
     public void TheDemosName_IsItsFolderName()
     {
-        Assert.AreEqual("raspberry-pi-5", new PiStatOptions { Demo = "/srv/boards/raspberry-pi-5/" }.DemoName);
-        Assert.AreEqual("jetson-nano", new PiStatOptions { Demo = "jetson-nano" }.DemoName);
-        Assert.IsNull(new PiStatOptions().DemoName);
+        Assert.AreEqual("raspberry-pi-5", new DemoOptions { Board = "/srv/boards/raspberry-pi-5/" }.Name);
+        Assert.AreEqual("jetson-nano", new DemoOptions { Board = "jetson-nano" }.Name);
+        Assert.IsNull(new DemoOptions().Name);
     }
 }

@@ -1,7 +1,6 @@
 using HardwareProbes;
 using HardwareProbes.Network;
 using HardwareProbes.Snapshots;
-using MonitorWorker.Configuration;
 using MonitorWorker.Demo;
 
 namespace MonitorWorker.Tests.Demo;
@@ -9,22 +8,21 @@ namespace MonitorWorker.Tests.Demo;
 [TestClass]
 public sealed class DemoTests
 {
-    private static (DemoBoard Demo, PiStatOptions Options) Prepare(string board)
+    private static (DemoBoard Demo, ProbeOptions Probes) Prepare(string board)
     {
-        var options = new PiStatOptions();
-        options.Probes.DiskPaths = [];
-        DemoBoard demo = DemoBoard.Prepare(Paths.Board(board), options);
-        return (demo, options);
+        var probes = new ProbeOptions { DiskPaths = [] };
+        DemoBoard demo = DemoBoard.Prepare(Paths.Board(board), probes);
+        return (demo, probes);
     }
 
     [TestMethod]
     public void ARaspberryPiDemo_MovesEveryReadingThroughTheRealProbes()
     {
-        (DemoBoard demo, PiStatOptions options) = Prepare("raspberry-pi-4");
+        (DemoBoard demo, ProbeOptions probes) = Prepare("raspberry-pi-4");
         using (demo)
         {
-            StringAssert.StartsWith(options.Probes.ProcPath, Path.GetTempPath().TrimEnd('/'));
-            using var source = new LinuxSnapshotSource(options.Probes);
+            StringAssert.StartsWith(probes.ProcPath, Path.GetTempPath().TrimEnd('/'));
+            using var source = new LinuxSnapshotSource(probes);
             source.Collect();
             var usage = new List<double>();
             var temperature = new List<double>();
@@ -54,10 +52,10 @@ public sealed class DemoTests
     [TestMethod]
     public void ARaspberryPiDemo_HasAnUnderVoltageEpisodeEveryFewMinutes()
     {
-        (DemoBoard demo, PiStatOptions options) = Prepare("raspberry-pi-4");
+        (DemoBoard demo, ProbeOptions probes) = Prepare("raspberry-pi-4");
         using (demo)
         {
-            using var source = new LinuxSnapshotSource(options.Probes);
+            using var source = new LinuxSnapshotSource(probes);
             Assert.IsFalse(source.Collect().RaspberryPi!.Throttle!.UnderVoltage, "not at the start");
             Assert.IsFalse(source.Collect().RaspberryPi!.Throttle!.UnderVoltageOccurred, "nothing has happened yet");
 
@@ -79,11 +77,11 @@ public sealed class DemoTests
     [DataRow("x86-server")]
     public void OtherBoards_MoveToo_AndTheCopyIsRemovedAfterwards(string board)
     {
-        (DemoBoard demo, PiStatOptions options) = Prepare(board);
-        string root = Path.GetDirectoryName(options.Probes.ProcPath)!;
+        (DemoBoard demo, ProbeOptions probes) = Prepare(board);
+        string root = Path.GetDirectoryName(probes.ProcPath)!;
         using (demo)
         {
-            using var source = new LinuxSnapshotSource(new ProbeOptions { ProcPath = options.Probes.ProcPath, SysPath = options.Probes.SysPath, EtcPath = options.Probes.EtcPath, DiskPaths = [] });
+            using var source = new LinuxSnapshotSource(new ProbeOptions { ProcPath = probes.ProcPath, SysPath = probes.SysPath, EtcPath = probes.EtcPath, DiskPaths = [] });
             HardwareSnapshot before = source.Collect();
             demo.Advance(5);
             HardwareSnapshot after = source.Collect();
@@ -91,7 +89,7 @@ public sealed class DemoTests
             Assert.IsGreaterThan(before.DiskIo!.ReadCount, after.DiskIo!.ReadCount);
             InterfaceCounters first = before.NetworkInterfaces!.First(n => n.Name != "lo");
             Assert.IsGreaterThan(first.BytesReceived, after.NetworkInterfaces!.Single(n => n.Name == first.Name).BytesReceived);
-            Assert.AreEqual(board == "jetson-orin-nano" ? Path.Combine(Paths.Board(board), "tegrastats", "tegrastats") : null, options.Probes.Tegrastats.ExecutablePath);
+            Assert.AreEqual(board == "jetson-orin-nano" ? Path.Combine(Paths.Board(board), "tegrastats", "tegrastats") : null, probes.Tegrastats.ExecutablePath);
         }
 
         Assert.IsFalse(Directory.Exists(root), "the copy is removed");
@@ -141,15 +139,14 @@ public sealed class DemoTests
     public void ABoardBuiltIntoTheBinary_IsWrittenOutWithItsToolsAndProcesses_AndRemovedWithTheDemo(string board)
     {
         // A name with no such folder here: the board comes out of the binary, not the repository.
-        var options = new PiStatOptions();
-        options.Probes.DiskPaths = [];
-        DemoBoard demo = DemoBoard.Prepare(board, options);
-        string root = Path.GetDirectoryName(options.Probes.ProcPath)!;
+        var probes = new ProbeOptions { DiskPaths = [] };
+        DemoBoard demo = DemoBoard.Prepare(board, probes);
+        string root = Path.GetDirectoryName(probes.ProcPath)!;
         using (demo)
         {
             StringAssert.StartsWith(demo.Board, Path.Combine(root, "fixtures"));
-            Assert.IsTrue(File.Exists(Path.Combine(options.Probes.ProcPath, "26231", "stat")), "the captured processes are listed");
-            using var source = new LinuxSnapshotSource(options.Probes);
+            Assert.IsTrue(File.Exists(Path.Combine(probes.ProcPath, "26231", "stat")), "the captured processes are listed");
+            using var source = new LinuxSnapshotSource(probes);
             source.Collect();
             demo.Advance(2);
             HardwareSnapshot s = source.Collect();
@@ -161,7 +158,7 @@ public sealed class DemoTests
             }
             else
             {
-                Assert.AreEqual(Path.Combine(demo.Board, "tegrastats", "tegrastats"), options.Probes.Tegrastats.ExecutablePath);
+                Assert.AreEqual(Path.Combine(demo.Board, "tegrastats", "tegrastats"), probes.Tegrastats.ExecutablePath);
                 Assert.IsTrue(File.Exists(Path.Combine(root, "fixtures", "tools", "tegrastats-replay")));
             }
         }

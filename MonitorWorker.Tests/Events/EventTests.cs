@@ -109,10 +109,10 @@ public sealed class EventTests
         var log = new EventLog();
         for (int i = 0; i < EventLog.Capacity + 10; i++)
         {
-            log.Add(new PiStatEvent(i, EventKinds.ConditionStart, "info", "x", $"event {i}"));
+            log.Add(new AgentEvent(i, EventKinds.ConditionStart, "info", "x", $"event {i}"));
         }
 
-        IReadOnlyList<PiStatEvent> kept = log.All();
+        IReadOnlyList<AgentEvent> kept = log.All();
         Assert.HasCount(EventLog.Capacity, kept);
         Assert.AreEqual(10, kept[0].Time);
         Assert.AreEqual(EventLog.Capacity + 9, kept[^1].Time);
@@ -139,7 +139,7 @@ public sealed class EventTests
     public async Task TheEndpoint_PagesFiltersAndRefusesBadParameters()
     {
         var source = new ScriptedSource(i => Snapshot(i, (i % 2) == 0 ? 0x50005u : 0x50000u));
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.SampleSeconds = 0.05);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Sampling.SampleSeconds = 0.05);
         JsonElement body = default;
         await Eventually.UntilAsync(
             async () =>

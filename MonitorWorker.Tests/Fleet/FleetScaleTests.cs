@@ -19,9 +19,9 @@ public sealed class FleetScaleTests
             using var source = new HookedSource();
             await using InProcessHost host = await InProcessHost.StartAsync(source, o =>
             {
-                o.Peers = [.. answering.Select(p => p.Url), .. hanging.Select(p => p.Url)];
-                o.PeerTimeoutSeconds = 20;
-                o.PeerIntervalSeconds = 3600;
+                o.Fleet.Peers = [.. answering.Select(p => p.Url), .. hanging.Select(p => p.Url)];
+                o.Fleet.PeerTimeoutSeconds = 20;
+                o.Fleet.PeerIntervalSeconds = 3600;
             });
             await host.WaitForFirstSnapshotAsync();
             FleetPoller poller = host.Service<FleetPoller>();

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using MonitorWorker.Configuration;
 using MonitorWorker.Fleet;
 
 namespace MonitorWorker.Tests.Fleet;
@@ -31,7 +30,7 @@ public sealed class FleetTests
     {
         using var sourceA = new HookedSource();
         using var sourceB = new HookedSource();
-        await using InProcessHost agentA = await InProcessHost.StartAsync(sourceA, o => o.Labels = new Dictionary<string, string> { ["site"] = "a" });
+        await using InProcessHost agentA = await InProcessHost.StartAsync(sourceA, o => o.Sampling.Labels = new Dictionary<string, string> { ["site"] = "a" });
         await using InProcessHost agentB = await InProcessHost.StartAsync(sourceB);
         await agentA.WaitForFirstSnapshotAsync(); // before the gateway's first round: an agent without a sample answers 503
         await agentB.WaitForFirstSnapshotAsync();
@@ -44,10 +43,10 @@ public sealed class FleetTests
         using var source = new HookedSource();
         await using InProcessHost host = await InProcessHost.StartAsync(source, o =>
         {
-            o.Peers = peers;
-            o.PeerTimeoutSeconds = 15; // generous for the real agents on a busy machine; the hanging peer takes this long
-            o.PeerIntervalSeconds = 3600;
-            o.Labels = new Dictionary<string, string> { ["role"] = "gateway" };
+            o.Fleet.Peers = peers;
+            o.Fleet.PeerTimeoutSeconds = 15; // generous for the real agents on a busy machine; the hanging peer takes this long
+            o.Fleet.PeerIntervalSeconds = 3600;
+            o.Sampling.Labels = new Dictionary<string, string> { ["role"] = "gateway" };
         });
         await host.WaitForFirstSnapshotAsync();
 
@@ -133,7 +132,7 @@ public sealed class FleetTests
     public async Task APeerThatStopsAnswering_KeepsItsLastReadings_AndSaysWhenItWasLastSeen()
     {
         using FakePeer piStat = FakePeer.Answering(new() { ["stats"] = (200, PiStatBody) });
-        var options = new PiStatOptions { Peers = [piStat.Url], PeerTimeoutSeconds = 15 };
+        var options = new FleetOptions { Peers = [piStat.Url], PeerTimeoutSeconds = 15 };
         using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(options), TimeProvider.System);
 
         await poller.PollOnceAsync(CancellationToken.None);
@@ -151,7 +150,7 @@ public sealed class FleetTests
     }
 
     [TestMethod]
-    public async Task APiStatPeer_StartsItsTrendFromItsOwnHistoryOnce_ThenEachPollAddsAPoint()
+    public async Task AnAgentPeer_StartsItsTrendFromItsOwnHistoryOnce_ThenEachPollAddsAPoint()
     {
         const long Now = 1796180000;
         string stats = $$"""{"cpu_usage": 20.0, "cpu_temp": 51.5, "sample_age_seconds": 0.2, "timestamp": {{Now}}.4}""";
@@ -160,7 +159,7 @@ public sealed class FleetTests
              "series": {"cpu.usage": {"unit": "%", "avg": [5.5, null, 7.25]}, "cpu.temp": {"unit": "°C", "avg": [49, 50, "hot"]} } }
             """;
         using FakePeer peer = FakePeer.Answering(new() { ["stats"] = (200, stats), ["api/history"] = (200, history) });
-        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [peer.Url], PeerIntervalSeconds = 5, PeerTimeoutSeconds = 15 }), TimeProvider.System);
+        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new FleetOptions { Peers = [peer.Url], PeerIntervalSeconds = 5, PeerTimeoutSeconds = 15 }), TimeProvider.System);
 
         await poller.PollOnceAsync(CancellationToken.None);
         await poller.PollOnceAsync(CancellationToken.None); // the same reading again: no new point, no second history request
@@ -184,7 +183,7 @@ public sealed class FleetTests
             ["stats"] = (200, """{"cpu_usage": 30, "sample_age_seconds": 0.1, "timestamp": 1796180000}"""),
             ["api/history"] = (200, """{"timestamps": "soon" """),
         });
-        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [original.Url, garbled.Url], PeerTimeoutSeconds = 15 }), TimeProvider.System);
+        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new FleetOptions { Peers = [original.Url, garbled.Url], PeerTimeoutSeconds = 15 }), TimeProvider.System);
 
         await poller.PollOnceAsync(CancellationToken.None);
 
@@ -202,9 +201,9 @@ public sealed class FleetTests
         using var source = new HookedSource();
         await using InProcessHost host = await InProcessHost.StartAsync(source, o =>
         {
-            o.Peers = [peer.Url];
-            o.PeerIntervalSeconds = 3600;
-            o.PeerTimeoutSeconds = 15;
+            o.Fleet.Peers = [peer.Url];
+            o.Fleet.PeerIntervalSeconds = 3600;
+            o.Fleet.PeerTimeoutSeconds = 15;
         });
         await host.WaitForFirstSnapshotAsync();
         FleetPoller poller = host.Service<FleetPoller>();
@@ -230,10 +229,10 @@ public sealed class FleetTests
     {
         const string Key = "a-peer-key-of-16-chars";
         using var source = new HookedSource();
-        await using InProcessHost locked = await InProcessHost.StartAsync(source, o => o.ApiKey = Key);
+        await using InProcessHost locked = await InProcessHost.StartAsync(source, o => o.Access.ApiKey = Key);
         await locked.WaitForFirstSnapshotAsync();
-        var without = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [locked.Http.BaseAddress!] }), TimeProvider.System);
-        var with = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [locked.Http.BaseAddress!], PeerApiKey = Key }), TimeProvider.System);
+        var without = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new FleetOptions { Peers = [locked.Http.BaseAddress!] }), TimeProvider.System);
+        var with = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new FleetOptions { Peers = [locked.Http.BaseAddress!], PeerApiKey = Key }), TimeProvider.System);
 
         await without.PollOnceAsync(CancellationToken.None);
         await with.PollOnceAsync(CancellationToken.None);
@@ -260,7 +259,7 @@ public sealed class FleetTests
     {
         // A pi-stat agent before its first sample: /stats is a 503, and /api/status answers like the Tegrastats API.
         using FakePeer starting = FakePeer.Answering(new() { ["stats"] = (503, "{\"error\":\"No data available\"}"), ["api/status"] = (200, TegrastatsBody) });
-        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new PiStatOptions { Peers = [starting.Url] }), TimeProvider.System);
+        using var poller = new FleetPoller(Microsoft.Extensions.Options.Options.Create(new FleetOptions { Peers = [starting.Url] }), TimeProvider.System);
 
         await poller.PollOnceAsync(CancellationToken.None);
 

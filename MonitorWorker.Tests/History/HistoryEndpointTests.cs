@@ -12,7 +12,7 @@ public sealed class HistoryEndpointTests
     public async Task AfterSomeSamples_TheCpuSeriesHasAlignedColumnsAndTheCostIsStated()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.SampleSeconds = 0.2);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Sampling.SampleSeconds = 0.2);
         JsonElement body = default;
         await Eventually.UntilAsync(
             async () =>

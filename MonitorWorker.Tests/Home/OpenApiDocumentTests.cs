@@ -4,7 +4,6 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.OpenApi;
-using MonitorWorker.Configuration;
 using MonitorWorker.Health;
 using MonitorWorker.Service;
 using MonitorWorker.Tests.Sampling;
@@ -49,10 +48,10 @@ public sealed class OpenApiDocumentTests
         Assert.IsTrue(JsonNode.DeepEquals(JsonNode.Parse(await File.ReadAllTextAsync(EmbeddedPath)), JsonNode.Parse(await response.Content.ReadAsStringAsync())));
     }
 
-    /// <summary>The document ASP.NET Core's generator makes of the service as <see cref="PiStatHost"/> builds it.</summary>
+    /// <summary>The document ASP.NET Core's generator makes of the service as <see cref="AgentHost"/> builds it.</summary>
     private static async Task<string> GenerateAsync()
     {
-        await using WebApplication app = PiStatHost.Build(new PiStatOptions { Host = "127.0.0.1", Port = 0 }, services =>
+        await using WebApplication app = AgentHost.Build(new AgentOptions { Server = { Host = "127.0.0.1", Port = 0 } }, services =>
         {
             services.AddSingleton<ISnapshotSource>(new HookedSource());
             services.AddOpenApi(openApi =>

@@ -8,7 +8,7 @@ namespace MonitorWorker.Tests.PiStatApi;
 [TestClass]
 public sealed class PiStatApiTests
 {
-    private static async Task<InProcessHost> StartPi4Async(Action<MonitorWorker.Configuration.PiStatOptions>? configure = null)
+    private static async Task<InProcessHost> StartPi4Async(Action<MonitorWorker.AgentOptions>? configure = null)
     {
         string board = Paths.Board("raspberry-pi-4");
         var probes = new ProbeOptions { ProcPath = Path.Combine(board, "proc"), SysPath = Path.Combine(board, "sys"), EtcPath = Path.Combine(board, "etc"), DiskPaths = ["/", Path.GetTempPath()] };
@@ -58,7 +58,7 @@ public sealed class PiStatApiTests
     [TestMethod]
     public async Task SystemConfig_SaysWhatAndHowThisAgentServes()
     {
-        await using InProcessHost host = await StartPi4Async(o => (o.CacheSeconds, o.ApiKey) = (1.5, null));
+        await using InProcessHost host = await StartPi4Async(o => (o.Sampling.CacheSeconds, o.Access.ApiKey) = (1.5, null));
 
         JsonElement body = Json.Parse(await host.Http.GetStringAsync("system/config"));
 

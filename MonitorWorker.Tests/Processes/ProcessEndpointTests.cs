@@ -11,8 +11,8 @@ public sealed class ProcessEndpointTests
 {
     private static Task<InProcessHost> StartAsync(TimeProvider? time = null) => InProcessHost.StartAsync(new HookedSource(), options =>
     {
-        options.Probes.ProcPath = Path.Combine(Paths.Fixtures, "captures", "processes", "proc");
-        options.Probes.EtcPath = Path.Combine(Paths.Fixtures, "captures", "processes", "etc");
+        options.Sampling.Probes.ProcPath = Path.Combine(Paths.Fixtures, "captures", "processes", "proc");
+        options.Sampling.Probes.EtcPath = Path.Combine(Paths.Fixtures, "captures", "processes", "etc");
     }, time: time);
 
     [TestMethod]

@@ -83,7 +83,7 @@ public sealed class SpikeDetectorTests : IDisposable
         await FeedAsync(Sample(1, 100));
         await FeedAsync(Sample(2, 100));
 
-        PiStatEvent spike = _log.All().Single();
+        AgentEvent spike = _log.All().Single();
         Assert.AreEqual(EventKinds.CpuSpike, spike.Kind);
         Assert.AreEqual("cpu", spike.Subject);
         Assert.AreEqual(Midnight.AddSeconds(2).ToUnixTimeSeconds(), spike.Time);
@@ -122,7 +122,7 @@ public sealed class SpikeDetectorTests : IDisposable
             await FeedAsync(Sample(second, 10, memoryPercent: 95));
         }
 
-        PiStatEvent spike = _log.All().Single();
+        AgentEvent spike = _log.All().Single();
         Assert.AreEqual(EventKinds.MemorySpike, spike.Kind);
         StringAssert.StartsWith(spike.Message, "Memory at 95 % (at or above 90 % for 3 samples); top: vim (pid 26231) 7 MB");
         Assert.AreEqual(6716L * 1024, spike.Processes![0].RssBytes);

@@ -17,7 +17,7 @@ public sealed class PushEndpointTests
     public async Task AtOneHertz_EachClientGetsEverySample_AndAStuckClientSlowsNobody()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.SampleSeconds = 1);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Sampling.SampleSeconds = 1);
         await host.WaitForFirstSnapshotAsync();
 
         // A client that asks for the stream and then never reads a byte, with the smallest receive buffer the kernel allows.
@@ -56,7 +56,7 @@ public sealed class PushEndpointTests
     public async Task OneClientOverTheLimit_IsRefusedWith1013Or503_AndALeavingClientFreesItsPlace()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => (o.SampleSeconds, o.MaxConnections) = (1, 2));
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => (o.Sampling.SampleSeconds, o.Push.MaxConnections) = (1, 2));
         await host.WaitForFirstSnapshotAsync();
 
         using var first = new ClientWebSocket();

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using MonitorWorker.TegrastatsApi;
-using MonitorWorker.Configuration;
 using MonitorWorker.Push;
 using MonitorWorker.Sampling;
 
@@ -18,7 +17,7 @@ public sealed class PushHubTests
     private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private PushHub Hub(int max = 10)
     {
-        return new PushHub(Options.Create(new PiStatOptions { MaxConnections = max }), new SnapshotViews(), _time, NullLogger<PushHub>.Instance);
+        return new PushHub(Options.Create(new PushOptions { MaxConnections = max }), new SnapshotViews(), _time, NullLogger<PushHub>.Instance);
     }
 
     private static HardwareSnapshot Snapshot(int second)

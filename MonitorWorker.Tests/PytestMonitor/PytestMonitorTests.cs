@@ -17,10 +17,10 @@ public sealed class PytestMonitorTests
 
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "pi-stat-pytest-" + Guid.NewGuid().ToString("N"));
 
-    private static Task<InProcessHost> StartAsync(string folder, Action<MonitorWorker.Configuration.PiStatOptions>? configure = null, TimeProvider? time = null)
+    private static Task<InProcessHost> StartAsync(string folder, Action<MonitorWorker.AgentOptions>? configure = null, TimeProvider? time = null)
         => InProcessHost.StartAsync(new HookedSource(), o =>
         {
-            o.DataPath = folder;
+            o.Data.DataPath = folder;
             configure?.Invoke(o);
         }, time: time);
 
@@ -94,7 +94,7 @@ public sealed class PytestMonitorTests
     public async Task WithAnApiKey_WritesNeedIt_AndTheKeyAsTheUrlsPasswordIsAccepted()
     {
         string folder = NewFolder();
-        await using InProcessHost host = await StartAsync(folder, o => o.ApiKey = Key);
+        await using InProcessHost host = await StartAsync(folder, o => o.Access.ApiKey = Key);
         Uri b = host.Http.BaseAddress!;
         string start = DateTime.Now.ToString("s", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -337,7 +337,7 @@ public sealed class PytestMonitorTests
     public async Task SizeLimit_DropsTheOldestMetricsFirst_AndKeepsTheDataUnderIt()
     {
         string folder = NewFolder();
-        await using InProcessHost host = await StartAsync(folder, o => o.DataMaxMb = 1);
+        await using InProcessHost host = await StartAsync(folder, o => o.PytestMonitor.DataMaxMb = 1);
         PytestStore store = host.Service<PytestStore>();
         Assert.AreEqual(HttpStatusCode.Created, await PostAsync(host, "api/v1/contexts/", Context("c")));
         Assert.AreEqual(HttpStatusCode.Created, await PostAsync(host, "api/v1/sessions/", Session("s")));
@@ -373,7 +373,7 @@ public sealed class PytestMonitorTests
     {
         string folder = NewFolder();
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using InProcessHost host = await StartAsync(folder, o => o.DataRetentionDays = 30, time);
+        await using InProcessHost host = await StartAsync(folder, o => o.PytestMonitor.DataRetentionDays = 30, time);
         Assert.AreEqual(HttpStatusCode.Created, await PostAsync(host, "api/v1/contexts/", Context("c")));
         Assert.AreEqual(HttpStatusCode.Created, await PostAsync(host, "api/v1/sessions/", Session("old")));
         Assert.AreEqual(HttpStatusCode.Created, await PostAsync(host, "api/v1/metrics/", Metric("old", "c", "old_test", "2026-12-02T09:00:00")));

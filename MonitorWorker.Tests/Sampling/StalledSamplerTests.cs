@@ -12,7 +12,7 @@ public sealed class StalledSamplerTests
     {
         using var source = new HookedSource();
         var notifier = new RecordingNotifier();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.SampleSeconds = 0.2, notifier);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Sampling.SampleSeconds = 0.2, notifier);
         await host.WaitForFirstSnapshotAsync();
         await WaitForAsync(() => Task.FromResult(notifier.Watchdogs >= 2), "two pings while sampling progresses");
         Assert.IsGreaterThanOrEqualTo(2, notifier.Watchdogs, "pings while sampling progresses");

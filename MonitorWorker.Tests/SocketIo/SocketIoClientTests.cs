@@ -39,10 +39,10 @@ public sealed class SocketIoClientTests
         }
     }
 
-    private static Task<InProcessHost> StartAsync(Action<MonitorWorker.Configuration.PiStatOptions>? configure = null)
+    private static Task<InProcessHost> StartAsync(Action<MonitorWorker.AgentOptions>? configure = null)
         => InProcessHost.StartAsync(new HookedSource(), o =>
         {
-            o.SampleSeconds = 1;
+            o.Sampling.SampleSeconds = 1;
             configure?.Invoke(o);
         });
 
@@ -127,7 +127,7 @@ public sealed class SocketIoClientTests
     [TestMethod]
     public async Task ClientOverMaxConnections_IsRefusedWithTheReason()
     {
-        await using InProcessHost host = await StartAsync(o => o.MaxConnections = 1);
+        await using InProcessHost host = await StartAsync(o => o.Push.MaxConnections = 1);
         var raw = new EngineIoClient(host);
         (string sid, _) = await raw.HandshakeAsync();
         await raw.PostAsync(sid, "40");
@@ -144,7 +144,7 @@ public sealed class SocketIoClientTests
     [TestMethod]
     public async Task WithAnApiKey_TheAuthTokenConnects_AndAClientWithoutItIsRefused()
     {
-        await using InProcessHost host = await StartAsync(o => o.ApiKey = Key);
+        await using InProcessHost host = await StartAsync(o => o.Access.ApiKey = Key);
         await host.WaitForFirstSnapshotAsync();
 
         Task<JsonElement> python = RunAsync("python", host, "polling,websocket", 2, token: Key);
@@ -184,7 +184,7 @@ public sealed class SocketIoClientTests
     [TestMethod]
     public async Task RawWebSocketClientLikeTheEsp32Example_AnswersPingsAndGetsUpdatesUnderEightKilobytes()
     {
-        await using InProcessHost host = await StartAsync(o => (o.SocketIoPingIntervalMs, o.SocketIoPingTimeoutMs) = (1000, 10_000));
+        await using InProcessHost host = await StartAsync(o => (o.SocketIo.PingIntervalMs, o.SocketIo.PingTimeoutMs) = (1000, 10_000));
         await host.WaitForFirstSnapshotAsync();
         var raw = new EngineIoClient(host);
         using var socket = new ClientWebSocket();

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
+using HardwareProbes;
 using HardwareProbes.Snapshots;
-using MonitorWorker.Configuration;
 using MonitorWorker.Demo;
 using MonitorWorker.Json;
 using MonitorWorker.Push;
@@ -17,10 +17,9 @@ public sealed class SocketIoPacketTests
     [DynamicData(nameof(FixtureBoards.All), typeof(FixtureBoards))]
     public void EveryBoardsPacket_IsTheApiStatusBodyAsATegrastatsUpdateEvent_UnderEightKilobytes(string board)
     {
-        var options = new PiStatOptions();
-        options.Probes.DiskPaths = [];
-        using DemoBoard demo = DemoBoard.Prepare(Paths.Board(board), options);
-        using var source = new LinuxSnapshotSource(options.Probes);
+        var probes = new ProbeOptions { DiskPaths = [] };
+        using DemoBoard demo = DemoBoard.Prepare(Paths.Board(board), probes);
+        using var source = new LinuxSnapshotSource(probes);
         source.Collect();
         demo.Advance(1);
         HardwareSnapshot snapshot = source.Collect();

@@ -18,15 +18,15 @@ public sealed class SocketIoProtocolTests
     private const string Key = "0123456789abcdef-socket";
 
     /// <summary>Starts the service sampling hourly; on real time it returns once the first sample reached the push hub (a socket gets that one).</summary>
-    private static async Task<InProcessHost> StartAsync(Action<MonitorWorker.Configuration.PiStatOptions>? configure = null, TimeProvider? time = null)
+    private static async Task<InProcessHost> StartAsync(Action<MonitorWorker.AgentOptions>? configure = null, TimeProvider? time = null)
     {
         InProcessHost host = await InProcessHost.StartAsync(new HookedSource(), o =>
         {
-            (o.SocketIoPingIntervalMs, o.SocketIoPingTimeoutMs, o.SocketIoConnectTimeoutMs) = (300, 200, 1000);
+            (o.SocketIo.PingIntervalMs, o.SocketIo.PingTimeoutMs, o.SocketIo.ConnectTimeoutMs) = (300, 200, 1000);
             if (time is null)
             {
                 // Real time: timings long enough that nothing times out while a test runs.
-                (o.SocketIoPingIntervalMs, o.SocketIoPingTimeoutMs, o.SocketIoConnectTimeoutMs) = (600_000, 600_000, 600_000);
+                (o.SocketIo.PingIntervalMs, o.SocketIo.PingTimeoutMs, o.SocketIo.ConnectTimeoutMs) = (600_000, 600_000, 600_000);
             }
 
             configure?.Invoke(o);
@@ -218,7 +218,7 @@ public sealed class SocketIoProtocolTests
     [TestMethod]
     public async Task SocketsCountWithWebSocketClients_TheOneOverTheLimitGetsAConnectErrorWithTheReason()
     {
-        await using InProcessHost host = await StartAsync(o => o.MaxConnections = 2);
+        await using InProcessHost host = await StartAsync(o => o.Push.MaxConnections = 2);
         var client = new EngineIoClient(host);
         using var webSocket = new ClientWebSocket();
         await webSocket.ConnectAsync(new Uri(host.Http.BaseAddress!.ToString().Replace("http://", "ws://", StringComparison.Ordinal) + "ws"), CancellationToken.None);
@@ -245,7 +245,7 @@ public sealed class SocketIoProtocolTests
     [TestMethod]
     public async Task WithAnApiKey_TheSocketConnectsWithTheAuthTokenOrTheHeader_AndNotWithoutIt()
     {
-        await using InProcessHost host = await StartAsync(o => o.ApiKey = Key);
+        await using InProcessHost host = await StartAsync(o => o.Access.ApiKey = Key);
         var client = new EngineIoClient(host);
         (string sid, _) = await client.HandshakeAsync();
 
@@ -273,7 +273,7 @@ public sealed class SocketIoProtocolTests
     [TestMethod]
     public async Task PollingAnswers_CarryCorsForTheConfiguredOriginOnly()
     {
-        await using InProcessHost host = await StartAsync(o => o.CorsOrigins = ["http://dash.example"]);
+        await using InProcessHost host = await StartAsync(o => o.Access.CorsOrigins = ["http://dash.example"]);
         var client = new EngineIoClient(host);
 
         using var allowed = new HttpRequestMessage(HttpMethod.Get, EngineIoClient.Query());
@@ -296,7 +296,7 @@ public sealed class SocketIoProtocolTests
     [TestMethod]
     public async Task PostOverMaxPayload_Is413_AndClosesTheSession()
     {
-        await using InProcessHost host = await StartAsync(o => o.SocketIoMaxPayload = 16 * 1024);
+        await using InProcessHost host = await StartAsync(o => o.SocketIo.MaxPayload = 16 * 1024);
         var client = new EngineIoClient(host);
         (string sid, JsonElement open) = await client.HandshakeAsync();
 
@@ -382,7 +382,7 @@ public sealed class SocketIoProtocolTests
     public async Task SessionThatNeverConnects_IsClosedAfterTheConnectTimeout()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using InProcessHost host = await StartAsync(o => o.SocketIoPingIntervalMs = 600_000, time);
+        await using InProcessHost host = await StartAsync(o => o.SocketIo.PingIntervalMs = 600_000, time);
         var client = new EngineIoClient(host);
         (string sid, _) = await client.HandshakeAsync();
         SocketIoServer server = host.Service<SocketIoServer>();

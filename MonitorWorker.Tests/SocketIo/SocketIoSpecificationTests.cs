@@ -20,7 +20,7 @@ public sealed class SocketIoSpecificationTests
         InProcessHost host = await InProcessHost.StartAsync(new HookedSource(), o =>
         {
             // On real time nothing times out while a test runs; on a held clock the protocol suites' own timings.
-            (o.SocketIoPingIntervalMs, o.SocketIoPingTimeoutMs, o.SocketIoConnectTimeoutMs) = time is null ? (600_000, 600_000, 600_000) : (300, 200, 1000);
+            (o.SocketIo.PingIntervalMs, o.SocketIo.PingTimeoutMs, o.SocketIo.ConnectTimeoutMs) = time is null ? (600_000, 600_000, 600_000) : (300, 200, 1000);
         }, time: time);
         if (time is null)
         {

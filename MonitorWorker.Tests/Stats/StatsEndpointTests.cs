@@ -39,7 +39,7 @@ public sealed class StatsEndpointTests
     public async Task Cached_FreshSnapshot_IsServedWithoutCollecting()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.CacheSeconds = 60);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Sampling.CacheSeconds = 60);
         await host.WaitForFirstSnapshotAsync();
         int before = source.Collections;
 
@@ -55,7 +55,7 @@ public sealed class StatsEndpointTests
     public async Task Cached_StaleSnapshot_IsReplacedByAFreshOne()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.CacheSeconds = 0);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Sampling.CacheSeconds = 0);
         await host.WaitForFirstSnapshotAsync();
         int before = source.Collections;
         while (host.Store.LatestAge <= TimeSpan.Zero)
@@ -71,7 +71,7 @@ public sealed class StatsEndpointTests
     public async Task BlockTrue_MeasuresAOneSecondWindowStartingAfterTheRequest_EvenWithAFreshCache()
     {
         using var source = new HookedSource();
-        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.CacheSeconds = 60);
+        await using InProcessHost host = await InProcessHost.StartAsync(source, o => o.Sampling.CacheSeconds = 60);
         await host.WaitForFirstSnapshotAsync();
         DateTimeOffset asked = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();

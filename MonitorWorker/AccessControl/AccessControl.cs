@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 
 namespace MonitorWorker.AccessControl;
@@ -8,7 +7,7 @@ namespace MonitorWorker.AccessControl;
 public static class AccessControl
 {
     /// <summary>Registers the CORS policy: GET and POST (Socket.IO's polling) from the configured origins (or any, for <c>*</c>), with Authorization and Content-Type headers.</summary>
-    public static IServiceCollection AddAccessControl(this IServiceCollection services, PiStatOptions options)
+    public static IServiceCollection AddAccessControl(this IServiceCollection services, AccessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
@@ -24,6 +23,7 @@ public static class AccessControl
 
             policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type");
         }));
+        services.AddSingleton(Options.Create(options));
         services.AddSingleton<ApiKey>();
         return services;
     }

@@ -1,7 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 
 namespace MonitorWorker.AccessControl;
 
@@ -9,7 +8,7 @@ namespace MonitorWorker.AccessControl;
 /// PISTAT_API_KEY, compared in constant time wherever a key arrives: the Authorization header (Bearer, or Basic with the
 /// key as the password) for every endpoint, and a Socket.IO client's auth token, which no middleware sees.
 /// </summary>
-public sealed class ApiKey(IOptions<PiStatOptions> options)
+public sealed class ApiKey(IOptions<AccessOptions> options)
 {
     private readonly byte[]? _expected = options.Value.ApiKey is { } key ? Encoding.UTF8.GetBytes(key) : null;
 

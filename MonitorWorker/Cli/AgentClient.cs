@@ -40,17 +40,17 @@ internal static class AgentClient
         {
             PlainHttpResponse response = await PlainHttp.GetAsync(target, ApiKey(), timeout.Token).ConfigureAwait(false);
             await Console.Out.WriteLineAsync(response.Body).ConfigureAwait(false);
-            return response.IsSuccess ? 0 : PiStatCommandLine.AgentFailed;
+            return response.IsSuccess ? 0 : AgentCommandLine.AgentFailed;
         }
         catch (OperationCanceledException) when (!token.IsCancellationRequested)
         {
             await Console.Error.WriteLineAsync($"{target}: no complete answer within 10 s").ConfigureAwait(false);
-            return PiStatCommandLine.AgentFailed;
+            return AgentCommandLine.AgentFailed;
         }
         catch (Exception e) when (IsConnectionFailure(e))
         {
             await Console.Error.WriteLineAsync($"{target}: {e.Message}").ConfigureAwait(false);
-            return PiStatCommandLine.AgentFailed;
+            return AgentCommandLine.AgentFailed;
         }
     }
 
@@ -72,7 +72,7 @@ internal static class AgentClient
                 if (received.MessageType == WebSocketMessageType.Close)
                 {
                     await Console.Error.WriteLineAsync($"{target}: closed by the agent ({(int?)socket.CloseStatus}: {socket.CloseStatusDescription})").ConfigureAwait(false);
-                    return PiStatCommandLine.AgentFailed;
+                    return AgentCommandLine.AgentFailed;
                 }
 
                 message.Write(buffer, 0, received.Count);
@@ -91,11 +91,11 @@ internal static class AgentClient
         catch (Exception e) when (IsConnectionFailure(e))
         {
             await Console.Error.WriteLineAsync($"{target}: {e.Message}").ConfigureAwait(false);
-            return PiStatCommandLine.AgentFailed;
+            return AgentCommandLine.AgentFailed;
         }
 
         await Console.Error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"{updates} updates in {duration.TotalSeconds:0.#} s")).ConfigureAwait(false);
-        return updates > 0 ? 0 : PiStatCommandLine.AgentFailed;
+        return updates > 0 ? 0 : AgentCommandLine.AgentFailed;
     }
 
     /// <summary>A core's usage; "off" for an offline core (no usage and no frequency), "?" before a usage exists.</summary>

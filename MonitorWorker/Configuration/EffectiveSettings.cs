@@ -10,9 +10,10 @@ public enum SettingOrigin
 }
 
 /// <summary>The options as loaded, with the origin of each variable's value, or the errors that stop the start.</summary>
-public sealed class EffectiveSettings
+public sealed class EffectiveSettings<TOptions>
+    where TOptions : class, new()
 {
-    internal EffectiveSettings(PiStatOptions options, IReadOnlyDictionary<string, (string Value, SettingOrigin Origin)> values, IReadOnlyList<string> errors, IReadOnlyList<string> warnings)
+    internal EffectiveSettings(TOptions options, IReadOnlyDictionary<string, (string Value, SettingOrigin Origin)> values, IReadOnlyList<string> errors, IReadOnlyList<string> warnings)
     {
         Options = options;
         Values = values;
@@ -23,46 +24,60 @@ public sealed class EffectiveSettings
     /// <summary>One line per thing that was ignored but does not stop the start: an unknown PISTAT_ name, an unparsed <c>.env</c> line.</summary>
     public IReadOnlyList<string> Warnings { get; }
 
-    public PiStatOptions Options { get; }
+    public TOptions Options { get; }
 
     /// <summary>Every variable that was set somewhere, with its winning value and origin.</summary>
     public IReadOnlyDictionary<string, (string Value, SettingOrigin Origin)> Values { get; }
 
     /// <summary>One line per bad value: <c>PISTAT_PORT: 'abc' is not a port (1–65535)</c>.</summary>
     public IReadOnlyList<string> Errors { get; }
+}
 
+/// <summary>Loads a table of settings into its options.</summary>
+public static class EffectiveSettings
+{
     /// <summary>
-    /// Loads the settings: defaults, then <c>.env</c> in <paramref name="workingDirectory"/>, then the environment, then
-    /// command-line values (keyed by variable name). A value that does not parse, or breaks a DataAnnotations rule,
-    /// becomes an error line naming the variable, the value and what is allowed.
+    /// Loads the settings of <paramref name="table"/>: defaults, then <c>.env</c> in <paramref name="workingDirectory"/>,
+    /// then the environment, then command-line values (keyed by variable name). A value that does not parse becomes an
+    /// error line naming the variable, the value and what is allowed; when every value parsed, <paramref name="validate"/>
+    /// adds what the options as a whole break.
     /// </summary>
-    public static EffectiveSettings Load(IReadOnlyDictionary<string, string> environment, string workingDirectory, IReadOnlyDictionary<string, string> commandLine)
+    public static EffectiveSettings<TOptions> Load<TOptions>(
+        IReadOnlyList<Setting<TOptions>> table,
+        Func<TOptions, IEnumerable<string>> validate,
+        IReadOnlyDictionary<string, string> environment,
+        string workingDirectory,
+        IReadOnlyDictionary<string, string> commandLine)
+        where TOptions : class, new()
     {
+        ArgumentNullException.ThrowIfNull(table);
+        ArgumentNullException.ThrowIfNull(validate);
         ArgumentNullException.ThrowIfNull(environment);
         ArgumentNullException.ThrowIfNull(commandLine);
+        var rows = table.ToDictionary(s => s.Variable, StringComparer.Ordinal);
         var values = new Dictionary<string, (string, SettingOrigin)>(StringComparer.Ordinal);
         var errors = new List<string>();
         var warnings = new List<string>();
         string dotEnvPath = Path.Combine(workingDirectory, ".env");
         if (File.Exists(dotEnvPath))
         {
-            Layer(DotEnvFile.Parse(File.ReadAllText(dotEnvPath), warnings), SettingOrigin.DotEnv, values, warnings);
+            Layer(DotEnvFile.Parse(File.ReadAllText(dotEnvPath), warnings), SettingOrigin.DotEnv, rows, values, warnings);
         }
 
-        Layer(environment, SettingOrigin.Environment, values, warnings);
-        Layer(commandLine, SettingOrigin.CommandLine, values, warnings);
-        foreach (string secret in Setting.Secrets)
+        Layer(environment, SettingOrigin.Environment, rows, values, warnings);
+        Layer(commandLine, SettingOrigin.CommandLine, rows, values, warnings);
+        foreach (Setting<TOptions> secret in table.Where(s => s.IsSecret))
         {
-            if (values.TryGetValue(secret, out (string, SettingOrigin Origin) key) && key.Origin == SettingOrigin.CommandLine)
+            if (values.TryGetValue(secret.Variable, out (string, SettingOrigin Origin) key) && key.Origin == SettingOrigin.CommandLine)
             {
                 // Every local user can read a process's arguments (ps, /proc/<pid>/cmdline); the environment and .env are private to it.
-                errors.Add($"{secret}: not accepted on the command line, where every local user sees it in ps; set it in the environment or in .env");
-                values.Remove(secret);
+                errors.Add($"{secret.Variable}: not accepted on the command line, where every local user sees it in ps; set it in the environment or in .env");
+                values.Remove(secret.Variable);
             }
         }
 
-        var options = new PiStatOptions();
-        foreach (Setting setting in Settings.All)
+        var options = new TOptions();
+        foreach (Setting<TOptions> setting in table)
         {
             if (values.TryGetValue(setting.Variable, out (string Value, SettingOrigin Origin) entry) && setting.Apply(entry.Value.Trim(), options) is string problem)
             {
@@ -75,42 +90,32 @@ public sealed class EffectiveSettings
 
         if (errors.Count == 0)
         {
-            Microsoft.Extensions.Options.ValidateOptionsResult check = new PiStatOptionsValidator().Validate(null, options);
-            if (check.Failed)
-            {
-                errors.AddRange(check.Failures);
-            }
-
-            try
-            {
-                options.Probes.Validate();
-            }
-            catch (ArgumentException e)
-            {
-                errors.Add(e.Message);
-            }
+            errors.AddRange(validate(options));
         }
 
-        return new EffectiveSettings(options, values, errors, warnings);
+        return new EffectiveSettings<TOptions>(options, values, errors, warnings);
     }
 
-    private static void Layer(IEnumerable<KeyValuePair<string, string>> source, SettingOrigin origin, Dictionary<string, (string, SettingOrigin)> values, List<string> warnings)
+    private static void Layer<TOptions>(
+        IEnumerable<KeyValuePair<string, string>> source, SettingOrigin origin, Dictionary<string, Setting<TOptions>> rows,
+        Dictionary<string, (string, SettingOrigin)> values, List<string> warnings)
+        where TOptions : class, new()
     {
         foreach ((string name, string value) in source)
         {
-            if (!name.StartsWith("PISTAT_", StringComparison.Ordinal))
+            if (!name.StartsWith(Setting<TOptions>.Prefix, StringComparison.Ordinal))
             {
                 continue;
             }
 
-            if (Settings.Find(name) is not null)
+            if (rows.ContainsKey(name))
             {
                 values[name] = (value, origin);
             }
             else
             {
                 string from = origin == SettingOrigin.DotEnv ? ".env" : "the environment";
-                string hint = Settings.Closest(name) is string near ? $"; did you mean {near}?" : string.Empty;
+                string hint = SettingValues.Closest(name, rows.Keys) is string near ? $"; did you mean {near}?" : string.Empty;
                 warnings.Add($"{name} (from {from}) is not a pi-stat setting and is ignored{hint}");
             }
         }

@@ -1,21 +1,30 @@
 namespace MonitorWorker.Configuration;
 
 /// <summary>
-/// One PISTAT_ variable: its name, what values it allows, how the options show its value, and how a text value is
-/// applied to the options. <paramref name="Apply"/> returns null when the value was applied, else what is wrong with it.
+/// One PISTAT_ variable of the options <typeparamref name="TOptions"/>: its name, what values it allows, how the
+/// options show its value, and how a text value is applied to them. <paramref name="Apply"/> returns null when the
+/// value was applied, else what is wrong with it. Each feature writes the rows of its own options; the program's table
+/// lifts them onto the options of the whole service with <see cref="Within{TRoot}"/>.
 /// </summary>
-internal sealed record Setting(string Variable, string Allowed, Func<PiStatOptions, string> Show, Func<string, PiStatOptions, string?> Apply)
+public sealed record Setting<TOptions>(string Variable, string Allowed, Func<TOptions, string> Show, Func<string, TOptions, string?> Apply)
+    where TOptions : class, new()
 {
-    private static readonly PiStatOptions Defaults = new();
+    public const string Prefix = "PISTAT_";
 
-    /// <summary>Gets the default, as a fresh <see cref="PiStatOptions"/> has it: the one place defaults are written.</summary>
-    public string Default => Show(Defaults);
+    /// <summary>Gets a value indicating whether the setting holds a key: never printed back, never taken from the command line.</summary>
+    public bool IsSecret { get; init; }
 
-    /// <summary>The settings that hold keys: never printed back, never taken from the command line.</summary>
-    public static readonly string[] Secrets = ["PISTAT_API_KEY", "PISTAT_PEER_API_KEY"];
+    /// <summary>Gets the default, as fresh options have it: the one place defaults are written is the options class.</summary>
+    public string Default => Show(new TOptions());
 
-    public bool IsSecret => Secrets.Contains(Variable);
+    /// <summary>Gets the command-line form: PISTAT_CACHE_SECONDS → --cache-seconds.</summary>
+    public string Option => "--" + Variable[Prefix.Length..].ToLowerInvariant().Replace('_', '-');
 
-    /// <summary>The command-line form: PISTAT_CACHE_SECONDS → --cache-seconds.</summary>
-    public string Option => "--" + Variable["PISTAT_".Length..].ToLowerInvariant().Replace('_', '-');
+    /// <summary>The same setting on options that hold this feature's options as <paramref name="part"/>.</summary>
+    public Setting<TRoot> Within<TRoot>(Func<TRoot, TOptions> part)
+        where TRoot : class, new()
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        return new Setting<TRoot>(Variable, Allowed, root => Show(part(root)), (value, root) => Apply(value, part(root))) { IsSecret = IsSecret };
+    }
 }

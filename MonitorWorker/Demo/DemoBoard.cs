@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using MonitorWorker.Configuration;
+using HardwareProbes;
 
 namespace MonitorWorker.Demo;
 
@@ -104,16 +104,16 @@ public sealed class DemoBoard : IDisposable
 
     /// <summary>
     /// Copies the board (a folder, or the name of a board built into the binary) to a new temporary folder and points
-    /// the options' probes at the copy.
+    /// the probes at the copy.
     /// </summary>
-    public static DemoBoard Prepare(string board, PiStatOptions options)
+    public static DemoBoard Prepare(string board, ProbeOptions probes)
     {
         ArgumentNullException.ThrowIfNull(board);
-        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(probes);
         DemoFolder folder = DemoFolder.Create();
         try
         {
-            return PrepareIn(board, options, folder);
+            return PrepareIn(board, probes, folder);
         }
         catch
         {
@@ -122,7 +122,7 @@ public sealed class DemoBoard : IDisposable
         }
     }
 
-    private static DemoBoard PrepareIn(string board, PiStatOptions options, DemoFolder folder)
+    private static DemoBoard PrepareIn(string board, ProbeOptions probes, DemoFolder folder)
     {
         string root = folder.Path;
         if (!Directory.Exists(Path.Combine(board, "proc")) && DemoFolder.EmbeddedBoards.Contains(board, StringComparer.Ordinal))
@@ -158,9 +158,9 @@ public sealed class DemoBoard : IDisposable
         }
 
         var demo = new DemoBoard(board, folder, DemoBoards.NameOf(board));
-        options.Probes.ProcPath = Path.Combine(root, "proc");
-        options.Probes.SysPath = Path.Combine(root, "sys");
-        options.Probes.EtcPath = Path.Combine(root, "etc");
+        probes.ProcPath = Path.Combine(root, "proc");
+        probes.SysPath = Path.Combine(root, "sys");
+        probes.EtcPath = Path.Combine(root, "etc");
         string tool = Path.GetFullPath(Path.Combine(board, "..", "tools", "vcgencmd-fixture"));
         if (demo._replies is not null && File.Exists(tool))
         {
@@ -172,13 +172,13 @@ public sealed class DemoBoard : IDisposable
                 File.SetUnixFileMode(vcgencmd, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
             }
 
-            options.Probes.VcgencmdPath = vcgencmd;
+            probes.VcgencmdPath = vcgencmd;
         }
 
         string tegrastats = Path.Combine(board, "tegrastats", "tegrastats");
         if (File.Exists(tegrastats))
         {
-            options.Probes.Tegrastats.ExecutablePath = tegrastats;
+            probes.Tegrastats.ExecutablePath = tegrastats;
         }
 
         demo.Advance(0);

@@ -3,8 +3,9 @@ namespace MonitorWorker.Demo;
 /// <summary>Where the demo's boards are: fixture folders on disk (the repository's <c>fixtures/</c>), and those built into the binary.</summary>
 public static class DemoBoards
 {
-    /// <summary>The board's name: its folder's name.</summary>
-    public static string NameOf(string board) => new Configuration.PiStatOptions { Demo = board ?? throw new ArgumentNullException(nameof(board)) }.DemoName!;
+    /// <summary>A board's name, its folder's name: <c>/srv/boards/raspberry-pi-5/</c> → <c>raspberry-pi-5</c>.</summary>
+    public static string NameOf(string board)
+        => Path.GetFileName((board ?? throw new ArgumentNullException(nameof(board))).TrimEnd(Path.DirectorySeparatorChar));
 
     /// <summary>
     /// The folder of a fixture board: <paramref name="nameOrPath"/> itself when it holds a <c>proc/</c> tree, else

@@ -1,5 +1,5 @@
 using HardwareProbes.Snapshots;
-using MonitorWorker.Configuration;
+using HardwareProbes;
 using MonitorWorker.Sampling;
 
 namespace MonitorWorker.Demo;
@@ -16,21 +16,22 @@ public static partial class DemoServices
     /// called after them, it throws.
     /// </summary>
     /// <exception cref="InvalidOperationException">The probes are registered already.</exception>
-    public static IServiceCollection AddDemo(this IServiceCollection services, PiStatOptions options)
+    public static IServiceCollection AddDemo(this IServiceCollection services, DemoOptions options, ProbeOptions probes)
     {
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(options);
-        if (options.Demo is not string board)
+        ArgumentNullException.ThrowIfNull(probes);
+        if (options.Board is not string board)
         {
             return services;
         }
 
-        if (services.Any(d => d.ServiceType == typeof(HardwareProbes.ProbeOptions)))
+        if (services.Any(d => d.ServiceType == typeof(ProbeOptions)))
         {
             throw new InvalidOperationException("AddDemo must come before the probes are registered (AddSampling): it points them at the demo board");
         }
 
-        DemoBoard demo = DemoBoard.Prepare(board, options);
+        DemoBoard demo = DemoBoard.Prepare(board, probes);
         services.AddSingleton(_ => demo); // a factory registration: the container disposes it (and removes the copy) at shutdown
         // The container disposes only what it made: a start that fails before the demo is first used, or an exit that
         // skips the container, still removes the copy. (A killed process cannot; the next demo start removes its copy.)

@@ -57,9 +57,9 @@ public static class EventEndpoints
             return ErrorResponse.Result($"start ({start}) is after end ({end})", StatusCodes.Status400BadRequest, time);
         }
 
-        PiStatEvent[] matching = [.. log.All().Where(e => e.Time >= start && e.Time <= end && (kinds is null || kinds.Contains(e.Kind)))];
+        AgentEvent[] matching = [.. log.All().Where(e => e.Time >= start && e.Time <= end && (kinds is null || kinds.Contains(e.Kind)))];
         int totalPage = Math.Max(1, (matching.Length + PageSize - 1) / PageSize);
-        PiStatEvent[] events = [.. matching.Skip((int)Math.Min(int.MaxValue, (page - 1) * PageSize)).Take(PageSize)];
+        AgentEvent[] events = [.. matching.Skip((int)Math.Min(int.MaxValue, (page - 1) * PageSize)).Take(PageSize)];
         string Url(long p) => $"{context.Request.Path}?start={start}&end={end}{(kinds is not null ? "&kind=" + Uri.EscapeDataString(string.Join(',', kinds)) : string.Empty)}&page={p}";
         var response = new EventsResponse(
             events,
@@ -79,4 +79,4 @@ public static class EventEndpoints
 }
 
 /// <summary><c>/api/events</c>: one page of events, oldest first, paginated like <c>/api/history</c>.</summary>
-public sealed record EventsResponse(PiStatEvent[] Events, int Total, int Page, int TotalPage, string? PrevUrl, string? NextUrl);
+public sealed record EventsResponse(AgentEvent[] Events, int Total, int Page, int TotalPage, string? PrevUrl, string? NextUrl);

@@ -11,7 +11,7 @@ public sealed class EventLog
     public const int Capacity = 1000;
 
     private readonly Lock _gate = new();
-    private readonly PiStatEvent?[] _ring = new PiStatEvent?[Capacity];
+    private readonly AgentEvent?[] _ring = new AgentEvent?[Capacity];
     private int _next;
     private long _count;
 
@@ -28,7 +28,7 @@ public sealed class EventLog
     }
 
     /// <summary>Adds an event.</summary>
-    public void Add(PiStatEvent e)
+    public void Add(AgentEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
         lock (_gate)
@@ -40,12 +40,12 @@ public sealed class EventLog
     }
 
     /// <summary>The events kept, oldest first.</summary>
-    public IReadOnlyList<PiStatEvent> All()
+    public IReadOnlyList<AgentEvent> All()
     {
         lock (_gate)
         {
             int kept = (int)Math.Min(_count, Capacity);
-            var events = new List<PiStatEvent>(kept);
+            var events = new List<AgentEvent>(kept);
             for (int i = 0; i < kept; i++)
             {
                 events.Add(_ring[(_next - kept + i + Capacity) % Capacity]!);
@@ -62,7 +62,7 @@ public sealed class EventLog
 /// <param name="Severity"><c>info</c>, <c>warning</c> or <c>critical</c>.</param>
 /// <param name="Subject">The condition, source or resource (cpu, memory) the event is about.</param>
 /// <param name="Message">What happened, in words.</param>
-public sealed record PiStatEvent(long Time, string Kind, string Severity, string Subject, string Message)
+public sealed record AgentEvent(long Time, string Kind, string Severity, string Subject, string Message)
 {
     /// <summary>Gets the top processes at that moment, for a CPU or memory spike; null for other events.</summary>
     public IReadOnlyList<EventProcess>? Processes { get; init; }

@@ -33,7 +33,7 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
         if (!_started)
         {
             _started = true;
-            _log.Add(new PiStatEvent(startedAt.ToUnixTimeSeconds(), EventKinds.AgentStart, "info", "agent", $"pi-stat started on {snapshot.Identity.Model ?? snapshot.Identity.Board.ToString()}"));
+            _log.Add(new AgentEvent(startedAt.ToUnixTimeSeconds(), EventKinds.AgentStart, "info", "agent", $"pi-stat started on {snapshot.Identity.Model ?? snapshot.Identity.Board.ToString()}"));
         }
 
         RecordThrottle(snapshot.RaspberryPi?.Throttle, now);
@@ -63,18 +63,18 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
             bool wasOn = (before & live) != 0;
             if (isOn && !wasOn)
             {
-                _log.Add(new PiStatEvent(now, EventKinds.ConditionStart, Severity(live), subject, $"{Capitalised(words)} began"));
+                _log.Add(new AgentEvent(now, EventKinds.ConditionStart, Severity(live), subject, $"{Capitalised(words)} began"));
             }
             else if (!isOn && wasOn)
             {
-                _log.Add(new PiStatEvent(now, EventKinds.ConditionEnd, "info", subject, $"{Capitalised(words)} ended"));
+                _log.Add(new AgentEvent(now, EventKinds.ConditionEnd, "info", subject, $"{Capitalised(words)} ended"));
             }
 
             // A sticky bit set by a condition seen live here says nothing new; one set before the agent looked does.
             if ((current & occurred) != 0 && (before & occurred) == 0 && !isOn)
             {
                 string when = _throttle is null ? "before the agent started" : "between two samples";
-                _log.Add(new PiStatEvent(now, EventKinds.ConditionOccurred, "warning", subject, $"{Capitalised(words)} has occurred since boot ({when})"));
+                _log.Add(new AgentEvent(now, EventKinds.ConditionOccurred, "warning", subject, $"{Capitalised(words)} has occurred since boot ({when})"));
             }
         }
 
@@ -91,7 +91,7 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
         if (jetson.Restarts > _restarts)
         {
             string why = jetson.LastError is { Length: > 0 } error ? $": {error}" : string.Empty;
-            _log.Add(new PiStatEvent(now, EventKinds.TegrastatsRestart, "warning", "tegrastats", $"tegrastats restarted (restart {jetson.Restarts}){why}"));
+            _log.Add(new AgentEvent(now, EventKinds.TegrastatsRestart, "warning", "tegrastats", $"tegrastats restarted (restart {jetson.Restarts}){why}"));
         }
 
         _restarts = jetson.Restarts;
@@ -100,11 +100,11 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
         {
             if (status is TegrastatsStatus.Absent or TegrastatsStatus.Stopped)
             {
-                _log.Add(new PiStatEvent(now, EventKinds.TegrastatsAbsent, "warning", "tegrastats", $"tegrastats is {(status == TegrastatsStatus.Absent ? "absent" : "stopped")}{(jetson.LastError is { Length: > 0 } e ? $": {e}" : string.Empty)}"));
+                _log.Add(new AgentEvent(now, EventKinds.TegrastatsAbsent, "warning", "tegrastats", $"tegrastats is {(status == TegrastatsStatus.Absent ? "absent" : "stopped")}{(jetson.LastError is { Length: > 0 } e ? $": {e}" : string.Empty)}"));
             }
             else if (status == TegrastatsStatus.Running && _tegrastats is TegrastatsStatus.Absent or TegrastatsStatus.Stopped)
             {
-                _log.Add(new PiStatEvent(now, EventKinds.TegrastatsRunning, "info", "tegrastats", "tegrastats runs again"));
+                _log.Add(new AgentEvent(now, EventKinds.TegrastatsRunning, "info", "tegrastats", "tegrastats runs again"));
             }
 
             _tegrastats = status;
@@ -129,11 +129,11 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
             bool seen = _overCurrent.TryGetValue(counter.Name, out long before);
             if (!seen && events > 0)
             {
-                _log.Add(new PiStatEvent(now, EventKinds.OverCurrent, "warning", counter.Name, $"{Capitalised(counter.Meaning)}: {events} events since boot (before the agent started)"));
+                _log.Add(new AgentEvent(now, EventKinds.OverCurrent, "warning", counter.Name, $"{Capitalised(counter.Meaning)}: {events} events since boot (before the agent started)"));
             }
             else if (seen && events > before)
             {
-                _log.Add(new PiStatEvent(now, EventKinds.OverCurrent, "critical", counter.Name, $"{Capitalised(counter.Meaning)}: {events - before} new events ({events} since boot){(counter.ThrottleEnabled == true ? "; the SoC was throttled" : string.Empty)}"));
+                _log.Add(new AgentEvent(now, EventKinds.OverCurrent, "critical", counter.Name, $"{Capitalised(counter.Meaning)}: {events - before} new events ({events} since boot){(counter.ThrottleEnabled == true ? "; the SoC was throttled" : string.Empty)}"));
             }
 
             if (!seen || events != before)
@@ -175,11 +175,11 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
         int after = failed ? Math.Min(before + 1, 2) : 0;
         if (after == 2 && before == 1)
         {
-            _log.Add(new PiStatEvent(now, EventKinds.SourceFailed, "warning", name, $"{name} failed: {status}"));
+            _log.Add(new AgentEvent(now, EventKinds.SourceFailed, "warning", name, $"{name} failed: {status}"));
         }
         else if (after == 0 && before == 2)
         {
-            _log.Add(new PiStatEvent(now, EventKinds.SourceRecovered, "info", name, $"{name} reads again"));
+            _log.Add(new AgentEvent(now, EventKinds.SourceRecovered, "info", name, $"{name} reads again"));
         }
 
         if (after != before)

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.History;
 using MonitorWorker.Http;
@@ -20,8 +19,9 @@ namespace MonitorWorker.Fleet;
 public static class FleetEndpoints
 {
     /// <summary>Registers the poller of PISTAT_PEERS.</summary>
-    public static IServiceCollection AddFleet(this IServiceCollection services)
+    public static IServiceCollection AddFleet(this IServiceCollection services, FleetOptions options)
     {
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
         services.AddSingleton<FleetPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<FleetPoller>());
         return services;
@@ -73,7 +73,7 @@ public static class FleetEndpoints
         return new FleetTrend(null, answer.Timestamps, Column(HistorySeriesNames.CpuUsage), Column(HistorySeriesNames.CpuTemperature));
     }
 
-    private static JsonHttpResult<FleetTrends> GetTrends(HistoryStore history, FleetPoller poller, IOptions<PiStatOptions> options, TimeProvider time)
+    private static JsonHttpResult<FleetTrends> GetTrends(HistoryStore history, FleetPoller poller, IOptions<FleetOptions> options, TimeProvider time)
     {
         long step = TrendRing.StepSeconds(options.Value.PeerIntervalSeconds);
         FleetTrend[] nodes = [SelfTrend(history, step, time.GetUtcNow()), .. poller.Trends];

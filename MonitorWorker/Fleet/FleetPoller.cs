@@ -1,7 +1,6 @@
 using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.History;
 using MonitorWorker.Http;
 
@@ -15,7 +14,7 @@ namespace MonitorWorker.Fleet;
 /// like the Tegrastats API. What it was is remembered.
 /// Cost: one small HTTP exchange per peer per round, and one node (about 1 KB) kept per peer.
 /// </summary>
-public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider time) : BackgroundService
+public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider time) : BackgroundService
 {
     /// <summary>The most peers polled at once.</summary>
     public const int MaxInFlight = 16;
@@ -23,7 +22,7 @@ public sealed class FleetPoller(IOptions<PiStatOptions> options, TimeProvider ti
     /// <summary>The largest answer read from a peer.</summary>
     public const int MaxAnswerBytes = 1024 * 1024;
 
-    private readonly PiStatOptions _options = options.Value;
+    private readonly FleetOptions _options = options.Value;
     private readonly Dictionary<Uri, string> _kinds = [];
     private readonly Dictionary<Uri, TrendRing> _trends = options.Value.Peers.Distinct().ToDictionary(p => p, _ => new TrendRing());
     private volatile IReadOnlyList<FleetNode> _nodes = [.. options.Value.Peers.Select(p => Unreachable(p, null, null, "not polled yet"))];

@@ -34,14 +34,14 @@ public static class HealthEndpoints
 
     private static async Task<JsonHttpResult<HealthResponse>> GetHealthAsync(
         HttpContext context, HealthCheckService checks, SnapshotStore store, ILiveClients clients, StartTime started, ApiKey key,
-        Microsoft.Extensions.Options.IOptions<Configuration.PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        SnapshotViews views, TimeProvider time, CancellationToken cancellationToken)
     {
         HealthReport report = await checks.CheckHealthAsync(cancellationToken).ConfigureAwait(false);
         // With a key set, a caller without it learns how the agent is and nothing else.
         bool details = !key.IsSet || key.InHeader(context);
         var body = new HealthResponse(
             Status: StatusName(report),
-            Hostname: ServiceIdentity.NodeName(options.Value.DemoName),
+            Hostname: ServiceIdentity.NodeName(views.Demo),
             Timestamp: Timestamps.Now(time),
             Checks: report.Entries.ToDictionary(
                 e => e.Key,

@@ -1,14 +1,13 @@
 using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Sampling;
 using MonitorWorker.Service;
 
 namespace MonitorWorker.Health;
 
 /// <summary>Unhealthy when the sampler has stalled: the newest snapshot is older than three sample intervals.</summary>
-public sealed class SamplerHealthCheck(SnapshotStore store, StartTime started, IOptions<PiStatOptions> options, TimeProvider time) : IHealthCheck
+public sealed class SamplerHealthCheck(SnapshotStore store, StartTime started, IOptions<SamplingOptions> options, TimeProvider time) : IHealthCheck
 {
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {

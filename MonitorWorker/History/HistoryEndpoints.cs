@@ -1,6 +1,5 @@
 using HardwareProbes.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
@@ -15,10 +14,10 @@ namespace MonitorWorker.History;
 public static class HistoryEndpoints
 {
     /// <summary>Registers the store, sized by PISTAT_HISTORY_SECONDS, and its recorder as a snapshot subscriber.</summary>
-    public static IServiceCollection AddHistory(this IServiceCollection services, PiStatOptions options)
+    public static IServiceCollection AddHistory(this IServiceCollection services, HistoryOptions options, SamplingOptions sampling)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(new HistoryStore(options.HistorySeconds, options.SampleSeconds));
+        services.AddSingleton(new HistoryStore(options.HistorySeconds, sampling.SampleSeconds));
         services.AddSingleton<HistoryRecorder>();
         services.AddSingleton<ISnapshotSubscriber, Subscriber>();
         return services;

@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Hosting.Systemd;
-using MonitorWorker.Configuration;
+using Microsoft.Extensions.Options;
 using MonitorWorker.Service;
 
 namespace MonitorWorker.Hosting;
@@ -8,7 +8,7 @@ namespace MonitorWorker.Hosting;
 /// <summary>How the service runs: under systemd (notify, journal) or as a Windows service, its Kestrel listener and its logging.</summary>
 public static class ServiceHosting
 {
-    public static WebApplicationBuilder AddServiceHosting(this WebApplicationBuilder builder, PiStatOptions options)
+    public static WebApplicationBuilder AddServiceHosting(this WebApplicationBuilder builder, ServerOptions options)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(options);
@@ -23,12 +23,13 @@ public static class ServiceHosting
             kestrel.Limits.MaxConcurrentConnections = options.MaxHttpConnections;
             Listen(kestrel, options);
         });
+        builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new StartTime(DateTimeOffset.UtcNow));
         return builder;
     }
 
-    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, PiStatOptions options)
+    private static void Listen(Microsoft.AspNetCore.Server.Kestrel.Core.KestrelServerOptions kestrel, ServerOptions options)
     {
         switch (options.Host)
         {
@@ -44,7 +45,7 @@ public static class ServiceHosting
         }
     }
 
-    private static void ConfigureLogging(ILoggingBuilder logging, PiStatOptions options)
+    private static void ConfigureLogging(ILoggingBuilder logging, ServerOptions options)
     {
         logging.SetMinimumLevel(options.Debug ? LogLevel.Debug : LogLevel.Information);
         logging.AddFilter("Microsoft.AspNetCore", options.Debug ? LogLevel.Information : LogLevel.Warning);

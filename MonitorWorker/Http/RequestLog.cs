@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using MonitorWorker.Configuration;
 
 namespace MonitorWorker.Http;
 
@@ -13,9 +12,9 @@ internal static partial class RequestLog
 {
     private static readonly string[] SecretNameParts = ["key", "token", "secret", "password", "passwd", "auth", "signature", "sig", "session", "cookie"];
 
-    public static WebApplication UseRequestLog(this WebApplication app, PiStatOptions options)
+    public static WebApplication UseRequestLog(this WebApplication app, bool debug)
     {
-        if (!options.Debug)
+        if (!debug)
         {
             return app;
         }

@@ -4,8 +4,9 @@ using HardwareProbes.Snapshots;
 using HardwareProbes.Storage;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
+using MonitorWorker.AccessControl;
 using MonitorWorker.Errors;
+using MonitorWorker.Hosting;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Sampling;
@@ -62,15 +63,16 @@ public static class PiStatApiEndpoints
         return TypedResults.Json(new StorageDevicesResponse(devices, io, Timestamps.UnixSeconds(snapshot.Timestamp)), PiStatApiJsonContext.Relaxed.StorageDevicesResponse);
     }
 
-    private static JsonHttpResult<SystemConfigResponse> GetConfig(SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time)
+    private static JsonHttpResult<SystemConfigResponse> GetConfig(SnapshotStore store, SnapshotViews views, ApiKey key, IOptions<ServerOptions> serverOptions, IOptions<SamplingOptions> sampling, TimeProvider time)
     {
-        PiStatOptions o = options.Value;
+        ServerOptions o = serverOptions.Value;
+        SamplingOptions s = sampling.Value;
         BoardKind board = store.Latest?.Identity.Board ?? (OperatingSystem.IsWindows() ? BoardKind.Windows : BoardKind.Linux);
-        var server = new ServerConfig(o.Port, o.Host, o.Debug, o.CacheSeconds, o.SampleSeconds, new RateLimiting(false, null, null), new Compression(false, null), o.ApiKey is not null);
+        var server = new ServerConfig(o.Port, o.Host, o.Debug, s.CacheSeconds, s.SampleSeconds, new RateLimiting(false, null, null), new Compression(false, null), key.IsSet);
         var response = new SystemConfigResponse(
             OperatingSystem.IsWindows() ? "Windows" : "Linux",
             board == BoardKind.RaspberryPi,
-            ServiceIdentity.NodeName(o.DemoName),
+            ServiceIdentity.NodeName(views.Demo),
             RuntimeInformation.FrameworkDescription,
             ServiceIdentity.Version,
             StatsMapper.BoardName(board),

@@ -1,7 +1,6 @@
 using HardwareProbes;
 using HardwareProbes.RunningProcesses;
 using Microsoft.AspNetCore.Http.HttpResults;
-using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
@@ -17,7 +16,7 @@ namespace MonitorWorker.Processes;
 /// </summary>
 public static class ProcessEndpoints
 {
-    public static IServiceCollection AddProcesses(this IServiceCollection services, PiStatOptions options)
+    public static IServiceCollection AddProcesses(this IServiceCollection services, ProcessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
         services.AddSingleton(provider => new ProcessWatch(

@@ -57,7 +57,7 @@ public sealed partial class SpikeDetector(ProcessWatch watch, EventLog log, Spik
                 IReadOnlyList<ProcessEntry> top = table.Top(sort, TopCount);
                 string names = top.Count == 0 ? (table.Failure ?? "no process readable") : string.Join(", ", top.Select(p => Describe(p, sort)));
                 string message = $"{what} at {v:0} % (at or above {threshold:0} % for {samples} samples); top: {names}";
-                log.Add(new PiStatEvent(now, kind, "warning", what == "CPU" ? "cpu" : "memory", message)
+                log.Add(new AgentEvent(now, kind, "warning", what == "CPU" ? "cpu" : "memory", message)
                 {
                     Processes = [.. top.Select(EventProcess.From)],
                 });

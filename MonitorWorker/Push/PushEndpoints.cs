@@ -12,8 +12,9 @@ public static class PushEndpoints
     public const WebSocketCloseStatus TryAgainLater = (WebSocketCloseStatus)1013;
 
     /// <summary>Registers the hub of live-push clients as a subscriber to each new snapshot.</summary>
-    public static IServiceCollection AddPush(this IServiceCollection services)
+    public static IServiceCollection AddPush(this IServiceCollection services, PushOptions options)
     {
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
         services.AddSingleton<PushHub>();
         services.AddSingleton<ISnapshotSubscriber>(provider => provider.GetRequiredService<PushHub>());
         services.AddSingleton<ILiveClients>(provider => provider.GetRequiredService<PushHub>());

@@ -1,6 +1,5 @@
 using HardwareProbes.Snapshots;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Sampling;
 
 namespace MonitorWorker.Push;
@@ -22,7 +21,7 @@ public sealed partial class PushHub : ISnapshotSubscriber, ILiveClients
     private PushClient[] _clients = [];
     private volatile HardwareSnapshot? _last;
 
-    public PushHub(IOptions<PiStatOptions> options, SnapshotViews views, TimeProvider time, ILogger<PushHub> logger)
+    public PushHub(IOptions<PushOptions> options, SnapshotViews views, TimeProvider time, ILogger<PushHub> logger)
     {
         _max = options.Value.MaxConnections;
         _views = views;

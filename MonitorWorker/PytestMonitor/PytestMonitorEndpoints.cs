@@ -28,8 +28,9 @@ public static class PytestMonitorEndpoints
     public const int DefaultPerPage = 100;
     public const int MaxPerPage = 500;
 
-    public static IServiceCollection AddPytestMonitor(this IServiceCollection services)
+    public static IServiceCollection AddPytestMonitor(this IServiceCollection services, PytestMonitorOptions options)
     {
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
         services.AddSingleton<PytestStore>();
         services.AddHealthChecks().AddCheck<PytestStoreHealthCheck>("pytest-monitor");
         return services;

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Persistence;
 using static MonitorWorker.Persistence.SqliteDatabase;
 
@@ -70,12 +69,12 @@ internal sealed partial class PytestStore : IDisposable, IAsyncDisposable
     private int _pruneQueued;
     private volatile Task _pruning = Task.CompletedTask;
 
-    public PytestStore(IOptions<PiStatOptions> options, TimeProvider time, ILogger<PytestStore> logger)
+    public PytestStore(IOptions<DataOptions> data, IOptions<PytestMonitorOptions> options, TimeProvider time, ILogger<PytestStore> logger)
     {
-        PiStatOptions o = options.Value;
+        PytestMonitorOptions o = options.Value;
         _time = time;
         _logger = logger;
-        Folder = o.DataPath ?? DefaultFolder();
+        Folder = data.Value.Folder;
         MaxBytes = (long)o.DataMaxMb * 1024 * 1024;
         Retention = TimeSpan.FromDays(o.DataRetentionDays);
         _database = new SqliteDatabase(Path.Combine(Folder, FileName), Schema, logger);
@@ -100,11 +99,6 @@ internal sealed partial class PytestStore : IDisposable, IAsyncDisposable
     public Task Pruning => _pruning;
 
     /// <summary>The unit's StateDirectory (systemd sets $STATE_DIRECTORY), else <c>data/</c> beside the program.</summary>
-    public static string DefaultFolder()
-        => Environment.GetEnvironmentVariable("STATE_DIRECTORY") is { Length: > 0 } state
-            ? state.Split(':')[0]
-            : Path.Combine(AppContext.BaseDirectory, "data");
-
     /// <summary>Stores a context unless one with its hash exists; returns the stored one.</summary>
     public Task<StoredContext> AddContextAsync(StoredContext c, CancellationToken cancellationToken) => WriteAsync((connection, transaction) =>
     {

@@ -1,6 +1,5 @@
 using HardwareProbes.Snapshots;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 
 namespace MonitorWorker.Sampling;
 
@@ -12,11 +11,11 @@ namespace MonitorWorker.Sampling;
 public sealed partial class Sampler : BackgroundService
 {
     private readonly SnapshotStore _store;
-    private readonly PiStatOptions _options;
+    private readonly SamplingOptions _options;
     private readonly TimeProvider _time;
     private readonly ILogger<Sampler> _logger;
 
-    public Sampler(SnapshotStore store, IOptions<PiStatOptions> options, TimeProvider time, ILogger<Sampler> logger)
+    public Sampler(SnapshotStore store, IOptions<SamplingOptions> options, TimeProvider time, ILogger<Sampler> logger)
     {
         _store = store;
         _options = options.Value;

@@ -1,5 +1,5 @@
 using HardwareProbes.DependencyInjection;
-using MonitorWorker.Configuration;
+using Microsoft.Extensions.Options;
 
 namespace MonitorWorker.Sampling;
 
@@ -11,14 +11,15 @@ public static class SamplingServices
     /// per-snapshot view cache, the sampler, and the systemd watchdog as a subscriber. Features that need each new
     /// snapshot register an <see cref="ISnapshotSubscriber"/> of their own.
     /// </summary>
-    public static IServiceCollection AddSampling(this IServiceCollection services, PiStatOptions options)
+    public static IServiceCollection AddSampling(this IServiceCollection services, SamplingOptions options, string? demoName)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(Options.Create(options));
         services.AddHardwareProbes(options.Probes);
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton(new SnapshotViews
         {
-            Demo = options.DemoName,
+            Demo = demoName,
             Labels = options.Labels,
         });
         services.AddSingleton<ISnapshotSubscriber, SystemdWatchdog>();

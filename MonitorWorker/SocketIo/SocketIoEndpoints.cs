@@ -7,8 +7,9 @@ public static class SocketIoEndpoints
 {
     public const string Path = "/socket.io";
 
-    public static IServiceCollection AddSocketIo(this IServiceCollection services)
+    public static IServiceCollection AddSocketIo(this IServiceCollection services, SocketIoOptions options)
     {
+        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
         services.AddSingleton<SocketIoServer>();
         return services;
     }

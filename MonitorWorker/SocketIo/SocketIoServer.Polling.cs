@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Push;
 
 namespace MonitorWorker.SocketIo;

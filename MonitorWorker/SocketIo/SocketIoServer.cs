@@ -4,7 +4,6 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Push;
 
 using MonitorWorker.AccessControl;
@@ -26,18 +25,18 @@ internal sealed partial class SocketIoServer
     private readonly ApiKey _key;
     private readonly ILogger<SocketIoServer> _logger;
 
-    public SocketIoServer(IOptions<PiStatOptions> options, ApiKey key, PushHub hub, TimeProvider time, ILogger<SocketIoServer> logger)
+    public SocketIoServer(IOptions<SocketIoOptions> socketIo, IOptions<PushOptions> push, ApiKey key, PushHub hub, TimeProvider time, ILogger<SocketIoServer> logger)
     {
-        PiStatOptions o = options.Value;
+        SocketIoOptions o = socketIo.Value;
         Hub = hub;
         Time = time;
         _logger = logger;
         _key = key;
-        PingInterval = TimeSpan.FromMilliseconds(o.SocketIoPingIntervalMs);
-        PingTimeout = TimeSpan.FromMilliseconds(o.SocketIoPingTimeoutMs);
-        ConnectTimeout = TimeSpan.FromMilliseconds(o.SocketIoConnectTimeoutMs);
-        MaxPayload = o.SocketIoMaxPayload;
-        MaxSessions = (2 * o.MaxConnections) + 16;
+        PingInterval = TimeSpan.FromMilliseconds(o.PingIntervalMs);
+        PingTimeout = TimeSpan.FromMilliseconds(o.PingTimeoutMs);
+        ConnectTimeout = TimeSpan.FromMilliseconds(o.ConnectTimeoutMs);
+        MaxPayload = o.MaxPayload;
+        MaxSessions = (2 * push.Value.MaxConnections) + 16;
     }
 
     public PushHub Hub { get; }

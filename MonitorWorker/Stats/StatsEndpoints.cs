@@ -2,7 +2,6 @@ using HardwareProbes.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Http;
 using MonitorWorker.Sampling;
@@ -33,7 +32,7 @@ public static class StatsEndpoints
         [FromQuery(Name = "fields")] string? fields,
         SnapshotStore store,
         SnapshotViews views,
-        IOptions<PiStatOptions> options,
+        IOptions<SamplingOptions> options,
         TimeProvider time,
         CancellationToken cancellationToken)
     {

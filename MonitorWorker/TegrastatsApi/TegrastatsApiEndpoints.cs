@@ -2,7 +2,6 @@ using HardwareProbes.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
-using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Health;
 using MonitorWorker.Http;
@@ -40,7 +39,7 @@ public static class TegrastatsApiEndpoints
 
     private static void MapPart<T>(RouteGroupBuilder api, string path, string name, string summary, Func<ApiStatusResponse, T> part, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
     {
-        api.MapMethods(path, ReadMethods.GetAndHead, async (HttpContext context, SnapshotStore store, SnapshotViews views, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
+        api.MapMethods(path, ReadMethods.GetAndHead, async (HttpContext context, SnapshotStore store, SnapshotViews views, IOptions<SamplingOptions> options, TimeProvider time, CancellationToken cancellationToken) =>
         {
             (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(context, store, options.Value, time, cancellationToken).ConfigureAwait(false);
             return snapshot is null ? (IResult)error! : TypedResults.Json(part(views.Get(snapshot, ApiStatusView.View).Response), type);
@@ -52,7 +51,7 @@ public static class TegrastatsApiEndpoints
     }
 
     private static async Task<Results<FileContentHttpResult, JsonHttpResult<ErrorResponse>>> GetStatusAsync(
-        HttpContext context, SnapshotStore store, SnapshotViews views, IOptions<PiStatOptions> options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, SnapshotStore store, SnapshotViews views, IOptions<SamplingOptions> options, TimeProvider time, CancellationToken cancellationToken)
     {
         (HardwareSnapshot? snapshot, JsonHttpResult<ErrorResponse>? error) = await LatestAsync(context, store, options.Value, time, cancellationToken).ConfigureAwait(false);
         return snapshot is null ? error! : TypedResults.Bytes(views.Get(snapshot, ApiStatusView.View).Body, "application/json; charset=utf-8");
@@ -67,7 +66,7 @@ public static class TegrastatsApiEndpoints
 
     /// <summary>The snapshot <c>/stats</c> would serve by default, or the 503 the Tegrastats API gives without data.</summary>
     private static async Task<(HardwareSnapshot? Snapshot, JsonHttpResult<ErrorResponse>? Error)> LatestAsync(
-        HttpContext context, SnapshotStore store, PiStatOptions options, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext context, SnapshotStore store, SamplingOptions options, TimeProvider time, CancellationToken cancellationToken)
     {
         if (store.Latest is null)
         {

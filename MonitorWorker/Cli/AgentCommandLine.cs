@@ -4,12 +4,13 @@ using System.Text.Json;
 using HardwareProbes.Snapshots;
 using MonitorWorker.Configuration;
 using MonitorWorker.Json;
+using MonitorWorker.Sampling;
 using MonitorWorker.Stats;
 
 namespace MonitorWorker.Cli;
 
 /// <summary>The command line (SPEC §8): run (default), config, snapshot, test, monitor, demo; every PISTAT_ variable as an option.</summary>
-public static class PiStatCommandLine
+public static class AgentCommandLine
 {
     /// <summary>The exit code when a <c>test</c> or <c>monitor</c> could not get its answer from the agent.</summary>
     public const int AgentFailed = 1;
@@ -47,7 +48,7 @@ public static class PiStatCommandLine
     /// </summary>
     internal static RootCommand Create(IReadOnlyDictionary<string, string> environment)
     {
-        var settingOptions = Settings.All.ToDictionary(
+        var settingOptions = AgentSettings.All.ToDictionary(
             s => s,
             s => new Option<string?>(s.Option) { Description = $"{s.Variable}: {s.Allowed} (default {s.Default})", Hidden = s.IsSecret });
 
@@ -78,7 +79,7 @@ public static class PiStatCommandLine
         root.Subcommands.Add(monitor);
         root.Subcommands.Add(demo);
 
-        EffectiveSettings Load(ParseResult result)
+        EffectiveSettings<AgentOptions> Load(ParseResult result)
         {
             var given = settingOptions.Where(p => result.GetValue(p.Value) is not null).ToDictionary(p => p.Key.Variable, p => result.GetValue(p.Value)!, StringComparer.Ordinal);
             if (result.CommandResult.Command == demo)
@@ -86,18 +87,18 @@ public static class PiStatCommandLine
                 given["PISTAT_DEMO"] = result.GetValue(board)!;
             }
 
-            return EffectiveSettings.Load(environment, Directory.GetCurrentDirectory(), given);
+            return AgentSettings.Load(environment, Directory.GetCurrentDirectory(), given);
         }
 
         Func<ParseResult, CancellationToken, Task<int>> runService = async (result, token) =>
         {
-            EffectiveSettings settings = Load(result);
+            EffectiveSettings<AgentOptions> settings = Load(result);
             if (Reject(settings))
             {
                 return BadConfiguration;
             }
 
-            await using WebApplication app = PiStatHost.Build(settings.Options);
+            await using WebApplication app = AgentHost.Build(settings.Options);
             try
             {
                 await app.RunAsync(token).ConfigureAwait(false);
@@ -117,8 +118,8 @@ public static class PiStatCommandLine
         config.SetAction(result => PrintConfig(Load(result)));
         snapshot.SetAction(async (result, token) =>
         {
-            EffectiveSettings settings = Load(result);
-            return Reject(settings) ? BadConfiguration : await PrintSnapshotAsync(settings.Options, token).ConfigureAwait(false);
+            EffectiveSettings<AgentOptions> settings = Load(result);
+            return Reject(settings) ? BadConfiguration : await PrintSnapshotAsync(settings.Options.Sampling, token).ConfigureAwait(false);
         });
         test.SetAction((result, token) => AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? agent)
             ? AgentClient.QueryAsync(agent!, result.GetValue(endpoint)!, token)
@@ -140,7 +141,7 @@ public static class PiStatCommandLine
         return root;
     }
 
-    private static bool Reject(EffectiveSettings settings)
+    private static bool Reject(EffectiveSettings<AgentOptions> settings)
     {
         foreach (string warning in settings.Warnings)
         {
@@ -159,14 +160,14 @@ public static class PiStatCommandLine
     /// The effective settings as a table (variable, value, origin), its columns as wide as their widest entry; with an
     /// invalid setting only the errors are printed (on stderr), so no bad value is shown as if it were in effect.
     /// </summary>
-    private static int PrintConfig(EffectiveSettings settings)
+    private static int PrintConfig(EffectiveSettings<AgentOptions> settings)
     {
         if (Reject(settings))
         {
             return BadConfiguration;
         }
 
-        var rows = Settings.All.Select(setting => settings.Values.TryGetValue(setting.Variable, out var entry)
+        var rows = AgentSettings.All.Select(setting => settings.Values.TryGetValue(setting.Variable, out var entry)
             ? (setting.Variable, Value: setting.IsSecret ? "(set, not shown)" : entry.Value, Origin: entry.Origin switch
             {
                 SettingOrigin.DotEnv => ".env",
@@ -185,7 +186,7 @@ public static class PiStatCommandLine
         return 0;
     }
 
-    private static async Task<int> PrintSnapshotAsync(PiStatOptions options, CancellationToken token)
+    private static async Task<int> PrintSnapshotAsync(SamplingOptions options, CancellationToken token)
     {
         using ISnapshotSource source = SnapshotSource.Create(options.Probes);
         HardwareSnapshot snapshot = await source.CollectOverAsync(TimeSpan.FromSeconds(1), token).ConfigureAwait(false);

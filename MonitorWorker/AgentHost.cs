@@ -1,5 +1,4 @@
 using MonitorWorker.AccessControl;
-using MonitorWorker.Configuration;
 using MonitorWorker.Dashboard;
 using MonitorWorker.Demo;
 using MonitorWorker.Errors;
@@ -12,6 +11,7 @@ using MonitorWorker.Hosting;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Metrics;
+using MonitorWorker.Persistence;
 using MonitorWorker.PiStatApi;
 using MonitorWorker.Processes;
 using MonitorWorker.Push;
@@ -24,34 +24,34 @@ using MonitorWorker.TegrastatsApi;
 namespace MonitorWorker;
 
 /// <summary>The composition of the service: one registration and one mapping per feature, each in its own folder.</summary>
-public static class PiStatHost
+public static class AgentHost
 {
-    public static WebApplication Build(PiStatOptions options, Action<IServiceCollection>? overrides = null)
+    public static WebApplication Build(AgentOptions options, Action<IServiceCollection>? overrides = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         WebApplicationBuilder builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
-        builder.AddServiceHosting(options);          // Hosting/: systemd or Windows service, Kestrel, logging, clock
-        builder.Services.AddPiStatOptions(options);  // Configuration/
+        builder.AddServiceHosting(options.Server);   // Hosting/: systemd or Windows service, Kestrel, logging, clock
         builder.Services.AddJsonContexts(            // Json/: each feature's own source-generated context
             ErrorsJsonContext.Relaxed, StatsJsonContext.Relaxed, HealthJsonContext.Relaxed, TegrastatsApiJsonContext.Relaxed,
             HistoryJsonContext.Relaxed, EventsJsonContext.Relaxed, FleetJsonContext.Relaxed, PytestMonitorJsonContext.Relaxed,
             ProcessesJsonContext.Relaxed, PiStatApiJsonContext.Relaxed, SocketIoJsonContext.Relaxed);
-        builder.Services.AddDemo(options);           // Demo/: PISTAT_DEMO points the probes at a moving fixture board (before AddSampling; enforced)
-        builder.Services.AddSampling(options);       // Sampling/: probes, store, per-snapshot views, sampler, watchdog
-        builder.Services.AddPush();                  // Push/: live-push hub, a snapshot subscriber
-        builder.Services.AddSocketIo();              // SocketIo/: Engine.IO and Socket.IO sessions, clients of the push hub
-        builder.Services.AddHistory(options);        // History/: RAM tiers, a snapshot subscriber
+        builder.Services.AddDemo(options.Demo, options.Sampling.Probes); // Demo/: PISTAT_DEMO points the probes at a moving fixture board (before AddSampling; enforced)
+        builder.Services.AddSampling(options.Sampling, options.Demo.Name); // Sampling/: probes, store, per-snapshot views, sampler, watchdog
+        builder.Services.AddPush(options.Push);      // Push/: live-push hub, a snapshot subscriber
+        builder.Services.AddSocketIo(options.SocketIo); // SocketIo/: Engine.IO and Socket.IO sessions, clients of the push hub
+        builder.Services.AddHistory(options.History, options.Sampling); // History/: RAM tiers, a snapshot subscriber
         builder.Services.AddEvents();                // Events/: what changed between samples, a snapshot subscriber
-        builder.Services.AddProcesses(options);      // Processes/: the process list read only while asked, the spike detector
-        builder.Services.AddFleet();                 // Fleet/: PISTAT_PEERS polled in the background
-        builder.Services.AddPytestMonitor();         // PytestMonitor/: the SQLite store, its health check
+        builder.Services.AddProcesses(options.Processes); // Processes/: the process list read only while asked, the spike detector
+        builder.Services.AddFleet(options.Fleet);    // Fleet/: PISTAT_PEERS polled in the background
+        builder.Services.AddDataFolder(options.Data); // Persistence/: PISTAT_DATA_PATH
+        builder.Services.AddPytestMonitor(options.PytestMonitor); // PytestMonitor/: the SQLite store, its health check
         builder.Services.AddHealth();                // Health/
         builder.Services.AddPrometheusMetrics();     // Metrics/
-        builder.Services.AddAccessControl(options);  // AccessControl/: CORS and the API key
+        builder.Services.AddAccessControl(options.Access); // AccessControl/: CORS and the API key
         overrides?.Invoke(builder.Services);
 
         WebApplication app = builder.Build();
-        app.UseRequestLog(options);                  // Http/
+        app.UseRequestLog(options.Server.Debug);     // Http/
         app.UseJsonErrors();                         // Errors/
         app.UseAccessControl();
         app.UseWebSockets();
