@@ -1,3 +1,4 @@
+using System.IO.Abstractions;
 using System.IO.Abstractions.TestingHelpers;
 using HardwareProbes.IO;
 
@@ -90,5 +91,53 @@ public sealed class BoundedFileReaderTests
         Assert.AreEqual("1", reader.Read("/a").Text.ToString());
 
         reader.Dispose();
+    }
+}
+
+/// <summary>Which files the reader reads on the caller's thread.</summary>
+[TestClass]
+public sealed class InlineReadTests
+{
+    [TestMethod]
+    public void AFileNamedInline_IsReadOnTheCallersThread_AndAnyOtherOnTheWorker()
+    {
+        // /proc/thread-self/comm is the name of the thread that reads it: the worker's is probe-reader.
+        Assert.IsTrue(OperatingSystem.IsLinux(), "needs procfs");
+        using var inline = new BoundedFileReader(new FileSystem(), TimeSpan.FromSeconds(30), 4096, readsInline: _ => true);
+        using var handedOver = new BoundedFileReader(new FileSystem(), TimeSpan.FromSeconds(30), 4096, readsInline: _ => false);
+
+        string byCaller = inline.Read("/proc/thread-self/comm").Text.ToString();
+        string byWorker = handedOver.Read("/proc/thread-self/comm").Text.ToString();
+
+        Assert.AreEqual("probe-reader\n", byWorker);
+        Assert.AreNotEqual("probe-reader\n", byCaller);
+        Assert.IsGreaterThan(1, byCaller.Length, "the caller's thread has a name too");
+    }
+
+    [TestMethod]
+    public void AnInlineFileThatIsMissing_SaysSo_LikeAnyOther()
+    {
+        using var reader = new BoundedFileReader(new MockFileSystem(), TimeSpan.FromSeconds(30), 4096, readsInline: _ => true);
+
+        Assert.AreEqual("/proc/pressure/cpu: not found", reader.Read("/proc/pressure/cpu").Failure);
+        Assert.AreEqual("/proc/pressure/cpu: not found", reader.Read("/proc/pressure/cpu").Failure, "and again, from the remembered miss");
+    }
+
+    [TestMethod]
+    [DataRow("/proc/stat", true)]
+    [DataRow("/proc/net/dev", true)]
+    [DataRow("/proc/pressure/cpu", true)]
+    [DataRow("/proc/1234/stat", false)]
+    [DataRow("/proc/self/mountinfo", false)]
+    [DataRow("/proc/thread-self/stat", false)]
+    [DataRow("/proc", false)]
+    [DataRow("/proc/", false)]
+    [DataRow("/procfs/stat", false)]
+    [DataRow("/sys/class/thermal/thermal_zone0/temp", false)]
+    public void KernelBookkeeping_IsProcfsGlobalFiles_NotAProcesssFiles(string path, bool expected)
+    {
+        using var files = new ProbeFiles(new MockFileSystem(), new ProbeOptions { ProcPath = "/proc/", SysPath = "/sys", EtcPath = "/etc" });
+
+        Assert.AreEqual(expected, files.IsKernelBookkeeping(path));
     }
 }

@@ -13,6 +13,12 @@ namespace HardwareProbes.IO;
 /// path it hangs on answers at once with a failure until that worker comes back, so a hung file costs
 /// one parked thread, never one per sample. Buffers are reused, so a read allocates only the stream.
 /// Calls must not overlap: the owner serialises them.
+/// <para>
+/// Files the owner names as kernel bookkeeping (procfs' global files: /proc/stat, /proc/meminfo, /proc/net/dev, …)
+/// are read on the calling thread: they are made by the kernel from its own counters, never by a driver waiting on
+/// hardware, and handing each of them to the worker cost two thread switches per file and sample, most of the
+/// sampler's idle CPU.
+/// </para>
 /// </remarks>
 internal sealed class BoundedFileReader : IDisposable
 {
@@ -22,18 +28,23 @@ internal sealed class BoundedFileReader : IDisposable
     private readonly Dictionary<string, ReadWorker> _hung = new(StringComparer.Ordinal);
     private readonly HashSet<string> _missing = new(StringComparer.Ordinal);
     private readonly bool _rememberMissing;
+    private readonly Func<string, bool>? _readsInline;
+    private readonly ReadWorker _inline;
     private ReadWorker _worker;
     private char[] _chars = new char[4096];
 
     // rememberMissing: whether a missing path is remembered so that its next read is a cheap stat; false for paths
-    // that come and go (pids), whose set would otherwise grow without end.
-    public BoundedFileReader(IFileSystem fileSystem, TimeSpan timeout, int maxBytes, bool rememberMissing = true)
+    // that come and go (pids), whose set would otherwise grow without end. readsInline: which files cannot block, read
+    // on the calling thread (null: none).
+    public BoundedFileReader(IFileSystem fileSystem, TimeSpan timeout, int maxBytes, bool rememberMissing = true, Func<string, bool>? readsInline = null)
     {
+        _readsInline = readsInline;
+        _inline = new ReadWorker(fileSystem, maxBytes, threaded: false);
         _fileSystem = fileSystem;
         _rememberMissing = rememberMissing;
         _timeout = timeout;
         _maxBytes = maxBytes;
-        _worker = new ReadWorker(fileSystem, maxBytes);
+        _worker = new ReadWorker(fileSystem, maxBytes, threaded: true);
     }
 
     public IFileSystem FileSystem => _fileSystem;
@@ -53,12 +64,21 @@ internal sealed class BoundedFileReader : IDisposable
             _missing.Remove(path);
         }
 
-        if (!TryRun(path, WorkKind.ReadFile, out string? failure))
+        ReadWorker worker;
+        if (_readsInline?.Invoke(path) == true)
+        {
+            worker = _inline;
+            worker.RunHere(path, WorkKind.ReadFile);
+        }
+        else if (TryRun(path, WorkKind.ReadFile, out string? failure))
+        {
+            worker = _worker;
+        }
+        else
         {
             return new ReadResult(failure);
         }
 
-        ReadWorker worker = _worker;
         if (worker.Error is not null)
         {
             if (_rememberMissing && worker.Error is FileNotFoundException or DirectoryNotFoundException)
@@ -137,7 +157,7 @@ internal sealed class BoundedFileReader : IDisposable
 
         // The worker is stuck inside a system call: park it with its path and carry on with a fresh one.
         _hung[path] = _worker;
-        _worker = new ReadWorker(_fileSystem, _maxBytes);
+        _worker = new ReadWorker(_fileSystem, _maxBytes, threaded: true);
         failure = $"{path}: no answer within {_timeout.TotalMilliseconds:0} ms";
         return false;
     }
@@ -170,10 +190,15 @@ internal sealed class BoundedFileReader : IDisposable
         private volatile bool _busy;
         private volatile bool _stopping;
 
-        public ReadWorker(IFileSystem fileSystem, int maxBytes)
+        public ReadWorker(IFileSystem fileSystem, int maxBytes, bool threaded)
         {
             _fileSystem = fileSystem;
             _maxBytes = maxBytes;
+            if (!threaded)
+            {
+                return;
+            }
+
             var thread = new Thread(Loop, maxStackSize: 256 * 1024)
             {
                 IsBackground = true,
@@ -202,6 +227,14 @@ internal sealed class BoundedFileReader : IDisposable
             return _done.Wait(timeout);
         }
 
+        /// <summary>Does the work on the calling thread (a worker made without a thread).</summary>
+        public void RunHere(string path, WorkKind kind)
+        {
+            _path = path;
+            _kind = kind;
+            Work();
+        }
+
         public void Stop()
         {
             _stopping = true;
@@ -221,26 +254,30 @@ internal sealed class BoundedFileReader : IDisposable
                     return;
                 }
 
-                Error = null;
-                Length = 0;
-                try
-                {
-                    if (_kind == WorkKind.ReadFile)
-                    {
-                        ReadFile();
-                    }
-                    else
-                    {
-                        StatFilesystem();
-                    }
-                }
-                catch (Exception e)
-                {
-                    Error = e;
-                }
-
+                Work();
                 _busy = false;
                 _done.Set();
+            }
+        }
+
+        private void Work()
+        {
+            Error = null;
+            Length = 0;
+            try
+            {
+                if (_kind == WorkKind.ReadFile)
+                {
+                    ReadFile();
+                }
+                else
+                {
+                    StatFilesystem();
+                }
+            }
+            catch (Exception e)
+            {
+                Error = e;
             }
         }
 

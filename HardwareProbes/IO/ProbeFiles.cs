@@ -17,7 +17,26 @@ internal sealed class ProbeFiles : IDisposable
         Proc = options.ProcPath.TrimEnd('/');
         Sys = options.SysPath.TrimEnd('/');
         Etc = options.EtcPath.TrimEnd('/');
-        _reader = new BoundedFileReader(fileSystem, options.ReadTimeout, options.MaxFileBytes, rememberMissing);
+        _reader = new BoundedFileReader(fileSystem, options.ReadTimeout, options.MaxFileBytes, rememberMissing, IsKernelBookkeeping);
+    }
+
+    /// <summary>
+    /// Whether a file is one of procfs' global files (<c>/proc/stat</c>, <c>/proc/net/dev</c>, …), which the kernel
+    /// writes from its own counters and which never wait on hardware. A process's files (<c>/proc/&lt;pid&gt;/…</c>,
+    /// <c>/proc/self/…</c>) are not: reading one can wait on that process's memory lock.
+    /// </summary>
+    internal bool IsKernelBookkeeping(string path)
+    {
+        if (path.Length <= Proc.Length + 1 || !path.StartsWith(Proc, StringComparison.Ordinal) || path[Proc.Length] != '/')
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> rest = path.AsSpan(Proc.Length + 1);
+        int slash = rest.IndexOf('/');
+        ReadOnlySpan<char> first = slash < 0 ? rest : rest[..slash];
+        bool isProcess = !first.ContainsAnyExceptInRange('0', '9') || first is "self" or "thread-self";
+        return first.Length > 0 && !isProcess;
     }
 
     public IFileSystem FileSystem { get; }

@@ -12,7 +12,7 @@ namespace HardwareProbes.Network;
 internal sealed class ConnectionCounter(ProbeFiles files, TimeProvider time, TimeSpan refreshInterval)
 {
     /// <summary>Counting costs at most this share of wall time: the next count waits this many times the last one's duration.</summary>
-    private const int CostFactor = 5000;
+    private const int CostFactor = 20_000;
 
     /// <summary>However slow counting is, a count is at most this old (unless the refresh interval is longer).</summary>
     private static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(60);

@@ -49,6 +49,21 @@ public sealed class AccessTests
     }
 
     [TestMethod]
+    public async Task WithoutOrigins_NoCorsPolicyIsRegistered_AndACrossOriginRequestGetsNoCorsHeaders()
+    {
+        using var source = new HookedSource();
+        await using InProcessHost host = await InProcessHost.StartAsync(source);
+        await host.WaitForFirstSnapshotAsync();
+        using var crossOrigin = new HttpRequestMessage(HttpMethod.Get, "stats") { Headers = { { "Origin", "https://grafana.example.org" } } };
+
+        HttpResponseMessage answer = await host.Http.SendAsync(crossOrigin);
+
+        Assert.AreEqual(HttpStatusCode.OK, answer.StatusCode, "the request is served; the browser keeps the body from the page");
+        Assert.IsFalse(answer.Headers.Any(h => h.Key.StartsWith("Access-Control-", StringComparison.OrdinalIgnoreCase)));
+        Assert.IsNull(host.Services.GetService(typeof(Microsoft.AspNetCore.Cors.Infrastructure.ICorsService)), "no CORS services: nothing runs per request");
+    }
+
+    [TestMethod]
     public async Task UnknownPathAndWrongMethod_AnswerJsonErrors()
     {
         using var source = new HookedSource();

@@ -6,10 +6,21 @@ namespace MonitorWorker.AccessControl;
 /// <summary>Who may read: browsers of the configured origins (CORS, PISTAT_CORS_ORIGINS) and, with PISTAT_API_KEY set, holders of the key.</summary>
 public static class AccessControl
 {
-    /// <summary>Registers the CORS policy: GET and POST (Socket.IO's polling) from the configured origins (or any, for <c>*</c>), with Authorization and Content-Type headers.</summary>
+    /// <summary>
+    /// Registers the CORS policy: GET and POST (Socket.IO's polling) from the configured origins (or any, for <c>*</c>),
+    /// with Authorization and Content-Type headers. Without origins there is no policy and no CORS middleware: a browser
+    /// on another origin is refused by its own same-origin rule, as with any server that sends no CORS headers.
+    /// </summary>
     public static IServiceCollection AddAccessControl(this IServiceCollection services, AccessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+        services.AddSingleton(Options.Create(options));
+        services.AddSingleton<ApiKey>();
+        if (options.CorsOrigins.Count == 0)
+        {
+            return services;
+        }
+
         services.AddCors(cors => cors.AddDefaultPolicy(policy =>
         {
             if (options.CorsOrigins.Contains("*"))
@@ -23,16 +34,22 @@ public static class AccessControl
 
             policy.WithMethods("GET", "POST").WithHeaders("Authorization", "Content-Type");
         }));
-        services.AddSingleton(Options.Create(options));
-        services.AddSingleton<ApiKey>();
         return services;
     }
 
-    /// <summary>CORS first (a browser's preflight carries no key), then the key check.</summary>
+    /// <summary>
+    /// CORS first (a browser's preflight carries no key), then the key check. The CORS middleware runs only with
+    /// PISTAT_CORS_ORIGINS set: under Native AOT it is invoked by reflection on every request, which was a tenth of the
+    /// CPU an idle request cost.
+    /// </summary>
     public static WebApplication UseAccessControl(this WebApplication app)
     {
         app.UseRouting(); // the key check reads the matched endpoint's marks
-        app.UseCors();
+        if (app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.CorsOrigins.Count > 0)
+        {
+            app.UseCors();
+        }
+
         app.UseApiKey();
         return app;
     }
