@@ -34,9 +34,6 @@ public static class AgentSettings
         .. DemoOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Demo)),
     ];
 
-    /// <summary>The row of <paramref name="variable"/>, or null.</summary>
-    public static Setting<AgentOptions>? Find(string variable) => All.FirstOrDefault(s => string.Equals(s.Variable, variable, StringComparison.Ordinal));
-
     /// <summary>
     /// Loads the settings: defaults, then <c>.env</c> in <paramref name="workingDirectory"/>, then the environment, then
     /// command-line values (keyed by variable name); a value that parses but breaks a feature's range, or probe options

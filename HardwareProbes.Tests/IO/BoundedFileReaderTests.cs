@@ -130,11 +130,14 @@ public sealed class InlineReadTests
     [DataRow("/proc/1234/stat", false)]
     [DataRow("/proc/self/mountinfo", false)]
     [DataRow("/proc/thread-self/stat", false)]
+    [DataRow("/proc/driver/nvidia/gpus/0000:01:00.0/information", false)]
+    [DataRow("/proc/acpi/wakeup", false)]
+    [DataRow("/proc/device-tree/model", false)]
     [DataRow("/proc", false)]
     [DataRow("/proc/", false)]
     [DataRow("/procfs/stat", false)]
     [DataRow("/sys/class/thermal/thermal_zone0/temp", false)]
-    public void KernelBookkeeping_IsProcfsGlobalFiles_NotAProcesssFiles(string path, bool expected)
+    public void KernelBookkeeping_IsProcfsGlobalFiles_NotAProcesssOrADriversFiles(string path, bool expected)
     {
         using var files = new ProbeFiles(new MockFileSystem(), new ProbeOptions { ProcPath = "/proc/", SysPath = "/sys", EtcPath = "/etc" });
 

@@ -21,10 +21,16 @@ internal sealed class ProbeFiles : IDisposable
     }
 
     /// <summary>
-    /// Whether a file is one of procfs' global files (<c>/proc/stat</c>, <c>/proc/net/dev</c>, …), which the kernel
-    /// writes from its own counters and which never wait on hardware. A process's files (<c>/proc/&lt;pid&gt;/…</c>,
-    /// <c>/proc/self/…</c>) are not: reading one can wait on that process's memory lock.
+    /// procfs' global files that the kernel writes from its own counters and tables, never waiting on hardware or on a
+    /// driver: the first part of the path under the proc root. A process's files (<c>/proc/&lt;pid&gt;/…</c>, which can
+    /// wait on that process's memory lock) and drivers' files (<c>/proc/driver</c>, <c>/proc/acpi</c>, …) are not here.
     /// </summary>
+    private static readonly HashSet<string> KernelBookkeeping = new(StringComparer.Ordinal)
+    {
+        "stat", "meminfo", "loadavg", "uptime", "cpuinfo", "diskstats", "mounts", "net", "pressure", "vmstat", "swaps", "partitions",
+    };
+
+    /// <summary>Whether a file is one of procfs' global files, read on the caller's thread (see <see cref="KernelBookkeeping"/>).</summary>
     internal bool IsKernelBookkeeping(string path)
     {
         if (path.Length <= Proc.Length + 1 || !path.StartsWith(Proc, StringComparison.Ordinal) || path[Proc.Length] != '/')
@@ -34,9 +40,7 @@ internal sealed class ProbeFiles : IDisposable
 
         ReadOnlySpan<char> rest = path.AsSpan(Proc.Length + 1);
         int slash = rest.IndexOf('/');
-        ReadOnlySpan<char> first = slash < 0 ? rest : rest[..slash];
-        bool isProcess = !first.ContainsAnyExceptInRange('0', '9') || first is "self" or "thread-self";
-        return first.Length > 0 && !isProcess;
+        return KernelBookkeeping.GetAlternateLookup<ReadOnlySpan<char>>().Contains(slash < 0 ? rest : rest[..slash]);
     }
 
     public IFileSystem FileSystem { get; }
