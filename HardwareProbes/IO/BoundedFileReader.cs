@@ -16,7 +16,7 @@ namespace HardwareProbes.IO;
 /// <para>
 /// Files the owner names as kernel bookkeeping (procfs' global files: /proc/stat, /proc/meminfo, /proc/net/dev, …)
 /// are read on the calling thread: they are made by the kernel from its own counters, never by a driver waiting on
-/// hardware, and handing each of them to the worker cost two thread switches per file and sample, most of the
+/// hardware, and handing each of them to the worker cost two thread switches per file and sample, about half the
 /// sampler's idle CPU.
 /// </para>
 /// </remarks>
