@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 
 namespace MonitorWorker.AccessControl;
@@ -14,9 +15,9 @@ public static class AccessControl
     public static IServiceCollection AddAccessControl(this IServiceCollection services, AccessOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(Options.Create(options));
+        services.AddFeatureOptions(options);
         services.AddSingleton<ApiKey>();
-        if (options.CorsOrigins.Count == 0)
+        if (!options.AllowsCrossOrigin)
         {
             return services;
         }
@@ -45,7 +46,7 @@ public static class AccessControl
     public static WebApplication UseAccessControl(this WebApplication app)
     {
         app.UseRouting(); // the key check reads the matched endpoint's marks
-        if (app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.CorsOrigins.Count > 0)
+        if (app.Services.GetRequiredService<IOptions<AccessOptions>>().Value.AllowsCrossOrigin)
         {
             app.UseCors();
         }

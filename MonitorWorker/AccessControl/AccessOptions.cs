@@ -9,6 +9,9 @@ public sealed class AccessOptions
     /// <value>The default value is none: no cross-origin browser access.</value>
     public IReadOnlyList<string> CorsOrigins { get; set; } = [];
 
+    /// <summary>Gets a value indicating whether any other origin's pages may read the API (PISTAT_CORS_ORIGINS is set).</summary>
+    public bool AllowsCrossOrigin => CorsOrigins.Count > 0;
+
     /// <value>The default value is null: no key needed.</value>
     public string? ApiKey { get; set; }
 

@@ -11,11 +11,14 @@ public sealed record Setting<TOptions>(string Variable, string Allowed, Func<TOp
 {
     public const string Prefix = "PISTAT_";
 
+    /// <summary>Fresh options, whose values are the defaults.</summary>
+    private static readonly TOptions Defaults = new();
+
     /// <summary>Gets a value indicating whether the setting holds a key: never printed back, never taken from the command line.</summary>
     public bool IsSecret { get; init; }
 
     /// <summary>Gets the default, as fresh options have it: the one place defaults are written is the options class.</summary>
-    public string Default => Show(new TOptions());
+    public string Default => Show(Defaults);
 
     /// <summary>Gets the command-line form: PISTAT_CACHE_SECONDS → --cache-seconds.</summary>
     public string Option => "--" + Variable[Prefix.Length..].ToLowerInvariant().Replace('_', '-');

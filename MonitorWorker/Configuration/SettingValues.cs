@@ -4,7 +4,7 @@ namespace MonitorWorker.Configuration;
 
 /// <summary>
 /// How a setting's text becomes a value, for every feature's rows: each helper applies the value and returns null, or
-/// returns what is wrong with it ("is not a port (1–65535)"). Also how values are shown, and finding a row by name.
+/// returns what is wrong with it ("is not a port (1–65535)"). Also how values are shown, and the name nearest a mistyped one.
 /// </summary>
 public static class SettingValues
 {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.History;
 using MonitorWorker.Http;
@@ -21,7 +22,7 @@ public static class FleetEndpoints
     /// <summary>Registers the poller of PISTAT_PEERS.</summary>
     public static IServiceCollection AddFleet(this IServiceCollection services, FleetOptions options)
     {
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
+        services.AddFeatureOptions(options);
         services.AddSingleton<FleetPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<FleetPoller>());
         return services;

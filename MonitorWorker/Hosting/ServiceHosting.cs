@@ -1,6 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Hosting.Systemd;
-using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
 using MonitorWorker.Service;
 
 namespace MonitorWorker.Hosting;
@@ -23,7 +23,7 @@ public static class ServiceHosting
             kestrel.Limits.MaxConcurrentConnections = options.MaxHttpConnections;
             Listen(kestrel, options);
         });
-        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddFeatureOptions(options);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new StartTime(DateTimeOffset.UtcNow));
         return builder;

@@ -1,4 +1,4 @@
-using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
 
 namespace MonitorWorker.Persistence;
 
@@ -6,5 +6,5 @@ namespace MonitorWorker.Persistence;
 public static class DataServices
 {
     public static IServiceCollection AddDataFolder(this IServiceCollection services, DataOptions options)
-        => services.AddSingleton(Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
+        => services.AddFeatureOptions(options);
 }

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using Microsoft.AspNetCore.Http.Features;
+using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.Sampling;
 
@@ -14,7 +15,7 @@ public static class PushEndpoints
     /// <summary>Registers the hub of live-push clients as a subscriber to each new snapshot.</summary>
     public static IServiceCollection AddPush(this IServiceCollection services, PushOptions options)
     {
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
+        services.AddFeatureOptions(options);
         services.AddSingleton<PushHub>();
         services.AddSingleton<ISnapshotSubscriber>(provider => provider.GetRequiredService<PushHub>());
         services.AddSingleton<ILiveClients>(provider => provider.GetRequiredService<PushHub>());

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MonitorWorker.Configuration;
 using MonitorWorker.Errors;
 using MonitorWorker.History;
 using MonitorWorker.Http;
@@ -30,7 +31,7 @@ public static class PytestMonitorEndpoints
 
     public static IServiceCollection AddPytestMonitor(this IServiceCollection services, PytestMonitorOptions options)
     {
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
+        services.AddFeatureOptions(options);
         services.AddSingleton<PytestStore>();
         services.AddHealthChecks().AddCheck<PytestStoreHealthCheck>("pytest-monitor");
         return services;

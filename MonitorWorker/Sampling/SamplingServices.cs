@@ -1,5 +1,5 @@
 using HardwareProbes.DependencyInjection;
-using Microsoft.Extensions.Options;
+using MonitorWorker.Configuration;
 
 namespace MonitorWorker.Sampling;
 
@@ -14,7 +14,7 @@ public static class SamplingServices
     public static IServiceCollection AddSampling(this IServiceCollection services, SamplingOptions options, string? demoName)
     {
         ArgumentNullException.ThrowIfNull(options);
-        services.AddSingleton(Options.Create(options));
+        services.AddFeatureOptions(options);
         services.AddHardwareProbes(options.Probes);
         services.AddSingleton<SnapshotStore>();
         services.AddSingleton(new SnapshotViews

@@ -1,4 +1,5 @@
 using MonitorWorker.AccessControl;
+using MonitorWorker.Configuration;
 
 namespace MonitorWorker.SocketIo;
 
@@ -9,7 +10,7 @@ public static class SocketIoEndpoints
 
     public static IServiceCollection AddSocketIo(this IServiceCollection services, SocketIoOptions options)
     {
-        services.AddSingleton(Microsoft.Extensions.Options.Options.Create(options ?? throw new ArgumentNullException(nameof(options))));
+        services.AddFeatureOptions(options);
         services.AddSingleton<SocketIoServer>();
         return services;
     }
