@@ -16,6 +16,7 @@ namespace TestSupport;
 public sealed class InProcessHost : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private string? _dataFolder;
 
     private InProcessHost(WebApplication app, Uri address)
     {
@@ -48,6 +49,14 @@ public sealed class InProcessHost : IAsyncDisposable
     {
         var options = new AgentOptions { Server = { Host = "127.0.0.1", Port = 0 }, Sampling = { SampleSeconds = 3600 } };
         configure?.Invoke(options);
+        string? data = null;
+        if (options.Data.DataPath is null)
+        {
+            // A folder of its own for what it stores (removed with it), unless the test names one.
+            data = Directory.CreateTempSubdirectory("pistat-data-").FullName;
+            options.Data.DataPath = data;
+        }
+
         WebApplication app = AgentHost.Build(options, services =>
         {
             if (source is not null)
@@ -67,7 +76,7 @@ public sealed class InProcessHost : IAsyncDisposable
         });
         await app.StartAsync().ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new InProcessHost(app, new Uri(address.TrimEnd('/') + "/"));
+        return new InProcessHost(app, new Uri(address.TrimEnd('/') + "/")) { _dataFolder = data };
     }
 
     /// <summary>Waits until the store holds a snapshot.</summary>
@@ -78,5 +87,9 @@ public sealed class InProcessHost : IAsyncDisposable
         Http.Dispose();
         await _app.StopAsync().ConfigureAwait(false);
         await _app.DisposeAsync().ConfigureAwait(false);
+        if (_dataFolder is not null)
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
     }
 }

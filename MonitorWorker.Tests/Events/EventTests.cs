@@ -165,7 +165,7 @@ public sealed class EventTests
 
         foreach ((string path, string reason) in new[]
         {
-            ("api/events?kind=reboot", "kind: 'reboot' is not one of agent_start, condition_start, condition_end, condition_occurred, tegrastats_restart, tegrastats_absent, tegrastats_running, source_failed, source_recovered, cpu_spike, memory_spike, over_current"),
+            ("api/events?kind=reboot", "kind: 'reboot' is not one of agent_start, condition_start, condition_end, condition_occurred, tegrastats_restart, tegrastats_absent, tegrastats_running, source_failed, source_recovered, cpu_spike, memory_spike, over_current, unclean_stop, data_moved_aside"),
             ("api/events?start=9&end=3", "start (9) is after end (3)"),
             ("api/events?page=0", "page: '0' is not a whole number from 1 to 2147483647"),
         })

@@ -11,6 +11,8 @@ internal sealed class WorkerProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _output = new();
 
+    private string? _dataFolder;
+
     private WorkerProcess(Process process, int port)
     {
         _process = process;
@@ -68,8 +70,16 @@ internal sealed class WorkerProcess : IAsyncDisposable
             withPort[name] = value;
         }
 
+        // Each worker keeps its history in a folder of its own, removed with it, unless the test names one.
+        string? data = null;
+        if (!withPort.ContainsKey("PISTAT_DATA_PATH"))
+        {
+            data = Directory.CreateTempSubdirectory("pistat-data-").FullName;
+            withPort["PISTAT_DATA_PATH"] = data;
+        }
+
         ProcessStartInfo start = Cli.StartInfo(withPort, workingDirectory, arguments, binary);
-        return new WorkerProcess(Process.Start(start)!, port);
+        return new WorkerProcess(Process.Start(start)!, port) { _dataFolder = data };
     }
 
     /// <summary>Environment for a fixture board: its proc/sys/etc roots and its fake tools.</summary>
@@ -181,6 +191,10 @@ internal sealed class WorkerProcess : IAsyncDisposable
         }
 
         _process.Dispose();
+        if (_dataFolder is not null)
+        {
+            Directory.Delete(_dataFolder, recursive: true);
+        }
     }
 
     /// <summary>Sends SIGTERM to <paramref name="pid"/> (libc's kill); 0 when it was sent.</summary>

@@ -27,7 +27,10 @@ public sealed class EventLog
         }
     }
 
-    /// <summary>Adds an event.</summary>
+    /// <summary>Raised after each event <see cref="Add"/> records, on the thread that added it; keep the handler short.</summary>
+    public event Action<AgentEvent>? Added;
+
+    /// <summary>Adds an event and tells the <see cref="Added"/> handlers.</summary>
     public void Add(AgentEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
@@ -36,6 +39,37 @@ public sealed class EventLog
             _ring[_next] = e;
             _next = (_next + 1) % Capacity;
             _count++;
+        }
+
+        Added?.Invoke(e);
+    }
+
+    /// <summary>
+    /// Puts events of earlier runs (read back from disk), oldest first, before the ones this run recorded, keeping the
+    /// newest <see cref="Capacity"/>; no <see cref="Added"/> handler hears of them.
+    /// </summary>
+    public void Restore(IReadOnlyList<AgentEvent> earlier)
+    {
+        ArgumentNullException.ThrowIfNull(earlier);
+        lock (_gate)
+        {
+            int kept = (int)Math.Min(_count, Capacity);
+            var all = new List<AgentEvent>(earlier.Count + kept);
+            all.AddRange(earlier);
+            for (int i = 0; i < kept; i++)
+            {
+                all.Add(_ring[(_next - kept + i + Capacity) % Capacity]!);
+            }
+
+            Array.Clear(_ring);
+            int from = Math.Max(0, all.Count - Capacity);
+            for (int i = from; i < all.Count; i++)
+            {
+                _ring[i - from] = all[i];
+            }
+
+            _next = (all.Count - from) % Capacity;
+            _count += earlier.Count;
         }
     }
 
@@ -107,7 +141,13 @@ public static class EventKinds
     /// <summary>A Jetson over-current counter (oc1 under-voltage, oc2 average, oc3 instantaneous over-current) grew.</summary>
     public const string OverCurrent = "over_current";
 
+    /// <summary>The previous run ended without a clean stop (a power cut, a crash, kill -9); the message says about when.</summary>
+    public const string UncleanStop = "unclean_stop";
+
+    /// <summary>A damaged file of the history or the event log was moved aside; the agent goes on without it.</summary>
+    public const string DataMovedAside = "data_moved_aside";
+
     /// <summary>Every kind.</summary>
     public static readonly IReadOnlyList<string> All =
-        [AgentStart, ConditionStart, ConditionEnd, ConditionOccurred, TegrastatsRestart, TegrastatsAbsent, TegrastatsRunning, SourceFailed, SourceRecovered, CpuSpike, MemorySpike, OverCurrent];
+        [AgentStart, ConditionStart, ConditionEnd, ConditionOccurred, TegrastatsRestart, TegrastatsAbsent, TegrastatsRunning, SourceFailed, SourceRecovered, CpuSpike, MemorySpike, OverCurrent, UncleanStop, DataMovedAside];
 }

@@ -12,8 +12,8 @@ namespace MonitorWorker.History;
 /// </summary>
 public sealed record HistoryQuery(string[] Series, long Start, long End, long? Step, int Page, bool Csv)
 {
-    /// <summary>The longest range one query may span: the 15-minute tier's seven days.</summary>
-    public const long MaxRangeSeconds = 7 * 24 * 3600;
+    /// <summary>The longest range one query may span: the 15-minute tier's two years on disk.</summary>
+    public const long MaxRangeSeconds = 731 * 24 * 3600;
 
     /// <summary>Parses the query, or says what is wrong with it.</summary>
     public static bool TryParse(IQueryCollection query, DateTimeOffset now, out HistoryQuery? parsed, out string? error)
@@ -37,7 +37,7 @@ public sealed record HistoryQuery(string[] Series, long Start, long End, long? S
 
         if (end - start > MaxRangeSeconds)
         {
-            error = $"the range spans {end - start} s; at most {MaxRangeSeconds} (7 days) is kept";
+            error = $"the range spans {end - start} s; at most {MaxRangeSeconds} (two years) is kept";
             return false;
         }
 
