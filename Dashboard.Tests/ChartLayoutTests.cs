@@ -142,6 +142,47 @@ public sealed class ChartLayoutTests
         Assert.IsEmpty(watched.Errors, string.Join("\n", watched.Errors));
     }
 
+    [TestMethod]
+    [DataRow(2592000, "30d")]
+    [DataRow(31536000, "1y")]
+    public async Task TheMonthAndYearViews_ReachBackThroughTheHistoryOnDisk_WithTheirSpikes(int range, string label)
+    {
+        string data = Directory.CreateTempSubdirectory("pistat-dashboard-").FullName;
+        try
+        {
+            HistorySeed.Write(data, DateTimeOffset.UtcNow);
+            await using DemoAgent agent = await DemoAgent.StartAsync("raspberry-pi-4", configure: o => o.Data.DataPath = data);
+            await using WatchedPage watched = await Browser.OpenAsync(agent, Viewport(1400));
+            IPage page = watched.Page;
+            await page.GotoAsync(agent.Address.ToString());
+            await DashboardTests.WaitForChartsAsync(page, ["cpu"]);
+
+            await page.ClickAsync($"button[data-range='{range}']");
+            await page.WaitForFunctionAsync(
+                $"() => piStatDashboard.times.length > 100 && piStatDashboard.times[0] < Date.now() / 1000 - {range} * 0.95 && document.querySelector('#panel-cpu .chart')?.dataset.band === 'true'",
+                null,
+                new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 200 });
+
+            JsonElement seen = await page.EvaluateAsync<JsonElement>(
+                "() => { const s = piStatDashboard.series.get('cpu.usage'); const t = piStatDashboard.times; return { points: t.length, step: t[1] - t[0], max: Math.max(...s.max.filter(v => v != null)), min: Math.min(...s.min.filter(v => v != null)) }; }");
+            int step = range == 2592000 ? 3600 : 21600;
+            Assert.AreEqual(step, seen.GetProperty("step").GetInt32(), "the step the view asks for");
+            Assert.AreEqual(range / step, seen.GetProperty("points").GetInt32(), range / step / 50.0, "a point per step across the range");
+            Assert.AreEqual(100, seen.GetProperty("max").GetDouble(), 0.01, "the weekly one-minute spike survives in the maxima");
+            Assert.AreEqual(10, seen.GetProperty("min").GetDouble(), 0.5, "the daily wave's trough");
+            Assert.AreEqual("true", await page.GetAttributeAsync($"button[data-range='{range}']", "aria-pressed"));
+            JsonElement layout = await SettledLayoutAsync(page);
+            string[] problems = [.. layout.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!)];
+            Assert.IsEmpty(problems, string.Join("\n", problems));
+            await ScreenshotAsync(page, $"dashboard-{label}-1400.png");
+            Assert.IsEmpty(watched.Errors, string.Join("\n", watched.Errors));
+        }
+        finally
+        {
+            Directory.Delete(data, recursive: true);
+        }
+    }
+
     internal static BrowserNewContextOptions Viewport(int width) => width < 600
         ? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 844 }, DeviceScaleFactor = 2, IsMobile = true, HasTouch = true }
         : new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = width, Height = 900 } };

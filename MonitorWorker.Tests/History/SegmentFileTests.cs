@@ -70,7 +70,9 @@ public sealed class SegmentFileTests
                 Assert.AreEqual(8 + whole.Length, result.GoodLength);
                 Assert.HasCount(1, read);
 
-                Assert.IsNull(SegmentFile.OpenForAppend(path, Time), "a torn tail is not damage");
+                (ScanResult opened, string? movedTo) = SegmentFile.OpenForAppend(path, Time);
+                Assert.IsNull(movedTo, "a torn tail is not damage");
+                Assert.AreEqual(cut == 0 ? ScanEnd.Whole : ScanEnd.TornTail, opened.End);
                 SegmentFile.Append(path, Records((2, 300, "after")));
                 CollectionAssert.AreEqual(new[] { ((byte)1, 100L, "kept"), ((byte)2, 300L, "after") }, Read(path, out result), $"cut at {cut}");
                 Assert.AreEqual(ScanEnd.Whole, result.End);
@@ -117,21 +119,20 @@ public sealed class SegmentFileTests
             Read(path, out ScanResult result);
             Assert.AreEqual(torn ? ScanEnd.TornTail : ScanEnd.Damaged, result.End, damage);
 
-            (string MovedTo, string Reason)? moved = SegmentFile.OpenForAppend(path, Time);
+            (ScanResult opened, string? movedTo) = SegmentFile.OpenForAppend(path, Time);
 
             if (torn)
             {
-                Assert.IsNull(moved);
+                Assert.IsNull(movedTo);
                 Assert.HasCount(1, Read(path, out result));
                 Assert.AreEqual(ScanEnd.Whole, result.End);
             }
             else
             {
-                Assert.IsNotNull(moved);
                 Assert.IsFalse(File.Exists(path));
-                Assert.AreEqual(path + ".damaged-" + Time.GetUtcNow().ToUnixTimeSeconds(), moved.Value.MovedTo);
-                CollectionAssert.AreEqual(file, File.ReadAllBytes(moved.Value.MovedTo), "moved as it was, for a person to look at");
-                StringAssert.Contains(moved.Value.Reason, damage == "another header" ? "PISTSEG1" : "checksum");
+                Assert.AreEqual(path + ".damaged-" + Time.GetUtcNow().ToUnixTimeSeconds(), movedTo);
+                CollectionAssert.AreEqual(file, File.ReadAllBytes(movedTo), "moved as it was, for a person to look at");
+                StringAssert.Contains(opened.Reason, damage == "another header" ? "PISTSEG1" : "checksum");
             }
         }
         finally

@@ -320,9 +320,14 @@ public sealed partial class HistoryArchive
         _namesWritten[path] = 0;
         try
         {
-            if (SegmentFile.OpenForAppend(path, _time) is (string movedTo, string reason))
+            (ScanResult result, string? movedTo) = SegmentFile.OpenForAppend(path, _time);
+            if (movedTo is not null)
             {
-                Reported(path, movedTo, reason);
+                Reported(path, movedTo, result.Reason!);
+            }
+            else if (result.End == ScanEnd.TornTail)
+            {
+                LogTornTail(_logger, path, result.Reason!, result.GoodLength);
             }
         }
         catch (IOException e)
@@ -443,6 +448,9 @@ public sealed partial class HistoryArchive
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The history file {Path} is damaged ({Reason}); moved aside as {MovedTo}")]
     private static partial void LogMovedAside(ILogger logger, string path, string reason, string movedTo);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "The history file {Path} ended in a write cut short by a power cut or a kill ({Reason}); its first {Length} bytes, every whole record, are kept")]
+    private static partial void LogTornTail(ILogger logger, string path, string reason, long length);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The history file {Path} cannot be used: {Reason}")]
     private static partial void LogUnreadable(ILogger logger, string path, string reason);

@@ -159,12 +159,12 @@ internal static class SegmentFile
     /// Makes a file ready for <see cref="Append"/>: a torn tail is cut off (the records before it are kept); a damaged
     /// file is moved aside.
     /// </summary>
-    /// <returns>Null, or the name the damaged file was moved to and why.</returns>
-    public static (string MovedTo, string Reason)? OpenForAppend(string path, TimeProvider time)
+    /// <returns>How the file ended (<see cref="ScanEnd.Empty"/> when missing) and, when it was damaged, the name it was moved to.</returns>
+    public static (ScanResult Result, string? MovedTo) OpenForAppend(string path, TimeProvider time)
     {
         if (!File.Exists(path))
         {
-            return null;
+            return (new ScanResult(ScanEnd.Empty, 0, null), null);
         }
 
         ScanResult result;
@@ -178,7 +178,7 @@ internal static class SegmentFile
             }
         }
 
-        return result.End == ScanEnd.Damaged ? (MoveAside(path, time), result.Reason!) : null;
+        return (result, result.End == ScanEnd.Damaged ? MoveAside(path, time) : null);
     }
 
     /// <summary>Renames a damaged file to <c>&lt;name&gt;.damaged-&lt;unix seconds&gt;</c> beside it, so nothing reads it again.</summary>

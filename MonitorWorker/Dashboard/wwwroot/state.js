@@ -1,7 +1,7 @@
 // The dashboard's shared state: the viewer's choices (kept in localStorage), what is shown, and formatting in the chosen units.
 import { format as formatValue, shown as shownValue } from './format.js';
 
-export const RANGES = { 300: 1, 3600: 3, 86400: 60, 604800: 900 }; // range (s) → step (s) asked of /api/history
+export const RANGES = { 300: 1, 3600: 3, 86400: 60, 604800: 900, 2592000: 3600, 31536000: 21600 }; // range (s) → step (s) asked of /api/history
 
 export const prefs = {
   theme: localStorage.getItem('pistat.theme') || 'system',
