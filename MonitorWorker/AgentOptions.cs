@@ -4,6 +4,7 @@ using MonitorWorker.Demo;
 using MonitorWorker.Fleet;
 using MonitorWorker.History;
 using MonitorWorker.Hosting;
+using MonitorWorker.Notifications;
 using MonitorWorker.Persistence;
 using MonitorWorker.Processes;
 using MonitorWorker.Push;
@@ -38,6 +39,8 @@ public sealed class AgentOptions
 
     [ValidateObjectMembers]
     public HistoryOptions History { get; set; } = new();
+
+    public NotifyOptions Notify { get; set; } = new();
 
     public DataOptions Data { get; set; } = new();
 

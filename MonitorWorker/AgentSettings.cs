@@ -4,6 +4,7 @@ using MonitorWorker.Demo;
 using MonitorWorker.Fleet;
 using MonitorWorker.History;
 using MonitorWorker.Hosting;
+using MonitorWorker.Notifications;
 using MonitorWorker.Persistence;
 using MonitorWorker.Processes;
 using MonitorWorker.Push;
@@ -27,6 +28,7 @@ public static class AgentSettings
         .. PushOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Push)),
         .. SocketIoOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.SocketIo)),
         .. HistoryOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.History)),
+        .. NotifyOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Notify)),
         .. ProcessOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Processes)),
         .. FleetOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Fleet)),
         .. DataOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Data)),

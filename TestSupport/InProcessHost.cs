@@ -43,9 +43,10 @@ public sealed class InProcessHost : IAsyncDisposable
 
     /// <summary>
     /// Starts the host: <paramref name="source"/> replaces the probes when given; with <paramref name="time"/> the service's
-    /// clock is that one (the sampler, windows, timeouts), not the system's. Samples hourly unless configured otherwise.
+    /// clock is that one (the sampler, windows, timeouts), not the system's; <paramref name="services"/> adds or replaces
+    /// services last. Samples hourly unless configured otherwise.
     /// </summary>
-    public static async Task<InProcessHost> StartAsync(ISnapshotSource? source, Action<AgentOptions>? configure = null, ISystemdNotifier? notifier = null, TimeProvider? time = null)
+    public static async Task<InProcessHost> StartAsync(ISnapshotSource? source, Action<AgentOptions>? configure = null, ISystemdNotifier? notifier = null, TimeProvider? time = null, Action<IServiceCollection>? services = null)
     {
         var options = new AgentOptions { Server = { Host = "127.0.0.1", Port = 0 }, Sampling = { SampleSeconds = 3600 } };
         configure?.Invoke(options);
@@ -57,22 +58,24 @@ public sealed class InProcessHost : IAsyncDisposable
             options.Data.DataPath = data;
         }
 
-        WebApplication app = AgentHost.Build(options, services =>
+        WebApplication app = AgentHost.Build(options, registered =>
         {
             if (source is not null)
             {
-                services.AddSingleton(source);
+                registered.AddSingleton(source);
             }
 
             if (notifier is not null)
             {
-                services.AddSingleton(notifier);
+                registered.AddSingleton(notifier);
             }
 
             if (time is not null)
             {
-                services.AddSingleton(time);
+                registered.AddSingleton(time);
             }
+
+            services?.Invoke(registered);
         });
         await app.StartAsync().ConfigureAwait(false);
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();

@@ -131,7 +131,7 @@ public sealed class SegmentFileTests
             {
                 Assert.IsFalse(File.Exists(path));
                 Assert.AreEqual(path + ".damaged-" + Time.GetUtcNow().ToUnixTimeSeconds(), movedTo);
-                CollectionAssert.AreEqual(file, File.ReadAllBytes(movedTo), "moved as it was, for a person to look at");
+                CollectionAssert.AreEqual(file, File.ReadAllBytes(movedTo!), "moved as it was, for a person to look at");
                 StringAssert.Contains(opened.Reason, damage == "another header" ? "PISTSEG1" : "checksum");
             }
         }

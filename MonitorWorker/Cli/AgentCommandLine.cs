@@ -4,12 +4,13 @@ using System.Text.Json;
 using HardwareProbes.Snapshots;
 using MonitorWorker.Configuration;
 using MonitorWorker.Json;
+using MonitorWorker.Notifications;
 using MonitorWorker.Sampling;
 using MonitorWorker.Stats;
 
 namespace MonitorWorker.Cli;
 
-/// <summary>The command line (SPEC §8): run (default), config, snapshot, test, monitor, demo; every PISTAT_ variable as an option.</summary>
+/// <summary>The command line (SPEC §8): run (default), config, snapshot, test, monitor, demo, notify-test; every PISTAT_ variable as an option.</summary>
 public static class AgentCommandLine
 {
     /// <summary>The exit code when a <c>test</c> or <c>monitor</c> could not get its answer from the agent.</summary>
@@ -25,8 +26,8 @@ public static class AgentCommandLine
     internal static readonly (int Code, string Meaning)[] ExitCodes =
     [
         (0, "success: the service stopped cleanly, or the command did what it was asked"),
-        (AgentFailed, "test or monitor: the agent could not be reached, answered with an error, or sent no update"),
-        (BadConfiguration, "a setting or an argument is invalid (the message names it, its value and what is allowed)"),
+        (AgentFailed, "test or monitor: the agent could not be reached, answered with an error, or sent no update; notify-test: a target did not take its message"),
+        (BadConfiguration, "a setting or an argument is invalid (the message names it, its value and what is allowed); notify-test: PISTAT_NOTIFY_URLS is not set"),
         (CannotListen, "the service cannot listen on PISTAT_HOST:PISTAT_PORT (in use, or not allowed)"),
     ];
 
@@ -64,7 +65,8 @@ public static class AgentCommandLine
         var monitor = new Command("monitor", "Print a running agent's live updates (its /ws push stream) for --duration seconds.") { url, duration, json };
         var board = new Argument<string>("board") { Description = "A fixture board (raspberry-pi-4, jetson-orin-nano, x86-server, …) or a board folder with a proc/ tree." };
         var demo = new Command("demo", "Serve a fixture board with moving readings, labelled as a demo (the same as PISTAT_DEMO=<board> run).") { board };
-        foreach (Command command in new Command[] { root, run, config, snapshot, demo })
+        var notifyTest = new Command("notify-test", "Send a test message to every PISTAT_NOTIFY_URLS target and print each one's result; exit 0 only when every target took it.");
+        foreach (Command command in new Command[] { root, run, config, snapshot, demo, notifyTest })
         {
             foreach (Option<string?> option in settingOptions.Values)
             {
@@ -78,6 +80,7 @@ public static class AgentCommandLine
         root.Subcommands.Add(test);
         root.Subcommands.Add(monitor);
         root.Subcommands.Add(demo);
+        root.Subcommands.Add(notifyTest);
 
         EffectiveSettings<AgentOptions> Load(ParseResult result)
         {
@@ -120,6 +123,11 @@ public static class AgentCommandLine
         {
             EffectiveSettings<AgentOptions> settings = Load(result);
             return Reject(settings) ? BadConfiguration : await PrintSnapshotAsync(settings.Options.Sampling, token).ConfigureAwait(false);
+        });
+        notifyTest.SetAction(async (result, token) =>
+        {
+            EffectiveSettings<AgentOptions> settings = Load(result);
+            return Reject(settings) ? BadConfiguration : await NotifyTestCommand.RunAsync(settings.Options.Notify, settings.Options.Demo.Name, Console.Out, token).ConfigureAwait(false);
         });
         test.SetAction((result, token) => AgentClient.TryParseUrl(result.GetValue(url)!, out Uri? agent)
             ? AgentClient.QueryAsync(agent!, result.GetValue(endpoint)!, token)
@@ -168,7 +176,7 @@ public static class AgentCommandLine
         }
 
         var rows = AgentSettings.All.Select(setting => settings.Values.TryGetValue(setting.Variable, out var entry)
-            ? (setting.Variable, Value: setting.IsSecret ? "(set, not shown)" : entry.Value, Origin: entry.Origin switch
+            ? (setting.Variable, Value: setting.Shown(entry.Value), Origin: entry.Origin switch
             {
                 SettingOrigin.DotEnv => ".env",
                 SettingOrigin.Environment => "environment",

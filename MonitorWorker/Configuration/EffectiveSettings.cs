@@ -82,7 +82,7 @@ public static class EffectiveSettings
             if (values.TryGetValue(setting.Variable, out (string Value, SettingOrigin Origin) entry) && setting.Apply(entry.Value.Trim(), options) is string problem)
             {
                 // A secret is described, never echoed: error lines end up in logs.
-                string shown = setting.IsSecret ? $"({entry.Value.Length} characters, not shown)" : $"'{entry.Value}'";
+                string shown = setting.IsSecret ? $"({entry.Value.Length} characters, not shown)" : $"'{setting.Shown(entry.Value)}'";
                 string where = entry.Origin == SettingOrigin.DotEnv ? $" (set in {dotEnvPath})" : string.Empty;
                 errors.Add($"{setting.Variable}: {shown} {problem}{where}");
             }

@@ -17,6 +17,15 @@ public sealed record Setting<TOptions>(string Variable, string Allowed, Func<TOp
     /// <summary>Gets a value indicating whether the setting holds a key: never printed back, never taken from the command line.</summary>
     public bool IsSecret { get; init; }
 
+    /// <summary>
+    /// Gets how a given value is shown (by <c>config</c> and in an error) when it may hold a secret that is not the whole
+    /// value (a login in a URL); null to show it as given.
+    /// </summary>
+    public Func<string, string>? Redact { get; init; }
+
+    /// <summary>A given value as it may be shown: hidden for a key, redacted where it holds a secret, else as given.</summary>
+    public string Shown(string value) => IsSecret ? "(set, not shown)" : Redact?.Invoke(value) ?? value;
+
     /// <summary>Gets the default, as fresh options have it: the one place defaults are written is the options class.</summary>
     public string Default => Show(Defaults);
 
@@ -28,6 +37,6 @@ public sealed record Setting<TOptions>(string Variable, string Allowed, Func<TOp
         where TRoot : class, new()
     {
         ArgumentNullException.ThrowIfNull(part);
-        return new Setting<TRoot>(Variable, Allowed, root => Show(part(root)), (value, root) => Apply(value, part(root))) { IsSecret = IsSecret };
+        return new Setting<TRoot>(Variable, Allowed, root => Show(part(root)), (value, root) => Apply(value, part(root))) { IsSecret = IsSecret, Redact = Redact };
     }
 }
