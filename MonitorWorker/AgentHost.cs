@@ -11,6 +11,7 @@ using MonitorWorker.Hosting;
 using MonitorWorker.Http;
 using MonitorWorker.Json;
 using MonitorWorker.Metrics;
+using MonitorWorker.Mqtt;
 using MonitorWorker.Notifications;
 using MonitorWorker.Persistence;
 using MonitorWorker.PiStatApi;
@@ -43,6 +44,7 @@ public static class AgentHost
         builder.Services.AddHistory(options.History, options.Sampling); // History/: RAM tiers, a snapshot subscriber
         builder.Services.AddEvents();                // Events/: what changed between samples, a snapshot subscriber
         builder.Services.AddNotifications(options.Notify); // Notifications/: PISTAT_NOTIFY_URLS, the outbox, delivery with backoff
+        builder.Services.AddMqtt(options.Mqtt);      // Mqtt/: PISTAT_MQTT_URL, state, events and Home Assistant discovery
         builder.Services.AddProcesses(options.Processes); // Processes/: the process list read only while asked, the spike detector
         builder.Services.AddFleet(options.Fleet);    // Fleet/: PISTAT_PEERS polled in the background
         builder.Services.AddDataFolder(options.Data); // Persistence/: PISTAT_DATA_PATH

@@ -4,6 +4,7 @@ using MonitorWorker.Demo;
 using MonitorWorker.Fleet;
 using MonitorWorker.History;
 using MonitorWorker.Hosting;
+using MonitorWorker.Mqtt;
 using MonitorWorker.Notifications;
 using MonitorWorker.Persistence;
 using MonitorWorker.Processes;
@@ -41,6 +42,9 @@ public sealed class AgentOptions
     public HistoryOptions History { get; set; } = new();
 
     public NotifyOptions Notify { get; set; } = new();
+
+    [ValidateObjectMembers]
+    public MqttOptions Mqtt { get; set; } = new();
 
     public DataOptions Data { get; set; } = new();
 

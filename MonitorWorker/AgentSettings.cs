@@ -4,6 +4,7 @@ using MonitorWorker.Demo;
 using MonitorWorker.Fleet;
 using MonitorWorker.History;
 using MonitorWorker.Hosting;
+using MonitorWorker.Mqtt;
 using MonitorWorker.Notifications;
 using MonitorWorker.Persistence;
 using MonitorWorker.Processes;
@@ -29,6 +30,7 @@ public static class AgentSettings
         .. SocketIoOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.SocketIo)),
         .. HistoryOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.History)),
         .. NotifyOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Notify)),
+        .. MqttOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Mqtt)),
         .. ProcessOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Processes)),
         .. FleetOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Fleet)),
         .. DataOptions.Settings.Select(s => s.Within<AgentOptions>(o => o.Data)),
