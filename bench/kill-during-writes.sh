@@ -6,7 +6,10 @@
 # The board is the Pi 4 fixture with under-voltage and throttling live (get_throttled 0x50005): the flight recorder
 # runs from the first sample and writes every 5 s, so the kills land before, between and inside writes of every kind
 # (events, per-sample points, and the 1-minute tier at PISTAT_HISTORY_FLUSH_MINUTES=1 in runs that last a minute: one
-# run in ten). A kill inside a write leaves a torn tail, cut off at the next start ("ended in a write cut short").
+# run in ten). A write takes about a millisecond, so few kills land inside one; to stand for a power cut in the middle
+# of a write, every other kill is followed by cutting the newest per-sample file at a random byte of its last 300 (its
+# last record or two, as a write the disk never finished leaves it). Either way the torn tail is cut off at the next
+# start ("ended in a write cut short") and counted here.
 # Usage: bench/kill-during-writes.sh [<binary>] (default: the Release build, run with dotnet). Needs curl and jq.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,6 +50,11 @@ for i in $(seq 1 "$runs"); do
   sleep "$(awk -v m="$wait_ms" 'BEGIN { printf "%.3f", m / 1000 }')"
   killed_at=$(date +%s)
   kill -9 "$pid"; wait "$pid" 2>/dev/null || true
+  newest=$(ls "$data/history/"samples-*.seg 2>/dev/null | tail -n 1)
+  if [ $((i % 2)) -eq 0 ] && [ -n "$newest" ]; then
+    size=$(stat -c %s "$newest")
+    [ "$size" -gt 400 ] && truncate -s $((size - 1 - RANDOM % 300)) "$newest"
+  fi
 done
 
 "${run[@]}" > "$work/log" 2>&1 &

@@ -116,6 +116,11 @@ public sealed partial class HistoryArchive
                 return 0;
             });
 
+            if (files.Count > 0)
+            {
+                Directory.CreateDirectory(Folder);
+            }
+
             foreach ((string path, ArrayBufferWriter<byte> records) in files)
             {
                 SegmentFile.Append(path, records.WrittenSpan);

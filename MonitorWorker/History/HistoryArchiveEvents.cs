@@ -17,6 +17,7 @@ public sealed partial class HistoryArchive
         ArgumentNullException.ThrowIfNull(events);
         lock (_files)
         {
+            Directory.CreateDirectory(Folder);
             foreach (IGrouping<string, AgentEvent> month in events.GroupBy(e => EventsPath(e.Time)))
             {
                 Prepare(month.Key);

@@ -13,7 +13,6 @@ using MQTTnet;
 using MQTTnet.Exceptions;
 using MQTTnet.Protocol;
 using Polly;
-using Polly.Retry;
 
 namespace MonitorWorker.Mqtt;
 
@@ -140,26 +139,12 @@ public sealed partial class MqttPublisher : BackgroundService
             return Task.CompletedTask;
         };
         MqttClientOptions connect = ConnectOptions(node);
-        ResiliencePipeline reconnect = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<Exception>(e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromSeconds(1),
-                MaxDelay = TimeSpan.FromMinutes(1),
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    if (args.AttemptNumber == 0)
-                    {
-                        LogUnreachable(_logger, _options.Broker!.Display, args.Outcome.Exception?.Message ?? "no answer");
-                    }
-
-                    return default;
-                },
-            })
-            .Build();
+        ResiliencePipeline reconnect = Backoff.Forever(
+            _time,
+            TimeSpan.FromSeconds(1),
+            TimeSpan.FromMinutes(1),
+            e => e is not OperationCanceledException || !stoppingToken.IsCancellationRequested,
+            reason => LogUnreachable(_logger, _options.Broker!.Display, reason));
 
         while (!stoppingToken.IsCancellationRequested)
         {

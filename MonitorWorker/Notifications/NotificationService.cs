@@ -5,8 +5,6 @@ using MonitorWorker.Events;
 using MonitorWorker.Sampling;
 using MonitorWorker.Service;
 using Polly;
-using Polly.Retry;
-using Polly.Timeout;
 
 namespace MonitorWorker.Notifications;
 
@@ -119,27 +117,13 @@ public sealed partial class NotificationService : BackgroundService
 
     private async Task DeliverAsync(NotifyTarget target, CancellationToken stoppingToken)
     {
-        ResiliencePipeline pipeline = new ResiliencePipelineBuilder { TimeProvider = _time }
-            .AddRetry(new RetryStrategyOptions
-            {
-                ShouldHandle = new PredicateBuilder().Handle<HttpRequestException>().Handle<NotificationFailedException>().Handle<TimeoutRejectedException>(),
-                MaxRetryAttempts = int.MaxValue,
-                BackoffType = DelayBackoffType.Exponential,
-                Delay = TimeSpan.FromSeconds(5),
-                MaxDelay = TimeSpan.FromMinutes(10),
-                UseJitter = true,
-                OnRetry = args =>
-                {
-                    if (args.AttemptNumber == 0)
-                    {
-                        LogFailed(_logger, target.Display, args.Outcome.Exception?.Message ?? "no answer");
-                    }
-
-                    return default;
-                },
-            })
-            .AddTimeout(AttemptTimeout)
-            .Build();
+        ResiliencePipeline pipeline = Backoff.Forever(
+            _time,
+            TimeSpan.FromSeconds(5),
+            TimeSpan.FromMinutes(10),
+            e => e is HttpRequestException or NotificationFailedException,
+            reason => LogFailed(_logger, target.Display, reason),
+            AttemptTimeout);
 
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# What the history on disk, notifications and MQTT cost, beside the build before them: five agents on the demo
+# Raspberry Pi 4 at a sample a second, all at once for MINUTES (default 5) after a minute's settling:
+#   1. the older binary, as it was;
+#   2. this binary with all three off (PISTAT_HISTORY_MAX_MB=0, no PISTAT_NOTIFY_URLS, no PISTAT_MQTT_URL): nothing
+#      of them may be loaded, so it should match 1;
+#   3. this binary with its defaults (the history on disk);
+#   4. as 2, publishing to a local mosquitto every 10 s (PISTAT_MQTT_URL, with discovery);
+#   5. as 2, with a notification target (an address nothing listens on, so messages wait in the outbox).
+# Prints CPU-seconds per minute (from /proc/<pid>/stat) and RSS (VmRSS) at the end, per agent.
+# Usage: bench/feature-cost.sh <binary> <older binary>. Needs curl and mosquitto.
+set -euo pipefail
+new=$(realpath "$1")
+old=$(realpath "$2")
+minutes=${MINUTES:-5}
+ticks=$(getconf CLK_TCK)
+work=$(mktemp -d)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+mqtt_port=18883
+printf 'listener %s 127.0.0.1\nallow_anonymous true\nuser root\n' "$mqtt_port" > "$work/mosquitto.conf"
+/usr/sbin/mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
+pids+=($!)
+
+start() { # name port binary env...
+  local name=$1 port=$2 binary=$3
+  shift 3
+  mkdir -p "$work/$name"
+  env PISTAT_DATA_PATH="$work/$name" PISTAT_PORT="$port" PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@" \
+    "$binary" demo raspberry-pi-4 > "$work/$name.log" 2>&1 &
+  pids+=($!)
+  echo $! > "$work/$name.pid"
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.1; done
+}
+cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
+
+start older 18611 "$old"
+start off 18612 "$new" PISTAT_HISTORY_MAX_MB=0
+start defaults 18613 "$new"
+start mqtt 18614 "$new" PISTAT_HISTORY_MAX_MB=0 PISTAT_MQTT_URL="mqtt://127.0.0.1:$mqtt_port" PISTAT_MQTT_INTERVAL_SECONDS=10
+start notify 18615 "$new" PISTAT_HISTORY_MAX_MB=0 PISTAT_NOTIFY_URLS="http://127.0.0.1:9/hook"
+sleep 60
+declare -A before
+for name in older off defaults mqtt notify; do before[$name]=$(cpu "$(cat "$work/$name.pid")"); done
+sleep $((minutes * 60))
+
+echo "| agent ($minutes min, demo raspberry-pi-4, 1 sample/s) | CPU-s per minute | RSS |"
+echo "|---|---|---|"
+for name in older off defaults mqtt notify; do
+  pid=$(cat "$work/$name.pid")
+  after=$(cpu "$pid")
+  rss=$(awk '/VmRSS/ { printf "%.1f MB", $2 / 1024 }' "/proc/$pid/status")
+  label=$(case $name in
+    older) echo "the build before (${old##*/})";;
+    off) echo "this build, with the history on disk, notifications and MQTT all off";;
+    defaults) echo "this build, defaults (history on disk)";;
+    mqtt) echo "this build, MQTT every 10 s (disk history off)";;
+    notify) echo "this build, a notification target that is down (disk history off)";;
+  esac)
+  awk -v l="$label" -v b="${before[$name]}" -v a="$after" -v m="$minutes" -v t="$ticks" -v r="$rss" \
+    'BEGIN { printf "| %s | %.3f | %s |\n", l, (a - b) / t / m, r }'
+done
+grep -ac "MQTT: connected" "$work/mqtt.log" | awk '{ print "MQTT connections: " $1 }'
