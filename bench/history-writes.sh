@@ -23,7 +23,7 @@ start() { # name board max_mb port
   until curl -sf -o /dev/null "http://127.0.0.1:$4/health"; do sleep 0.1; done
 }
 io() { awk -v k="$2" '$1 == k ":" { print $2 }' "/proc/$1/io"; }
-bytes() { cat "$work/$1/history/"$2 2>/dev/null | wc -c; }
+bytes() { { cat "$work/$1/history/"$2 2>/dev/null || true; } | wc -c; }
 
 start pi4-disk raspberry-pi-4 64 18601
 start pi4-ram raspberry-pi-4 0 18602

@@ -3,7 +3,8 @@
 # dozen live samples. BOARD, WIDTH and THEME (dark or light) choose others; OUT the file (default docs/dashboard.png).
 # With ALL=1 it also runs the layout tests with PISTAT_SCREENSHOT_DIR=docs/, which write what they measured at
 # desktop (1400 px) and phone (390 px) widths: docs/dashboard-<board>-<width>.png, docs/dashboard-throttling-<width>.png
-# (the demo Pi's under-voltage episode on the strip and the charts), docs/fleet.png and docs/fleet-phone.png.
+# (the demo Pi's under-voltage episode on the strip and the charts), docs/dashboard-30d-1400.png and
+# docs/dashboard-1y-1400.png (a seeded year of history on disk), docs/fleet.png and docs/fleet-phone.png.
 # Needs Debian's chromium (PISTAT_CHROMIUM for another).
 set -eu
 cd "$(dirname "$0")/.."
