@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net.Security;
 using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Security.Cryptography;
@@ -58,6 +59,50 @@ internal static class PlainHttp
 
         (int status, string reason, _) = ParseHead(Encoding.ASCII.GetString(bytes, 0, end));
         return new PlainHttpResponse(status, reason, Encoding.UTF8.GetString(bytes, end + 4, bytes.Length - end - 4));
+    }
+
+    /// <summary>
+    /// POSTs <paramref name="body"/> to an http or https URL (TLS with the system's trust store and the host name checked)
+    /// and reads the status of the answer, not its body: what a notification needs, without HttpClient's HTTP/2, HTTP/3
+    /// and pooling in the binary.
+    /// </summary>
+    /// <remarks><paramref name="headers"/> are whole header lines (<c>Name: value</c>), ASCII.</remarks>
+    public static async Task<(int Status, string Reason)> PostAsync(Uri url, IReadOnlyList<string> headers, string contentType, byte[] body, CancellationToken token)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        ArgumentNullException.ThrowIfNull(headers);
+        ArgumentNullException.ThrowIfNull(body);
+        using Socket socket = await ConnectAsync(url, token).ConfigureAwait(false);
+        Stream stream = new NetworkStream(socket, ownsSocket: false);
+        try
+        {
+            if (url.Scheme == Uri.UriSchemeHttps)
+            {
+                var tls = new SslStream(stream, leaveInnerStreamOpen: false);
+                stream = tls;
+                await tls.AuthenticateAsClientAsync(new SslClientAuthenticationOptions { TargetHost = url.IdnHost }, token).ConfigureAwait(false);
+            }
+
+            string[] lines =
+            [
+                $"POST {url.PathAndQuery} HTTP/1.1",
+                $"Host: {url.Authority}",
+                $"User-Agent: pi-stat/{ServiceIdentity.Version}",
+                $"Content-Type: {contentType}",
+                $"Content-Length: {body.Length.ToString(CultureInfo.InvariantCulture)}",
+                "Connection: close",
+                .. headers,
+            ];
+            await stream.WriteAsync(Encoding.ASCII.GetBytes(string.Join("\r\n", lines) + "\r\n\r\n"), token).ConfigureAwait(false);
+            await stream.WriteAsync(body, token).ConfigureAwait(false);
+            await stream.FlushAsync(token).ConfigureAwait(false);
+            (int status, string reason, _) = ParseHead(await ReadHeadAsync(stream, token).ConfigureAwait(false));
+            return (status, reason);
+        }
+        finally
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+        }
     }
 
     /// <summary>Opens a WebSocket to <paramref name="url"/> (an <c>http</c> or <c>ws</c> URL).</summary>
@@ -168,7 +213,7 @@ internal static class PlainHttp
 
             if (await stream.ReadAsync(head.AsMemory(length, 1), token).ConfigureAwait(false) == 0)
             {
-                throw new InvalidDataException("the agent closed the connection before its response head ended");
+                throw new InvalidDataException("the server closed the connection before its response head ended");
             }
 
             length++;

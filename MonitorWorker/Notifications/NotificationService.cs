@@ -23,7 +23,6 @@ public sealed partial class NotificationService : BackgroundService
     private readonly EventLog _log;
     private readonly SnapshotStore _store;
     private readonly NotificationOutbox _outbox;
-    private readonly NotificationSender _sender;
     private readonly NotificationComposer _composer;
     private readonly IReadOnlyList<NotifyTarget> _targets;
     private readonly TimeProvider _time;
@@ -32,14 +31,13 @@ public sealed partial class NotificationService : BackgroundService
     private readonly Channel<(AgentEvent Event, NotificationReadings? Readings)> _heard = Channel.CreateUnbounded<(AgentEvent, NotificationReadings?)>(new UnboundedChannelOptions { SingleReader = true });
 
     public NotificationService(
-        EventLog log, SnapshotStore store, NotificationOutbox outbox, NotificationSender sender, IOptions<NotifyOptions> options, SnapshotViews views, TimeProvider time, ILogger<NotificationService> logger)
+        EventLog log, SnapshotStore store, NotificationOutbox outbox, IOptions<NotifyOptions> options, SnapshotViews views, TimeProvider time, ILogger<NotificationService> logger)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(views);
         _log = log ?? throw new ArgumentNullException(nameof(log));
         _store = store ?? throw new ArgumentNullException(nameof(store));
         _outbox = outbox ?? throw new ArgumentNullException(nameof(outbox));
-        _sender = sender ?? throw new ArgumentNullException(nameof(sender));
         _time = time ?? throw new ArgumentNullException(nameof(time));
         _logger = logger ?? throw new ArgumentNullException(nameof(logger));
         _targets = options.Value.Targets;
@@ -121,7 +119,7 @@ public sealed partial class NotificationService : BackgroundService
             _time,
             TimeSpan.FromSeconds(5),
             TimeSpan.FromMinutes(10),
-            e => e is HttpRequestException or NotificationFailedException,
+            e => e is System.Net.Sockets.SocketException or IOException or InvalidDataException or System.Security.Authentication.AuthenticationException or NotificationFailedException,
             reason => LogFailed(_logger, target.Display, reason),
             AttemptTimeout);
 
@@ -146,7 +144,7 @@ public sealed partial class NotificationService : BackgroundService
             using var both = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken, patience.Token);
             try
             {
-                await pipeline.ExecuteAsync(async token => await _sender.SendAsync(target, message, token).ConfigureAwait(false), both.Token).ConfigureAwait(false);
+                await pipeline.ExecuteAsync(async token => await NotificationSender.SendAsync(target, message, token).ConfigureAwait(false), both.Token).ConfigureAwait(false);
                 _outbox.Done(message, delivered: true);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)

@@ -26,7 +26,6 @@ public static class NotificationServices
             options.Targets,
             provider.GetRequiredService<TimeProvider>(),
             provider.GetRequiredService<ILogger<NotificationOutbox>>()));
-        services.AddSingleton(_ => new NotificationSender(NotificationSender.CreateClient()));
         services.AddHostedService<NotificationService>();
         services.AddHealthChecks().AddCheck<OutboxHealthCheck>("notifications");
         return services;

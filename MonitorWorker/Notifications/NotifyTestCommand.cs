@@ -17,8 +17,6 @@ public static class NotifyTestCommand
         }
 
         string node = ServiceIdentity.NodeName(demo);
-        using HttpClient http = NotificationSender.CreateClient();
-        var sender = new NotificationSender(http);
         int failed = 0;
         foreach (NotifyTarget target in options.Targets)
         {
@@ -30,17 +28,17 @@ public static class NotifyTestCommand
             string line;
             try
             {
-                int status = await sender.SendAsync(target, message, attempt.Token).ConfigureAwait(false);
+                int status = await NotificationSender.SendAsync(target, message, attempt.Token).ConfigureAwait(false);
                 line = $"{target.Display}: delivered (HTTP {status})";
             }
-            catch (Exception e) when (e is HttpRequestException or NotificationFailedException or OperationCanceledException)
+            catch (Exception e) when (e is System.Net.Sockets.SocketException or IOException or InvalidDataException or System.Security.Authentication.AuthenticationException or NotificationFailedException or OperationCanceledException)
             {
                 failed++;
                 string why = e switch
                 {
                     NotificationFailedException f => $"HTTP {f.Status}",
                     OperationCanceledException => $"no answer within {NotificationService.AttemptTimeout.TotalSeconds:0} s",
-                    _ => e.InnerException?.Message ?? e.Message,
+                    _ => e.Message,
                 };
                 line = $"{target.Display}: failed ({why})";
             }
