@@ -40,7 +40,7 @@ public sealed partial class MqttPublisher : BackgroundService
     private readonly string? _configurationUrl;
     private readonly Channel<AgentEvent> _events = Channel.CreateBounded<AgentEvent>(new BoundedChannelOptions(1000) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true });
     private readonly SemaphoreSlim _disconnected = new(0);
-    private IMqttClient? _client;
+    private MqttClient? _client;
     private MqttDiscovery? _discovery;
     private HashSet<string> _announced = new(StringComparer.Ordinal);
 
@@ -132,7 +132,7 @@ public sealed partial class MqttPublisher : BackgroundService
 
         string node = NodeId(first, _etc, _demo);
         _discovery = new MqttDiscovery(_options, node, ServiceIdentity.NodeName(_demo), _configurationUrl);
-        _client = new MqttClientFactory().CreateMqttClient();
+        _client = new MqttClient(new TcpOnlyAdapterFactory(), MQTTnet.Diagnostics.Logger.MqttNetNullLogger.Instance);
         _client.DisconnectedAsync += _ =>
         {
             _disconnected.Release();
