@@ -7,7 +7,8 @@
 #   3. this binary with its defaults (the history on disk);
 #   4. as 2, publishing to a local mosquitto every 10 s (PISTAT_MQTT_URL, with discovery);
 #   5. as 2, with a notification target (an address nothing listens on, so messages wait in the outbox).
-# Prints CPU-seconds per minute (from /proc/<pid>/stat) and RSS (VmRSS) at the end, per agent.
+# Prints CPU-seconds per minute (from /proc/<pid>/stat) and RSS at the end (VmRSS, and its anonymous part: the heap and
+# stacks, and its file part: pages of the binary and the libraries mapped), per agent.
 # Usage: bench/feature-cost.sh <binary> <older binary>. Needs curl and mosquitto.
 set -euo pipefail
 new=$(realpath "$1")
@@ -45,12 +46,12 @@ declare -A before
 for name in older off defaults mqtt notify; do before[$name]=$(cpu "$(cat "$work/$name.pid")"); done
 sleep $((minutes * 60))
 
-echo "| agent ($minutes min, demo raspberry-pi-4, 1 sample/s) | CPU-s per minute | RSS |"
-echo "|---|---|---|"
+echo "| agent ($minutes min, demo raspberry-pi-4, 1 sample/s) | CPU-s per minute | RSS | anonymous | file |"
+echo "|---|---|---|---|---|"
 for name in older off defaults mqtt notify; do
   pid=$(cat "$work/$name.pid")
   after=$(cpu "$pid")
-  rss=$(awk '/VmRSS/ { printf "%.1f MB", $2 / 1024 }' "/proc/$pid/status")
+  rss=$(awk '/VmRSS/ { r = $2 } /RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.1f MB | %.1f MB | %.1f MB", r / 1024, a / 1024, f / 1024 }' "/proc/$pid/status")
   label=$(case $name in
     older) echo "the build before (${old##*/})";;
     off) echo "this build, with the history on disk, notifications and MQTT all off";;

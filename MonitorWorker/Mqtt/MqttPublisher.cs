@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using System.Text.Json;
@@ -71,7 +71,7 @@ public sealed partial class MqttPublisher : BackgroundService
     public int Connections { get; private set; }
 
     /// <summary>
-    /// The node's id: <c>pistat_</c> and 12 hex digits of the SHA-256 of the board's serial, else /etc/machine-id, else the
+    /// The node's id: <c>pistat_</c> and 12 hex digits of the XxHash3 of the board's serial, else /etc/machine-id, else the
     /// hostname (and a demo's board), so it stays when the hostname changes and across restarts.
     /// </summary>
     public static string NodeId(HardwareSnapshot snapshot, string etcPath, string? demo)
@@ -91,7 +91,8 @@ public sealed partial class MqttPublisher : BackgroundService
         string basis = (snapshot.Identity.Serial is { Length: > 0 } serial ? "serial:" + serial
             : machineId is { Length: > 0 } ? "machine-id:" + machineId
             : "host:" + ServiceIdentity.Hostname) + (demo is null ? string.Empty : "|demo:" + demo);
-        return "pistat_" + Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(basis)))[..12].ToLowerInvariant();
+        // XxHash3 rather than SHA-256: a stable name, not a secret, and SHA-256 would load OpenSSL (about 4 MB of RSS).
+        return "pistat_" + Convert.ToHexString(XxHash3.Hash(Encoding.UTF8.GetBytes(basis)))[..12].ToLowerInvariant();
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)

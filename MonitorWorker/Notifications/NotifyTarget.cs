@@ -1,4 +1,4 @@
-using System.Security.Cryptography;
+using System.IO.Hashing;
 using System.Text;
 
 namespace MonitorWorker.Notifications;
@@ -40,7 +40,7 @@ public sealed class NotifyTarget
     /// <summary>Gets the URL with its secrets as <c>***</c>.</summary>
     public string Display { get; }
 
-    /// <summary>Gets a stable name of the whole URL (a hash, 16 hex digits) for the outbox.</summary>
+    /// <summary>Gets a stable name of the whole URL (its XxHash3, 16 hex digits) for the outbox: no URL, no login on disk.</summary>
     public string Key { get; }
 
     /// <summary>Parses one target, or says what is wrong with it (without repeating a secret).</summary>
@@ -77,7 +77,7 @@ public sealed class NotifyTarget
         bool explicitPort = !url.IsDefaultPort && url.Port != defaultPort;
         var endpoint = new UriBuilder(scheme, url.Host, explicitPort ? url.Port : defaultPort, url.AbsolutePath, url.Query).Uri;
         string? login = url.UserInfo.Length > 0 ? Uri.UnescapeDataString(url.UserInfo) : null;
-        target = new NotifyTarget(kind, endpoint, login, Redact(text), Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..16].ToLowerInvariant());
+        target = new NotifyTarget(kind, endpoint, login, Redact(text), Convert.ToHexString(XxHash3.Hash(Encoding.UTF8.GetBytes(text))).ToLowerInvariant());
         return true;
     }
 
