@@ -175,12 +175,4 @@ public sealed class HistoryArchiveTests
 
         Assert.AreEqual(4L << 20, Archive(folder.Path, maxBytes: 1 << 20, time: time).Prune(), "the files being written stay, over a budget too small");
     }
-
-    /// <summary>A temporary folder, deleted at the end.</summary>
-    private sealed class TemporaryFolder : IDisposable
-    {
-        public string Path { get; } = Directory.CreateTempSubdirectory("pistat-archive-").FullName;
-
-        public void Dispose() => Directory.Delete(Path, recursive: true);
-    }
 }
