@@ -98,6 +98,17 @@ public sealed class HistoryDiskTests
     }
 
     [TestMethod]
+    [DataRow(EventKinds.ConditionStart, "warning", true)]
+    [DataRow(EventKinds.SourceFailed, "warning", true)]
+    [DataRow(EventKinds.OverCurrent, "critical", true)]
+    [DataRow(EventKinds.OverCurrent, "warning", false)]
+    [DataRow(EventKinds.CpuSpike, "warning", false)]
+    [DataRow(EventKinds.ConditionEnd, "info", false)]
+    [DataRow(EventKinds.UncleanStop, "warning", false)]
+    public void TheFlightRecorder_StartsAtCriticalConditions_NotAtCountsFromBeforeTheAgent(string kind, string severity, bool starts)
+        => Assert.AreEqual(starts, HistoryDisk.IsFlightTrigger(new AgentEvent(0, kind, severity, "s", "m")));
+
+    [TestMethod]
     public async Task ASecondAgentOnTheSameFolder_KeepsItsHistoryInRam()
     {
         using var temporary = new TemporaryFolder();

@@ -83,11 +83,15 @@ public sealed partial class HistoryDisk : BackgroundService
     /// <summary>Gets why the history is not on disk this run, or null.</summary>
     public string? Failure => _claim.Failure;
 
-    /// <summary>Whether an event starts the flight recorder: a condition starting, a source failing, new over-current events, anything critical.</summary>
+    /// <summary>
+    /// Whether an event starts the flight recorder: a condition starting, a source failing, anything critical (new
+    /// over-current events among them). Counts found at the start, from before the agent, do not: their lead-up is not in
+    /// RAM to write.
+    /// </summary>
     public static bool IsFlightTrigger(AgentEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Kind is EventKinds.ConditionStart or EventKinds.SourceFailed or EventKinds.OverCurrent || e.Severity == "critical";
+        return e.Kind is EventKinds.ConditionStart or EventKinds.SourceFailed || e.Severity == "critical";
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
