@@ -69,9 +69,6 @@ public sealed partial class HistoryArchive
     /// <summary>Gets the folder of the files.</summary>
     public string Folder { get; }
 
-    /// <summary>Gets the time of the newest point read or written in this run (Unix seconds), or null.</summary>
-    public long? NewestTime { get; private set; }
-
     /// <summary>
     /// Appends the slots of <paramref name="ram"/> that start at or after <paramref name="from"/> (the coarse tiers'
     /// slot in progress included) to the tier's files and syncs them.
@@ -125,11 +122,6 @@ public sealed partial class HistoryArchive
             {
                 SegmentFile.Append(path, records.WrittenSpan);
             }
-
-            if (files.Count > 0)
-            {
-                NewestTime = Math.Max(NewestTime ?? newest, newest);
-            }
         }
 
         return tier == Tier.Samples && files.Count > 0 ? newest + 1 : newest;
@@ -160,10 +152,7 @@ public sealed partial class HistoryArchive
         }
     }
 
-    /// <summary>
-    /// Checks every file once at the start: a damaged file is moved aside (with an event), a torn tail cut off. Notes
-    /// the newest point found.
-    /// </summary>
+    /// <summary>Checks every file once at the start: a damaged file is moved aside (with an event), a torn tail cut off.</summary>
     public void CheckAll()
     {
         lock (_files)
@@ -176,16 +165,6 @@ public sealed partial class HistoryArchive
             foreach (string path in Directory.GetFiles(Folder, "*.seg").Where(p => p.EndsWith(".seg", StringComparison.Ordinal) && Kind(p) is not null).Order(StringComparer.Ordinal))
             {
                 Prepare(path);
-                if (File.Exists(path))
-                {
-                    long newest = long.MinValue;
-                    SegmentFile.Scan(path, (type, time, _) =>
-                    {
-                        newest = type == PointRecord ? Math.Max(newest, time) : newest;
-                        return true;
-                    });
-                    NewestTime = newest == long.MinValue ? NewestTime : Math.Max(NewestTime ?? newest, newest);
-                }
             }
         }
     }
