@@ -137,14 +137,7 @@ public sealed partial class HistoryDisk : BackgroundService
         {
             long now = Now();
             long due = _flightUntil >= now ? Math.Min(nextFlush, now + (long)FlightInterval.TotalSeconds) : nextFlush;
-            using (var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
-            {
-                Task delay = Task.Delay(TimeSpan.FromSeconds(Math.Max(0, due - now)), _time, wake.Token);
-                Task events = _events.Reader.WaitToReadAsync(wake.Token).AsTask();
-                await Task.WhenAny(delay, events).ConfigureAwait(false);
-                await wake.CancelAsync().ConfigureAwait(false);
-                await Task.WhenAll(delay, events).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
-            }
+            await Waits.ForItemOrDelayAsync(_events.Reader, TimeSpan.FromSeconds(due - now), _time, stoppingToken).ConfigureAwait(false);
 
             if (stoppingToken.IsCancellationRequested)
             {

@@ -209,13 +209,8 @@ public sealed partial class MqttPublisher : BackgroundService
                 return;
             }
 
-            TimeSpan wait = TimeSpan.FromSeconds(Math.Max(0, (next - _time.GetTimestamp()) / (double)_time.TimestampFrequency));
-            using var wake = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-            Task delay = Task.Delay(wait, _time, wake.Token);
-            Task events = _events.Reader.WaitToReadAsync(wake.Token).AsTask();
-            await Task.WhenAny(delay, events, lost).ConfigureAwait(false);
-            await wake.CancelAsync().ConfigureAwait(false);
-            await Task.WhenAll(delay, events).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default).ConfigureAwait(false);
+            TimeSpan wait = TimeSpan.FromSeconds((next - _time.GetTimestamp()) / (double)_time.TimestampFrequency);
+            await Waits.ForItemOrDelayAsync(_events.Reader, wait, _time, stoppingToken, lost).ConfigureAwait(false);
         }
 
         if (lost.IsCompleted && !stoppingToken.IsCancellationRequested)
