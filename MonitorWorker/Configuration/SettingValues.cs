@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 
 namespace MonitorWorker.Configuration;
 
@@ -11,6 +12,49 @@ public static class SettingValues
     public static string Show(double value) => value.ToString(CultureInfo.InvariantCulture);
 
     public static string List(IEnumerable<string> items) => string.Join(',', items) is { Length: > 0 } joined ? joined : "(none)";
+
+    /// <summary>
+    /// A URL as it may be shown where it may hold secrets (a login, a webhook's token in its path, a key in its query):
+    /// <c>scheme://***@host:port/first-segment/***?***</c>; <c>***</c> for text that is not a URL.
+    /// </summary>
+    public static string RedactedUrl(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? url) || url.Host.Length == 0)
+        {
+            return "***";
+        }
+
+        var shown = new StringBuilder(url.Scheme).Append("://");
+        if (url.UserInfo.Length > 0)
+        {
+            shown.Append("***@");
+        }
+
+        shown.Append(url.Host);
+        if (!url.IsDefaultPort)
+        {
+            shown.Append(':').Append(url.Port);
+        }
+
+        string[] segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        if (segments.Length > 0)
+        {
+            // The first segment names the target (an ntfy topic); a webhook's later segments are its token.
+            shown.Append('/').Append(segments[0]);
+            if (segments.Length > 1)
+            {
+                shown.Append("/***");
+            }
+        }
+
+        if (url.Query.Length > 0)
+        {
+            shown.Append("?***");
+        }
+
+        return shown.ToString();
+    }
 
     /// <summary>The setting whose name is within two edits of <paramref name="variable"/> (a typo such as PISTAT_PORTT), or null.</summary>
     public static string? Closest(string variable, IEnumerable<string> names)

@@ -34,7 +34,7 @@ public sealed class MqttOptions
         new("PISTAT_MQTT_URL", "mqtt://[user:password@]host[:port] (1883) or mqtts://… (TLS, 8883)", o => o.Broker?.Display ?? "(none)",
             (v, o) => MqttBroker.TryParse(v, out MqttBroker? broker, out string? error) ? Set(() => o.Broker = broker) : error)
         {
-            Redact = MqttBroker.Redact,
+            Redact = RedactedUrl,
         },
         new("PISTAT_MQTT_CA_PATH", "a PEM file of the broker's CA", o => o.CaPath ?? "(the system's trust store)", (v, o) => File(v, x => o.CaPath = x)),
         new("PISTAT_MQTT_INTERVAL_SECONDS", "seconds from 1 to 3600", o => Show(o.IntervalSeconds),
@@ -57,13 +57,13 @@ public sealed record MqttBroker(string Host, int Port, bool Tls, string? User, s
         error = null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? url) || url.Scheme is not ("mqtt" or "mqtts") || url.Host.Length == 0)
         {
-            error = $"'{Redact(text)}' is not mqtt://host[:port] or mqtts://host[:port]";
+            error = $"'{RedactedUrl(text)}' is not mqtt://host[:port] or mqtts://host[:port]";
             return false;
         }
 
         if (url.AbsolutePath is not ("" or "/") || url.Query.Length > 0)
         {
-            error = $"'{Redact(text)}' has a path or a query; the URL names only the broker";
+            error = $"'{RedactedUrl(text)}' has a path or a query; the URL names only the broker";
             return false;
         }
 
@@ -75,16 +75,7 @@ public sealed record MqttBroker(string Host, int Port, bool Tls, string? User, s
             tls,
             login.Length > 0 ? Uri.UnescapeDataString(login[0]) : null,
             login.Length > 1 ? Uri.UnescapeDataString(login[1]) : null,
-            Redact(text));
+            RedactedUrl(text));
         return true;
-    }
-
-    /// <summary>The URL with its login as <c>***</c>.</summary>
-    public static string Redact(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        int at = text.LastIndexOf('@');
-        int scheme = text.IndexOf("://", StringComparison.Ordinal);
-        return at > scheme && scheme >= 0 ? text[..(scheme + 3)] + "***" + text[at..] : text;
     }
 }

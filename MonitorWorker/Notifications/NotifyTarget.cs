@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using static MonitorWorker.Configuration.SettingValues;
 
 namespace MonitorWorker.Notifications;
 
@@ -50,7 +51,7 @@ public sealed class NotifyTarget
         error = null;
         if (!Uri.TryCreate(text, UriKind.Absolute, out Uri? url) || url.Host.Length == 0)
         {
-            error = $"has '{Redact(text)}', which is not a URL";
+            error = $"has '{RedactedUrl(text)}', which is not a URL";
             return false;
         }
 
@@ -63,13 +64,13 @@ public sealed class NotifyTarget
         };
         if (scheme.Length == 0)
         {
-            error = $"has '{Redact(text)}', whose scheme is not http, https, ntfy or ntfys";
+            error = $"has '{RedactedUrl(text)}', whose scheme is not http, https, ntfy or ntfys";
             return false;
         }
 
         if (kind == NotifyKind.Ntfy && url.AbsolutePath.Trim('/') is not { Length: > 0 } topic)
         {
-            error = $"has '{Redact(text)}', an ntfy URL without a topic (ntfy://host/topic)";
+            error = $"has '{RedactedUrl(text)}', an ntfy URL without a topic (ntfy://host/topic)";
             return false;
         }
 
@@ -77,7 +78,7 @@ public sealed class NotifyTarget
         bool explicitPort = !url.IsDefaultPort && url.Port != defaultPort;
         var endpoint = new UriBuilder(scheme, url.Host, explicitPort ? url.Port : defaultPort, url.AbsolutePath, url.Query).Uri;
         string? login = url.UserInfo.Length > 0 ? Uri.UnescapeDataString(url.UserInfo) : null;
-        target = new NotifyTarget(kind, endpoint, login, Redact(text), Convert.ToHexString(XxHash3.Hash(Encoding.UTF8.GetBytes(text))).ToLowerInvariant());
+        target = new NotifyTarget(kind, endpoint, login, RedactedUrl(text), Convert.ToHexString(XxHash3.Hash(Encoding.UTF8.GetBytes(text))).ToLowerInvariant());
         return true;
     }
 
@@ -107,47 +108,7 @@ public sealed class NotifyTarget
         return true;
     }
 
-    /// <summary>A URL as it may be shown: <c>scheme://***@host:port/first-segment/***?***</c>.</summary>
-    public static string Redact(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        if (!Uri.TryCreate(text.Trim(), UriKind.Absolute, out Uri? url) || url.Host.Length == 0)
-        {
-            return "***";
-        }
-
-        var shown = new StringBuilder(url.Scheme).Append("://");
-        if (url.UserInfo.Length > 0)
-        {
-            shown.Append("***@");
-        }
-
-        shown.Append(url.Host);
-        if (!url.IsDefaultPort)
-        {
-            shown.Append(':').Append(url.Port);
-        }
-
-        string[] segments = url.AbsolutePath.Split('/', StringSplitOptions.RemoveEmptyEntries);
-        if (segments.Length > 0)
-        {
-            // ntfy's topic is the target's name; a webhook's later segments are its token.
-            shown.Append('/').Append(segments[0]);
-            if (segments.Length > 1)
-            {
-                shown.Append("/***");
-            }
-        }
-
-        if (url.Query.Length > 0)
-        {
-            shown.Append("?***");
-        }
-
-        return shown.ToString();
-    }
-
     /// <summary>A comma-separated list with each URL redacted.</summary>
     public static string RedactList(string text)
-        => string.Join(',', (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(Redact));
+        => string.Join(',', (text ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(RedactedUrl));
 }
