@@ -85,9 +85,9 @@ public static class HistoryReader
             long from = Math.Max(query.Start, pageTimes[0]);
             long to = Math.Min(query.End, pageTimes[^1] + step - 1);
             archive?.Read(kind, from, to, figures);
-            store.Read(s =>
+            int[] columns = [.. names.Select(n => IndexOf(ramNames, n))]; // a series' index never changes once it is kept
+            store.Read(_ =>
             {
-                int[] columns = [.. names.Select(n => IndexOf(s.Names, n))];
                 for (int age = 0; age < tier.Count; age++)
                 {
                     long t = tier.TimeAt(age);
