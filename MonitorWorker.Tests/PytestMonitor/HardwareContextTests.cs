@@ -33,7 +33,7 @@ public sealed class HardwareContextTests
         try
         {
             // One sample a second, the per-sample tier's step (the gate above holds the service's own sampler).
-            await using InProcessHost host = await InProcessHost.StartAsync(idle, o => (o.Data.DataPath, o.Sampling.SampleSeconds) = (folder, 1));
+            await using InProcessHost host = await InProcessHost.StartAsync(idle, o => (o.Data.DataPath, o.Sampling.SampleSeconds, o.History.MaxMegabytes) = (folder, 1, 0)); // the database alone in the folder
             HistoryRecorder recorder = host.Service<HistoryRecorder>();
 
             // 60 samples a second apart, ending 10 s ago; the firmware reports under-voltage and throttling (0x50005)

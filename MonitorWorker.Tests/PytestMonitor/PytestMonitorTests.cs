@@ -20,7 +20,8 @@ public sealed class PytestMonitorTests
     private static Task<InProcessHost> StartAsync(string folder, Action<MonitorWorker.AgentOptions>? configure = null, TimeProvider? time = null)
         => InProcessHost.StartAsync(new HookedSource(), o =>
         {
-            o.Data.DataPath = folder;
+            // The tests delete the folder while the host still runs: no history files are written beside the database.
+            (o.Data.DataPath, o.History.MaxMegabytes) = (folder, 0);
             configure?.Invoke(o);
         }, time: time);
 

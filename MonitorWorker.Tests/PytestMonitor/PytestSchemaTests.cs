@@ -14,7 +14,7 @@ public sealed class PytestSchemaTests
     private static string NewFolder() => Path.Combine(Path.GetTempPath(), "pi-stat-pytest-" + Guid.NewGuid().ToString("N"));
 
     private static Task<InProcessHost> StartAsync(string folder)
-        => InProcessHost.StartAsync(new HookedSource(), o => o.Data.DataPath = folder);
+        => InProcessHost.StartAsync(new HookedSource(), o => (o.Data.DataPath, o.History.MaxMegabytes) = (folder, 0)); // the database alone in the folder
 
     private static StringContent Body(string json) => new(json, Encoding.UTF8, "application/json");
 
