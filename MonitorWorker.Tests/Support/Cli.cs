@@ -43,6 +43,13 @@ internal static class Cli
 
     public static (int ExitCode, string Output, string Error) Run(IDictionary<string, string> environment, string? workingDirectory, params string[] arguments)
     {
+        // A command that starts the service keeps its history in a folder of its own (not another test's agent's).
+        using TemporaryFolder? data = arguments is [] or ["run" or "demo", ..] && !environment.ContainsKey("PISTAT_DATA_PATH") ? new TemporaryFolder() : null;
+        if (data is not null)
+        {
+            environment = new Dictionary<string, string>(environment) { ["PISTAT_DATA_PATH"] = data.Path };
+        }
+
         ProcessStartInfo start = StartInfo(environment, workingDirectory ?? Path.GetTempPath(), arguments);
         using Process process = Process.Start(start)!;
         Task<string> output = process.StandardOutput.ReadToEndAsync();
