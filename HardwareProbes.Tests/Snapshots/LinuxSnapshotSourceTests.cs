@@ -140,7 +140,10 @@ public sealed class LinuxSnapshotSourceTests
         Assert.AreEqual(3_200_000_000L, pi.SdramClockHz);
         Assert.AreEqual(256L * 1024 * 1024, pi.GpuMemoryBytes);
         Assert.AreEqual("0e6daa5106dd4164474616408e0dc24f997ffcf3", pi.Firmware!.Version);
-        SnapshotAssert.Sources(s, ("tegra_release", "not found"));
+        Assert.AreEqual(5.06788, pi.Pmic!.Ext5vVolts);
+        Assert.AreEqual(2u, pi.PowerReset!.Value, "the bootloader's power_reset cell: under-voltage");
+        Assert.HasCount(19, s.Sensors);
+        SnapshotAssert.Sources(s, ("tegra_release", "not found"), ("sensor:sht4x humidity1", "104.2 % is outside"));
     }
 
     [TestMethod]

@@ -3,6 +3,7 @@ using HardwareProbes.Cpu;
 using HardwareProbes.Jetson;
 using HardwareProbes.Network;
 using HardwareProbes.RaspberryPi;
+using HardwareProbes.Sensors;
 using HardwareProbes.Snapshots;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
@@ -90,6 +91,16 @@ public sealed class HardwareMetrics : IDisposable
         ["hardware.power"] = ["rail"],
         ["hardware.power.average"] = ["rail"],
         ["hardware.tegrastats.restarts"] = NoLabels,
+        ["hardware.sensor.temperature"] = ["chip", "label"],
+        ["hardware.sensor.humidity"] = ["chip", "label"],
+        ["hardware.sensor.pressure"] = ["chip", "label"],
+        ["hardware.sensor.illuminance"] = ["chip", "label"],
+        ["hardware.sensor.voltage"] = ["chip", "label"],
+        ["hardware.sensor.current"] = ["chip", "label"],
+        ["hardware.sensor.power"] = ["chip", "label"],
+        ["hardware.pmic.voltage"] = ["rail"],
+        ["hardware.pmic.current"] = ["rail"],
+        ["hardware.pmic.power"] = NoLabels,
     };
 
     /// <summary>The values of the <c>mode</c> label of <c>hardware.cpu.time</c>: one series per CPU and mode.</summary>
@@ -109,6 +120,7 @@ public sealed class HardwareMetrics : IDisposable
         CreateStorage();
         CreateNetwork();
         CreateBoard();
+        CreateSensors();
     }
 
     /// <summary>Gets the meter holding the instruments.</summary>
@@ -325,6 +337,46 @@ public sealed class HardwareMetrics : IDisposable
         }
 
         return measurements;
+    }
+
+    private void CreateSensors()
+    {
+        Sensor(SensorQuantity.Temperature, "Cel", 1, "Temperature of each IIO sensor and environment sensor chip");
+        Sensor(SensorQuantity.Humidity, "1", 0.01, "Relative humidity of each sensor, 0-1 (IIO in_humidityrelative, hwmon humidityN)");
+        Sensor(SensorQuantity.Pressure, "Pa", 100, "Pressure of each sensor (IIO in_pressure)");
+        Sensor(SensorQuantity.Illuminance, "lx", 1, "Illuminance of each light sensor (IIO in_illuminance)");
+        Sensor(SensorQuantity.Voltage, "V", 1, "Voltage of each sensor channel (IIO in_voltage, hwmon inN: INA219 shunt and bus, INA3221 bus)");
+        Sensor(SensorQuantity.Current, "A", 1, "Current of each sensor channel (IIO in_current, hwmon currN)");
+        Sensor(SensorQuantity.Power, "W", 1, "Power of each sensor channel (hwmon powerN; an INA3221 channel's bus volts × amperes)");
+        _meter.CreateObservableGauge("hardware.pmic.voltage", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Volts, r => Tag("rail", r.Name)), "V", "Raspberry Pi 5 PMIC rail voltage, EXT5V the 5 V input (vcgencmd pmic_read_adc)");
+        _meter.CreateObservableGauge("hardware.pmic.current", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Amperes, r => Tag("rail", r.Name)), "A", "Raspberry Pi 5 PMIC rail current (vcgencmd pmic_read_adc)");
+        _meter.CreateObservableGauge("hardware.pmic.power", () => One(s => s.RaspberryPi?.Pmic?.EstimatedWatts), "W", "Raspberry Pi 5 power estimate: the sum of volts × amperes over the PMIC rails");
+    }
+
+    private void Sensor(SensorQuantity quantity, string unit, double factor, string description)
+        => _meter.CreateObservableGauge(
+            $"hardware.sensor.{quantity.ToString().ToLowerInvariant()}",
+            () => Each(s => s.Sensors, r => r.Quantity == quantity ? r.Value * factor : null, r => Tag("chip", r.Chip), r => Tag("label", r.Key[(r.Chip.Length + 1)..])),
+            unit,
+            description);
+
+    private Measurement<double>[] Each<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, KeyValuePair<string, object?>> first, Func<T, KeyValuePair<string, object?>> second)
+    {
+        if (_latest() is not { } s || items(s) is not { } list)
+        {
+            return [];
+        }
+
+        var measurements = new List<Measurement<double>>(list.Count);
+        foreach (T item in list)
+        {
+            if (read(item) is { } value)
+            {
+                measurements.Add(new Measurement<double>(value, first(item), second(item)));
+            }
+        }
+
+        return [.. measurements];
     }
 
     private static KeyValuePair<string, object?> Tag(string name, object value) => new(name, value is int i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : value);

@@ -24,10 +24,15 @@ internal sealed class RaspberryPiProbe
     private readonly FirmwareVersion? _firmware;
     private readonly long? _gpuMemory;
     private readonly long? _sdramHz;
+    private readonly bool _hasPmic;
+    private readonly PowerReset? _powerReset;
     private Dynamic? _dynamic;
 
-    public RaspberryPiProbe(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon, VcgencmdClient vcgencmd, TimeProvider time, TimeSpan refresh)
+    public RaspberryPiProbe(ProbeFiles files, IReadOnlyList<HwmonChip> hwmon, VcgencmdClient vcgencmd, TimeProvider time, TimeSpan refresh, string? model = null)
     {
+        // The Pi 5 family (Pi 5, Pi 500, Compute Module 5) has the PMIC with an ADC; earlier models answer pmic_read_adc with an error.
+        _hasPmic = model is not null && (model.Contains("Raspberry Pi 5", StringComparison.Ordinal) || model.Contains("Compute Module 5", StringComparison.Ordinal));
+        _powerReset = _hasPmic ? ReadPowerReset(files, _staticSources) : null;
         _files = files;
         _vcgencmd = vcgencmd;
         _time = time;
@@ -90,7 +95,11 @@ internal sealed class RaspberryPiProbe
             _dynamic.V3dHz,
             _sdramHz,
             _gpuMemory,
-            _firmware);
+            _firmware)
+        {
+            Pmic = _dynamic.Pmic,
+            PowerReset = _powerReset,
+        };
     }
 
     private static long? ArmFromCpufreq(CpuReading cpu)
@@ -104,7 +113,8 @@ internal sealed class RaspberryPiProbe
         long? v3d = AskValue(SourceNames.V3dClock, "measure_clock v3d", static r => VcgencmdReply.ParseClock(r), sources);
         long? arm = needArm ? AskValue(SourceNames.ArmClock, "measure_clock arm", static r => VcgencmdReply.ParseClock(r), sources) : null;
         ThrottleState? throttle = _throttledPath is null ? Ask(SourceNames.Throttled, "get_throttled", static r => ThrottleState.Parse(r), sources) : null;
-        return new Dynamic(now, volts, core, v3d, arm, throttle, sources);
+        PmicReading? pmic = _hasPmic ? Ask(SourceNames.Pmic, "pmic_read_adc", static r => PmicReading.Parse(r), sources) : null;
+        return new Dynamic(now, volts, core, v3d, arm, throttle, sources) { Pmic = pmic };
     }
 
     private T? Ask<T>(string source, string command, Func<string, T> parse, Dictionary<string, string> sources)
@@ -156,5 +166,30 @@ internal sealed class RaspberryPiProbe
 
     private sealed record Box<T>(T Value);
 
-    private sealed record Dynamic(DateTimeOffset At, double? CoreVolts, long? CoreHz, long? V3dHz, long? ArmHz, ThrottleState? Throttle, Dictionary<string, string> Sources);
+    /// <summary>The bootloader's record of the PMIC's last power cut, read once: it cannot change until the next boot.</summary>
+    private static PowerReset? ReadPowerReset(ProbeFiles files, Dictionary<string, string> sources)
+    {
+        string path = $"{files.Proc}/device-tree/chosen/power/power_reset";
+        try
+        {
+            if (!files.FileSystem.File.Exists(path))
+            {
+                return null; // a bootloader that writes no power node: not applicable
+            }
+
+            PowerReset reset = PowerReset.Parse(files.FileSystem.File.ReadAllBytes(path));
+            sources[SourceNames.PowerReset] = HardwareSnapshot.Ok;
+            return reset;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            sources[SourceNames.PowerReset] = $"{path}: {e.Message}";
+            return null;
+        }
+    }
+
+    private sealed record Dynamic(DateTimeOffset At, double? CoreVolts, long? CoreHz, long? V3dHz, long? ArmHz, ThrottleState? Throttle, Dictionary<string, string> Sources)
+    {
+        public PmicReading? Pmic { get; init; }
+    }
 }

@@ -19,4 +19,11 @@ public sealed record RaspberryPiReading(
     long? V3dClockHz,
     long? SdramClockHz,
     long? GpuMemoryBytes,
-    FirmwareVersion? Firmware);
+    FirmwareVersion? Firmware)
+{
+    /// <summary>Gets a Raspberry Pi 5's PMIC rails, 5 V input and power estimate (<c>vcgencmd pmic_read_adc</c>); null on other models.</summary>
+    public PmicReading? Pmic { get; init; }
+
+    /// <summary>Gets why a Raspberry Pi 5's PMIC last cut the power (<c>/proc/device-tree/chosen/power/power_reset</c>); null where the bootloader gives none.</summary>
+    public PowerReset? PowerReset { get; init; }
+}

@@ -6,6 +6,7 @@ using HardwareProbes.Jetson;
 using HardwareProbes.Memory;
 using HardwareProbes.Network;
 using HardwareProbes.RaspberryPi;
+using HardwareProbes.Sensors;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
 
@@ -50,6 +51,9 @@ public sealed record HardwareSnapshot
 
     /// <summary>Gets every thermal cooling device with its current and highest step.</summary>
     public IReadOnlyList<CoolingDeviceReading> CoolingDevices { get; init; } = [];
+
+    /// <summary>Gets every IIO sensor channel and every hwmon sensor chip's humidity, voltage, current and power input.</summary>
+    public IReadOnlyList<SensorReading> Sensors { get; init; } = [];
 
     /// <summary>Gets physical memory, from <c>/proc/meminfo</c> (or the Windows memory status).</summary>
     public MemoryReading? Memory { get; init; }
@@ -139,6 +143,7 @@ public sealed record HardwareSnapshot
         Printing.List(builder, nameof(Temperatures), Temperatures);
         Printing.List(builder, nameof(Fans), Fans);
         Printing.List(builder, nameof(CoolingDevices), CoolingDevices);
+        Printing.List(builder, nameof(Sensors), Sensors);
         Printing.Member(builder, nameof(Memory), Memory);
         Printing.Member(builder, nameof(Swap), Swap);
         Printing.Member(builder, nameof(LoadAverage), LoadAverage);

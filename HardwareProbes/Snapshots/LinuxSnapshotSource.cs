@@ -8,6 +8,7 @@ using HardwareProbes.Machine;
 using HardwareProbes.Memory;
 using HardwareProbes.Network;
 using HardwareProbes.RaspberryPi;
+using HardwareProbes.Sensors;
 using HardwareProbes.Storage;
 using HardwareProbes.Thermal;
 using static HardwareProbes.Snapshots.SourceReads;
@@ -112,7 +113,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             double? cpuTemperature = Guard(SourceNames.CpuTemperature, sources, () => TemperatureReader.PickCpu(temperatures, sources), null);
             MemInfo? memInfo = _files.Read(_memInfo, SourceNames.Memory, static t => MemInfo.Parse(t), sources);
             IReadOnlyList<InterfaceCounters>? interfaces = _files.Read(_netDev, SourceNames.NetDev, static t => NetDev.Parse(t), sources);
-            Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity.Board, facts.Hwmon), true);
+            Guard(SourceNames.BoardProbes, sources, () => StartBoardProbes(facts.Identity, facts.Hwmon), true);
             DiskIoCounters? diskIo = Guard(SourceNames.DiskStats, sources, () => _storage.ReadDiskIo(sources), null);
             (IReadOnlyList<InterfaceRate>? networkRates, DiskIoRate? diskRates) = _rates.Next(_time.GetTimestamp(), interfaces, diskIo, advance);
             MemoryReading? memory = memInfo is null ? null : Guard(SourceNames.Memory, sources, () => MemoryReading.From(memInfo), null);
@@ -129,6 +130,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 Temperatures = temperatures,
                 Fans = facts.Fans.Count == 0 ? [] : Guard<IReadOnlyList<FanReading>>(SourceNames.Fans, sources, () => CoolingReader.ReadFans(_files, facts.Fans, sources), []),
                 CoolingDevices = facts.CoolingDevices.Count == 0 ? [] : Guard<IReadOnlyList<CoolingDeviceReading>>(SourceNames.CoolingDevices, sources, () => CoolingReader.ReadDevices(_files, facts.CoolingDevices, sources), []),
+                Sensors = facts.SensorChannels.Count == 0 ? [] : Guard<IReadOnlyList<SensorReading>>(SourceNames.Sensors, sources, () => SensorReader.Read(_files, facts.SensorChannels, sources), []),
                 Memory = memory,
                 Swap = swap,
                 LoadAverage = _files.Read(_loadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
@@ -161,12 +163,13 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     }
 
     /// <summary>Board probes start with the first snapshot that knows the board: vcgencmd on a Pi, tegrastats on a Jetson. True once done.</summary>
-    private bool StartBoardProbes(BoardKind board, IReadOnlyList<HwmonChip> hwmon)
+    private bool StartBoardProbes(DeviceIdentity identity, IReadOnlyList<HwmonChip> hwmon)
     {
+        BoardKind board = identity.Board;
         if (board == BoardKind.RaspberryPi && _raspberryPi is null)
         {
             var vcgencmd = new VcgencmdClient(_files.FileSystem, SystemProcessRunner.Instance, _options.VcgencmdPath, _options.VcgencmdTimeout);
-            _raspberryPi = new RaspberryPiProbe(_files, hwmon, vcgencmd, _time, _options.VcgencmdRefreshInterval);
+            _raspberryPi = new RaspberryPiProbe(_files, hwmon, vcgencmd, _time, _options.VcgencmdRefreshInterval, identity.Model);
         }
         else if (board == BoardKind.Jetson && _jetson is null)
         {

@@ -160,4 +160,18 @@ public static class SourceNames
     /// <param name="sensor">The sensor's source id.</param>
     /// <returns>The source name.</returns>
     public static string Temperature(string sensor) => $"temperature:{sensor}";
+
+    /// <summary>A Raspberry Pi 5's <c>vcgencmd pmic_read_adc</c>; no entry on other models.</summary>
+    public const string Pmic = "pmic";
+
+    /// <summary>A Raspberry Pi 5's <c>/proc/device-tree/chosen/power/power_reset</c>; no entry where the bootloader writes none.</summary>
+    public const string PowerReset = "power_reset";
+
+    /// <summary>The IIO and hwmon sensor channels as a whole; no entry on a machine without sensor chips.</summary>
+    public const string Sensors = "sensors";
+
+    /// <summary>The source name of one sensor channel, by its key (<c>sensor:sht3x humidity1</c>); present only while it fails.</summary>
+    /// <param name="key">The sensor's <see cref="Sensors.SensorReading.Key"/>.</param>
+    /// <returns>The source name.</returns>
+    public static string Sensor(string key) => $"sensor:{key}";
 }

@@ -56,6 +56,9 @@ internal sealed class StaticFacts
     /// <summary>The hwmon chips, listed once per refresh for every reader of hwmon (sensors, fans, the board probes).</summary>
     public IReadOnlyList<HwmonChip> Hwmon { get; private init; } = [];
 
+    /// <summary>The IIO and hwmon sensor channels (humidity, pressure, light, volts, amperes, watts).</summary>
+    public IReadOnlyList<HardwareProbes.Sensors.SensorChannel> SensorChannels { get; private init; } = [];
+
     /// <summary>The mount table, empty when <c>/proc/mounts</c> could not be read.</summary>
     public IReadOnlyList<MountEntry> Mounts { get; private init; } = [];
 
@@ -111,6 +114,7 @@ internal sealed class StaticFacts
         {
             Mounts = mounts,
             Hwmon = hwmon,
+            SensorChannels = HardwareProbes.Sensors.SensorChannels.Discover(files, hwmon),
             Fans = CoolingDiscovery.DiscoverFans(files, hwmon, sources),
             CoolingDevices = CoolingDiscovery.DiscoverDevices(files, sources),
             Emmc = EmmcReader.Read(files, sources),

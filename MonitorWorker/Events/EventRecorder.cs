@@ -24,6 +24,17 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     private int _restarts;
     private TegrastatsStatus? _tegrastats;
     private readonly Dictionary<string, long> _overCurrent = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, int> _sensorFailedFor = new(StringComparer.Ordinal); // samples in a row a sensor has given no value
+    private string? _supply; // the EXT5V level now: null (fine), "warning" or "critical"
+
+    /// <summary>EXT5V below this is a warning, in volts: a healthy supply reads 4.9-5.1 V after the input protection.</summary>
+    public const double Ext5vWarningVolts = 4.80;
+
+    /// <summary>EXT5V below this is critical, in volts: close to the 4.63 V where the firmware flags under-voltage.</summary>
+    public const double Ext5vCriticalVolts = 4.70;
+
+    /// <summary>How far above the warning level EXT5V must climb for the condition to end, in volts (no flapping on noise).</summary>
+    public const double Ext5vHysteresisVolts = 0.02;
 
     /// <summary>Records what changed since the previous snapshot.</summary>
     public void Record(HardwareSnapshot snapshot)
@@ -33,13 +44,69 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
         if (!_started)
         {
             _started = true;
-            _log.Add(new AgentEvent(startedAt.ToUnixTimeSeconds(), EventKinds.AgentStart, "info", "agent", $"pi-stat started on {snapshot.Identity.Model ?? snapshot.Identity.Board.ToString()}"));
+            HardwareProbes.RaspberryPi.PowerReset? reset = snapshot.RaspberryPi?.PowerReset;
+            string cause = reset is null ? string.Empty : $"; the board came up after {reset.Description}";
+            _log.Add(new AgentEvent(startedAt.ToUnixTimeSeconds(), EventKinds.AgentStart, reset is { Value: not 0 } ? "warning" : "info", "agent", $"pi-stat started on {snapshot.Identity.Model ?? snapshot.Identity.Board.ToString()}{cause}"));
         }
 
         RecordThrottle(snapshot.RaspberryPi?.Throttle, now);
         RecordTegrastats(snapshot.Jetson, now);
         RecordOverCurrent(snapshot.Jetson, now);
         RecordSources(snapshot, now);
+        RecordSupply(snapshot.RaspberryPi?.Pmic?.Ext5vVolts, now);
+        RecordSensors(snapshot.Sensors, now);
+    }
+
+    /// <summary>
+    /// A Raspberry Pi 5's 5 V input sagging before the firmware's under-voltage bit trips: warning below
+    /// <see cref="Ext5vWarningVolts"/>, critical below <see cref="Ext5vCriticalVolts"/>, over when it is back above the
+    /// warning level plus <see cref="Ext5vHysteresisVolts"/>.
+    /// </summary>
+    private void RecordSupply(double? volts, long now)
+    {
+        if (volts is not double v)
+        {
+            return;
+        }
+
+        string? level = v < Ext5vCriticalVolts ? "critical"
+            : v < Ext5vWarningVolts ? "warning"
+            : _supply is not null && v < Ext5vWarningVolts + Ext5vHysteresisVolts ? _supply
+            : null;
+        if (level == _supply || (level == "warning" && _supply == "critical"))
+        {
+            return; // unchanged, or easing from critical while still low: the condition goes on
+        }
+
+        string reading = v.ToString("0.000", System.Globalization.CultureInfo.InvariantCulture);
+        _log.Add(level is null
+            ? new AgentEvent(now, EventKinds.ConditionEnd, "info", "supply_voltage", $"Supply voltage ended: EXT5V back to {reading} V")
+            : new AgentEvent(now, EventKinds.ConditionStart, level, "supply_voltage", $"Supply voltage low: EXT5V {reading} V, below {(level == "critical" ? Ext5vCriticalVolts : Ext5vWarningVolts):0.00} V"));
+        _supply = level;
+    }
+
+    /// <summary>A sensor that gives no value for two samples in a row (unplugged, its driver gone, an impossible reading), and its return.</summary>
+    private void RecordSensors(IReadOnlyList<HardwareProbes.Sensors.SensorReading> sensors, long now)
+    {
+        foreach (HardwareProbes.Sensors.SensorReading sensor in sensors)
+        {
+            _sensorFailedFor.TryGetValue(sensor.Key, out int before);
+            int after = sensor.Value is null ? Math.Min(before + 1, 2) : 0;
+            string subject = HardwareProbes.Snapshots.SourceNames.Sensor(sensor.Key);
+            if (after == 2 && before == 1)
+            {
+                _log.Add(new AgentEvent(now, EventKinds.SourceFailed, "warning", subject, $"Sensor {sensor.Key} gives no value: {sensor.Failure}"));
+            }
+            else if (after == 0 && before == 2)
+            {
+                _log.Add(new AgentEvent(now, EventKinds.SourceRecovered, "info", subject, $"Sensor {sensor.Key} reads again"));
+            }
+
+            if (after != before)
+            {
+                _sensorFailedFor[sensor.Key] = after;
+            }
+        }
     }
 
     private void RecordThrottle(ThrottleState? state, long now)

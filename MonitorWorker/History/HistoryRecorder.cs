@@ -18,7 +18,9 @@ namespace MonitorWorker.History;
 /// <c>net.&lt;iface&gt;.rx_bytes_per_s</c>/<c>tx_bytes_per_s</c>/<c>rx_packets_per_s</c>/<c>tx_packets_per_s</c>,
 /// <c>wifi.&lt;iface&gt;.dbm</c>, <c>fan.&lt;source&gt;.rpm</c> and <c>.pwm</c> (percent) per fan (<c>fan.hwmon2/fan1.rpm</c>);</item>
 /// <item>Raspberry Pi: <c>pi.core.volts</c>, <c>pi.arm.freq</c>, <c>pi.core.freq</c>, <c>pi.sdram.freq</c> and the live
-/// conditions as 0/1 series <c>pi.under_voltage</c>, <c>pi.freq_capped</c>, <c>pi.throttled</c>, <c>pi.soft_temp_limit</c>
+/// conditions as 0/1 series; on a Pi 5 <c>pi.ext5v.volts</c> (the PMIC's 5 V input) and <c>pi.power.watts</c> (its power
+/// estimate); </item><item>every IIO or hwmon sensor channel: <c>sensor.&lt;key&gt;</c> in its unit (<c>sensor.bme280 humidity</c>);</item>
+/// <item>Raspberry Pi live conditions: <c>pi.under_voltage</c>, <c>pi.freq_capped</c>, <c>pi.throttled</c>, <c>pi.soft_temp_limit</c>
 /// (on the coarse tiers the maximum says "happened in this interval" and the average the share of time);</item>
 /// <item>Jetson: <c>gpu.load</c>, <c>gpu.freq</c>, <c>emc.load</c>, <c>emc.freq</c>, <c>engine.&lt;name&gt;.load</c>/<c>.freq</c>,
 /// <c>power.&lt;rail&gt;</c> (W) and <c>power.total</c> (the board's input rail, W).</item>
@@ -88,6 +90,12 @@ public sealed class HistoryRecorder
         Set(_fixed.Load1, snapshot.LoadAverage?.OneMinute);
         Set(_fixed.Load5, snapshot.LoadAverage?.FiveMinutes);
         Set(_fixed.Load15, snapshot.LoadAverage?.FifteenMinutes);
+        IReadOnlyList<HardwareProbes.Sensors.SensorReading> sensors = snapshot.Sensors;
+        for (int i = 0; i < sensors.Count; i++)
+        {
+            Set(Named("sensor.", sensors[i].Key, string.Empty), sensors[i].Value);
+        }
+
         RecordStorage(snapshot);
         RecordInterfaces(snapshot);
         RecordRaspberryPi(snapshot.RaspberryPi);
@@ -171,6 +179,12 @@ public sealed class HistoryRecorder
             Set(_fixed.PiCapped, throttle.ArmFrequencyCapped ? 1 : 0);
             Set(_fixed.PiThrottled, throttle.Throttled ? 1 : 0);
             Set(_fixed.PiSoftLimit, throttle.SoftTemperatureLimit ? 1 : 0);
+        }
+
+        if (pi.Pmic is PmicReading pmic)
+        {
+            Set(_fixed.PiExt5v.Index, pmic.Ext5vVolts);
+            Set(_fixed.PiPower.Index, pmic.EstimatedWatts);
         }
     }
 
@@ -305,6 +319,8 @@ public sealed class HistoryRecorder
         public Lazy PiCapped { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.ArmFrequencyCapped));
         public Lazy PiThrottled { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.Throttled));
         public Lazy PiSoftLimit { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.SoftTemperatureLimit));
+        public Lazy PiExt5v { get; } = new(store, "pi.ext5v.volts");
+        public Lazy PiPower { get; } = new(store, "pi.power.watts");
         public Lazy GpuLoad { get; } = new(store, "gpu.load");
         public Lazy GpuFrequency { get; } = new(store, "gpu.freq");
         public Lazy EmcLoad { get; } = new(store, "emc.load");

@@ -40,7 +40,30 @@ public sealed record StatsResponse(
     string? Hostname = null,
     string? Ip = null,
     string? Version = null,
-    IReadOnlyDictionary<string, string>? Labels = null);
+    IReadOnlyDictionary<string, string>? Labels = null,
+    IReadOnlyList<SensorStats>? Sensors = null,
+    PmicStats? Pmic = null,
+    PowerResetStats? PowerReset = null);
+
+/// <summary>
+/// One sensor channel (IIO or an hwmon sensor chip): <c>key</c> unique in the list (<c>chip label</c>), the quantity
+/// (<c>temperature</c>, <c>humidity</c>, <c>pressure</c>, <c>illuminance</c>, <c>voltage</c>, <c>current</c>,
+/// <c>power</c>), the value in <c>unit</c> (°C, %, hPa, lx, V, A, W), the file read, and why the value is null.
+/// <c>derived</c> marks a value computed from two files (an INA3221 channel's power).
+/// </summary>
+public sealed record SensorStats(string Key, string Chip, string Label, string Quantity, double? Value, string Unit, string Source, string? Error, bool Derived);
+
+/// <summary>
+/// A Raspberry Pi 5's PMIC: the 5 V input in volts (<c>EXT5V_V</c>), the power estimate in watts (Σ volts × amperes
+/// over the rails with both), and each rail's volts, amperes and watts.
+/// </summary>
+public sealed record PmicStats(double? Ext5vVolts, double? EstimatedWatts, IReadOnlyDictionary<string, PmicRailStats> Rails);
+
+/// <summary>One PMIC rail: volts, amperes (null for EXT5V and BATT, which have no current sensor), watts.</summary>
+public sealed record PmicRailStats(double? Volts, double? Amperes, double? Watts);
+
+/// <summary>Why a Raspberry Pi 5's PMIC last cut the power: the <c>power_reset</c> cell, its causes, in words.</summary>
+public sealed record PowerResetStats(uint Value, IReadOnlyList<string> Causes, string Description);
 
 /// <summary>Memory in bytes; percent = (total − available) / total × 100.</summary>
 public sealed record MemoryStats(long Total, long Available, long Used, double Percent);
