@@ -41,6 +41,7 @@ public sealed class ParserFuzzTests
         ("CpuInfo", text => CheckCpuInfo(CpuInfo.Parse(text))),
         ("TegraRelease", text => Require(TegraRelease.Parse(text).Major >= 0, "release")),
         ("FirmwareVersion", text => Require(FirmwareVersion.Parse(text).Version.Length > 0, "firmware version")),
+        ("PmicReading", text => CheckPmic(PmicReading.Parse(text))),
         ("ThrottleState", text => CheckThrottle(ThrottleState.Parse(text), text)),
         ("VcgencmdReply.ParseTemperature", text => Require(VcgencmdReply.ParseTemperature(text) is >= Millidegrees.MinimumCelsius and <= Millidegrees.MaximumCelsius, "°C")),
         ("VcgencmdReply.ParseVolts", text => Require(VcgencmdReply.ParseVolts(text) is >= 0 and <= VcgencmdReply.MaxVolts, "V")),
@@ -93,6 +94,13 @@ public sealed class ParserFuzzTests
 
     /// <summary>Range checks throw this, so that a value out of range counts as a failure like an unexpected exception.</summary>
     private sealed class OutOfRangeReading(string what) : Exception($"out-of-range {what}");
+
+    private static void CheckPmic(PmicReading pmic)
+    {
+        Require(pmic.Rails.Count > 0 && pmic.Rails.All(r => r.Name.Length > 0), "PMIC rails");
+        Require(pmic.Rails.All(r => r.Volts is null or (>= 0 and <= VcgencmdReply.MaxVolts) && r.Amperes is null or (>= 0 and <= PmicReading.MaxAmperes)), "PMIC volts and amperes");
+        Require(pmic.EstimatedWatts is null or (>= 0 and < double.PositiveInfinity), "PMIC power estimate");
+    }
 
     private static void Require(bool inRange, string what)
     {

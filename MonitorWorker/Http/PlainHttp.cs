@@ -57,8 +57,16 @@ internal static class PlainHttp
             throw new InvalidDataException("the answer is not an HTTP response");
         }
 
-        (int status, string reason, _) = ParseHead(Encoding.ASCII.GetString(bytes, 0, end));
-        return new PlainHttpResponse(status, reason, Encoding.UTF8.GetString(bytes, end + 4, bytes.Length - end - 4));
+        (int status, string reason, Dictionary<string, string> headers) = ParseHead(Encoding.ASCII.GetString(bytes, 0, end));
+        int bodyBytes = bytes.Length - end - 4;
+        // A server that said how long its body is and closed before sending it all (a board that reset mid-answer): the
+        // part that came is not the answer.
+        if (headers.TryGetValue("content-length", out string? declared) && long.TryParse(declared, NumberStyles.None, CultureInfo.InvariantCulture, out long length) && bodyBytes < length)
+        {
+            throw new InvalidDataException($"the body was cut short: {bodyBytes} of {length} bytes arrived");
+        }
+
+        return new PlainHttpResponse(status, reason, Encoding.UTF8.GetString(bytes, end + 4, bodyBytes));
     }
 
     /// <summary>
