@@ -12,6 +12,7 @@ public sealed class MetricsEndpointTests
 {
     [TestMethod]
     [DataRow("raspberry-pi-4")]
+    [DataRow("raspberry-pi-5")]
     [DataRow("jetson-orin-nano")]
     [DataRow("x86-server")]
     [DataRow("broken")]

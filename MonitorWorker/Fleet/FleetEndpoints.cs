@@ -25,6 +25,11 @@ public static class FleetEndpoints
         services.AddFeatureOptions(options);
         services.AddSingleton<FleetPoller>();
         services.AddHostedService(provider => provider.GetRequiredService<FleetPoller>());
+        if (options.Peers.Any(PeerParser.IsExposition))
+        {
+            services.AddSingleton<Metrics.IMetricsAppendix, ExpositionWriter>();
+        }
+
         return services;
     }
 

@@ -11,8 +11,12 @@ namespace MonitorWorker.Fleet;
 /// PISTAT_PEER_TIMEOUT_SECONDS to answer and at most <see cref="MaxInFlight"/> at once, and keeps each one's newest
 /// node. <c>/api/monitoring/resources</c> reads what this holds and never waits for a peer. A peer is recognised by what
 /// it answers: <c>/stats</c> like pi-stat or the original piStat; a peer without <c>/stats</c> (404) by <c>/api/status</c>
-/// like the Tegrastats API. What it was is remembered.
-/// Cost: one small HTTP exchange per peer per round, and one node (about 1 KB) kept per peer.
+/// like the Tegrastats API. What it was is remembered. A URL ending in <c>/metrics</c> (<c>http://board:8080/metrics</c>) is a board or
+/// exporter answering Prometheus text there: one GET with <c>Connection: close</c> per round, and after a failure a rest
+/// that doubles with each failure in a row (up to <see cref="MaxBackoff"/>), so a fragile microcontroller is never
+/// polled in a burst.
+/// Cost: one small HTTP exchange per peer per round, and one node (about 1 KB) kept per peer; a Prometheus board's
+/// parsed answer is kept too (about 200 bytes a sample, at most <see cref="ExpositionParser.MaxSamples"/> samples).
 /// </summary>
 public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider time) : BackgroundService
 {
@@ -23,7 +27,13 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
     public const int MaxAnswerBytes = 1024 * 1024;
 
     private readonly FleetOptions _options = options.Value;
+    /// <summary>The longest rest a failing Prometheus board gets between two polls.</summary>
+    public static readonly TimeSpan MaxBackoff = TimeSpan.FromMinutes(5);
+
     private readonly Dictionary<Uri, string> _kinds = [];
+    private readonly Dictionary<Uri, (int Failures, DateTimeOffset RetryAt)> _backoff = [];
+    private readonly Dictionary<Uri, PeerExposition> _expositions = [];
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, ExpositionDocument> _documents = [];
     private readonly Dictionary<Uri, TrendRing> _trends = options.Value.Peers.Distinct().ToDictionary(p => p, _ => new TrendRing());
     private volatile IReadOnlyList<FleetNode> _nodes = [.. options.Value.Peers.Select(p => Unreachable(p, null, null, "not polled yet"))];
     private int _rounds;
@@ -33,6 +43,18 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
 
     /// <summary>Gets each peer's recent CPU usage and temperature, in PISTAT_PEERS order.</summary>
     public IReadOnlyList<FleetTrend> Trends => [.. _options.Peers.Select(p => _trends[p].ToTrend(p.ToString()))];
+
+    /// <summary>Gets each Prometheus board's newest answer, in PISTAT_PEERS order, for <c>/metrics</c>.</summary>
+    internal IReadOnlyList<PeerExposition> Expositions
+    {
+        get
+        {
+            lock (_expositions)
+            {
+                return [.. _options.Peers.Distinct().Where(_expositions.ContainsKey).Select(p => _expositions[p])];
+            }
+        }
+    }
 
     /// <summary>Gets how many polling rounds have finished.</summary>
     public int Rounds => Volatile.Read(ref _rounds);
@@ -69,6 +91,40 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
     }
 
     private async Task<FleetNode> PollAsync(Uri peer, FleetNode? previous, SemaphoreSlim gate, CancellationToken cancellationToken)
+    {
+        if (!PeerParser.IsExposition(peer))
+        {
+            return await PollAgentAsync(peer, previous, gate, cancellationToken).ConfigureAwait(false);
+        }
+
+        // A small board that failed rests before its next poll, longer after each failure in a row: a board that resets
+        // connections under load gets room to recover, never a burst.
+        DateTimeOffset now = time.GetUtcNow();
+        (int failures, DateTimeOffset retryAt) = _backoff.GetValueOrDefault(peer);
+        if (failures > 0 && now < retryAt)
+        {
+            return previous ?? Unreachable(peer, null, null, "not polled yet");
+        }
+
+        FleetNode node = await PollAgentAsync(peer, previous, gate, cancellationToken).ConfigureAwait(false);
+        bool up = node.Status == "ok";
+        lock (_expositions)
+        {
+            _expositions[peer] = new PeerExposition(peer.Authority, up, up ? _documents.GetValueOrDefault(peer) : null);
+        }
+
+        if (up)
+        {
+            _backoff.Remove(peer);
+            return node;
+        }
+
+        TimeSpan rest = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, _options.PeerIntervalSeconds * Math.Pow(2, Math.Min(failures, 16))));
+        _backoff[peer] = (failures + 1, time.GetUtcNow() + rest);
+        return node with { Error = $"{node.Error}; next poll in {rest.TotalSeconds:0} s" };
+    }
+
+    private async Task<FleetNode> PollAgentAsync(Uri peer, FleetNode? previous, SemaphoreSlim gate, CancellationToken cancellationToken)
     {
         await gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
@@ -111,6 +167,11 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
             kind = _kinds.GetValueOrDefault(peer);
         }
 
+        if (PeerParser.IsExposition(peer))
+        {
+            return await ReadExpositionAsync(peer, cancellationToken).ConfigureAwait(false);
+        }
+
         if (kind is null or PeerParser.PiStat or PeerParser.OriginalPiStat)
         {
             PlainHttpResponse stats = await GetAsync(peer, "stats", cancellationToken).ConfigureAwait(false);
@@ -138,6 +199,28 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
         throw new PeerException(status.Status == 401
             ? "the peer asks for an API key: set PISTAT_PEER_API_KEY (or it refused the one sent)"
             : $"neither /stats nor /api/status answered like an agent (/api/status: {status.Status} {status.Reason})");
+    }
+
+    /// <summary>One GET of the board's path, with <c>Connection: close</c>; an answer that holds no sample at all is not Prometheus text.</summary>
+    private async Task<FleetNode> ReadExpositionAsync(Uri peer, CancellationToken cancellationToken)
+    {
+        PlainHttpResponse answer = await GetAsync(peer, string.Empty, cancellationToken).ConfigureAwait(false);
+        if (!answer.IsSuccess)
+        {
+            throw new PeerException($"{peer.AbsolutePath} answered {answer.Status} {answer.Reason}");
+        }
+
+        ExpositionDocument document = ExpositionParser.Parse(answer.Body);
+        if (document.Families.Count == 0)
+        {
+            throw new PeerException(document.Problems.Count > 0
+                ? $"{peer.AbsolutePath} answered, but not in Prometheus text ({document.Problems[0]})"
+                : $"{peer.AbsolutePath} answered without a sample");
+        }
+
+        FleetNode node = PeerParser.FromExposition(document, peer, time.GetUtcNow());
+        _documents[peer] = document;
+        return node;
     }
 
     /// <summary>

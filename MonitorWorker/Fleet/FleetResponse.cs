@@ -11,8 +11,9 @@ public sealed record FleetResponse(string Timestamp, IReadOnlyList<FleetNode> No
 /// <c>memory</c>, <c>network</c>, <c>flash</c> — the first disk —, <c>labels</c>), then a Raspberry Pi's
 /// <c>throttling</c> (null elsewhere) and where the node came from:
 /// <c>status</c> (<c>ok</c> or <c>unreachable</c>), <c>source</c> (<c>self</c>, <c>pi-stat</c>, <c>pistat</c> for an
-/// original piStat agent, <c>tegrastats-api</c>), <c>url</c>, <c>last_seen</c> (ISO-8601 of its last answer) and
-/// <c>error</c> (why the last poll failed). An unreachable node keeps the readings of its last answer.
+/// original piStat agent, <c>tegrastats-api</c>, <c>prometheus</c> for a board or exporter polled at a URL ending in <c>/metrics</c>),
+/// <c>url</c>, <c>last_seen</c> (ISO-8601 of its last answer) and <c>error</c> (why the last poll failed); a
+/// <c>prometheus</c> node's samples are in <c>gauges</c>. An unreachable node keeps the readings of its last answer.
 /// </summary>
 public sealed record FleetNode(
     long? Timestamp,
@@ -28,7 +29,14 @@ public sealed record FleetNode(
     string? Source,
     string? Url,
     string? LastSeen,
-    string? Error);
+    string? Error,
+    IReadOnlyList<FleetGauge>? Gauges = null);
+
+/// <summary>
+/// One sample of a board that answers Prometheus text (source <c>prometheus</c>): its metric name, labels, value (null
+/// for NaN or ±Inf, which JSON cannot carry) and type (<c>gauge</c>, <c>counter</c>, <c>untyped</c>, …).
+/// </summary>
+public sealed record FleetGauge(string Name, IReadOnlyDictionary<string, string> Labels, double? Value, string Type);
 
 /// <summary>
 /// A Raspberry Pi's <c>get_throttled</c> conditions: whether any (under-voltage, capping, throttling, soft temperature

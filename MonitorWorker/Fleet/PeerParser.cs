@@ -15,6 +15,55 @@ public static class PeerParser
     public const string OriginalPiStat = "pistat";
     public const string TegrastatsApi = "tegrastats-api";
     public const string Self = "self";
+    public const string Prometheus = "prometheus";
+
+    /// <summary>The most samples of one board listed in its node.</summary>
+    public const int MaxGauges = 100;
+
+    /// <summary>Whether a PISTAT_PEERS URL is a Prometheus text endpoint: one whose path ends in <c>/metrics</c> (<c>http://board:8080/metrics</c>), polled at that path.</summary>
+    public static bool IsExposition(Uri peer) => peer.AbsolutePath.EndsWith("/metrics", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A board's node from its Prometheus text: its samples as <c>gauges</c> (the SDK's placeholders of labels never set
+    /// left out); the spore fields where a node_exporter's names give them (memory from <c>node_memory_MemTotal_bytes</c>
+    /// and <c>node_memory_MemAvailable_bytes</c>, the first disk from <c>node_filesystem_size_bytes</c> and
+    /// <c>node_filesystem_avail_bytes</c> of <c>/</c>, the host from <c>node_uname_info</c>'s <c>nodename</c>); null elsewhere.
+    /// Lines the parser left out are counted in the label <c>left_out</c>, with the first's reason.
+    /// </summary>
+    public static FleetNode FromExposition(ExpositionDocument document, Uri url, DateTimeOffset now)
+    {
+        IEnumerable<(ExpositionFamily Family, ExpositionSample Sample)> all = document.Families.SelectMany(f => f.Samples.Select(s => (f, s)));
+        FleetGauge[] gauges = [.. all.Where(x => !ExpositionWriter.IsPlaceholder(x.Sample)).Take(MaxGauges).Select(x => new FleetGauge(
+            x.Sample.Name,
+            x.Sample.Labels.GroupBy(l => l.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Value, StringComparer.Ordinal),
+            double.IsFinite(x.Sample.Value) ? x.Sample.Value : null,
+            x.Family.Type.ToString().ToLowerInvariant()))];
+        double? Find(string name, string? mount = null) => all.FirstOrDefault(x => x.Sample.Name == name && (mount is null || x.Sample.Labels.Any(l => l.Key == "mountpoint" && l.Value == mount))).Sample?.Value is double v && double.IsFinite(v) && v >= 0 ? v : null;
+        string? host = all.FirstOrDefault(x => x.Sample.Name == "node_uname_info").Sample?.Labels.FirstOrDefault(l => l.Key == "nodename").Value;
+        return new FleetNode(
+            Timestamp: now.ToUnixTimeSeconds(),
+            NodeIp: url.Host,
+            Hostname: string.IsNullOrEmpty(host) ? url.Host : host,
+            Cpu: new FleetCpu(null, null, null),
+            Memory: Space(Find("node_memory_MemTotal_bytes"), Find("node_memory_MemAvailable_bytes")),
+            Network: new FleetNetwork(null, null, null, null, null, null),
+            Flash: Space(Find("node_filesystem_size_bytes", "/"), Find("node_filesystem_avail_bytes", "/")),
+            Labels: document.Problems.Count == 0
+                ? new Dictionary<string, string>(StringComparer.Ordinal) { ["agent"] = Prometheus }
+                : new Dictionary<string, string>(StringComparer.Ordinal) { ["agent"] = Prometheus, ["left_out"] = $"{document.Problems.Count} lines; the first: {document.Problems[0]}" },
+            Throttling: new FleetThrottling(null, null),
+            Status: "ok",
+            Source: Prometheus,
+            Url: url.ToString(),
+            LastSeen: Service.Timestamps.Format(now),
+            Error: null,
+            Gauges: gauges);
+    }
+
+    private static FleetStorage Space(double? total, double? free)
+        => total is double t && free is double f && t > 0 && f <= t
+            ? new FleetStorage((long)t, (long)f, (long)(t - f), Math.Round((t - f) * 100 / t, 1))
+            : new FleetStorage(null, null, null, null);
 
     private const long Mebibyte = 1024 * 1024;
 
