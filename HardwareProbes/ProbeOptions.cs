@@ -54,6 +54,14 @@ public sealed class ProbeOptions
     /// <value>The default value is 5 seconds: spawning vcgencmd every second costs a Pi Zero more than everything else together.</value>
     public TimeSpan VcgencmdRefreshInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>Gets or sets the UPS read through a NUT server; null reads none and opens no connection.</summary>
+    /// <value>The default value is null.</value>
+    public Ups.NutTarget? Nut { get; set; }
+
+    /// <summary>Gets or sets how often the UPS is read.</summary>
+    /// <value>The default value is 5 seconds.</value>
+    public TimeSpan NutInterval { get; set; } = TimeSpan.FromSeconds(5);
+
     /// <summary>Gets or sets how tegrastats is run on a Jetson.</summary>
     /// <value>The default value is <see cref="Jetson.TegrastatsOptions"/>' defaults.</value>
     public Jetson.TegrastatsOptions Tegrastats { get; set; } = new();
@@ -93,6 +101,11 @@ public sealed class ProbeOptions
         if (VcgencmdRefreshInterval < TimeSpan.Zero || ConnectionsRefreshInterval < TimeSpan.Zero)
         {
             throw new ArgumentOutOfRangeException(VcgencmdRefreshInterval < TimeSpan.Zero ? nameof(VcgencmdRefreshInterval) : nameof(ConnectionsRefreshInterval), "must not be negative");
+        }
+
+        if (NutInterval < TimeSpan.FromSeconds(1))
+        {
+            throw new ArgumentOutOfRangeException(nameof(NutInterval), NutInterval, "must be at least one second");
         }
 
         ArgumentNullException.ThrowIfNull(DiskPaths);

@@ -42,6 +42,7 @@ public sealed class ParserFuzzTests
         ("TegraRelease", text => Require(TegraRelease.Parse(text).Major >= 0, "release")),
         ("FirmwareVersion", text => Require(FirmwareVersion.Parse(text).Version.Length > 0, "firmware version")),
         ("PmicReading", text => CheckPmic(PmicReading.Parse(text))),
+        ("NutReply", text => CheckUps(HardwareProbes.Ups.NutReply.ToReading("garage", HardwareProbes.Ups.NutReply.ParseVariables(text, "garage")))),
         ("ThrottleState", text => CheckThrottle(ThrottleState.Parse(text), text)),
         ("VcgencmdReply.ParseTemperature", text => Require(VcgencmdReply.ParseTemperature(text) is >= Millidegrees.MinimumCelsius and <= Millidegrees.MaximumCelsius, "°C")),
         ("VcgencmdReply.ParseVolts", text => Require(VcgencmdReply.ParseVolts(text) is >= 0 and <= VcgencmdReply.MaxVolts, "V")),
@@ -94,6 +95,13 @@ public sealed class ParserFuzzTests
 
     /// <summary>Range checks throw this, so that a value out of range counts as a failure like an unexpected exception.</summary>
     private sealed class OutOfRangeReading(string what) : Exception($"out-of-range {what}");
+
+    private static void CheckUps(HardwareProbes.Ups.UpsReading ups)
+    {
+        Require(ups.ChargePercent is null or (>= 0 and <= 100) && ups.LoadPercent is null or (>= 0 and <= 200), "UPS charge and load");
+        Require(ups.RuntimeSeconds is null or >= 0 && ups.InputVolts is null or (>= 0 and <= 500) && ups.BatteryVolts is null or (>= 0 and <= 500), "UPS runtime and volts");
+        Require(ups.Status.All(f => f.Length > 0 && !f.Contains(' ', StringComparison.Ordinal)), "UPS status flags");
+    }
 
     private static void CheckPmic(PmicReading pmic)
     {

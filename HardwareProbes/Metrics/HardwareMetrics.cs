@@ -101,6 +101,12 @@ public sealed class HardwareMetrics : IDisposable
         ["hardware.pmic.voltage"] = ["rail"],
         ["hardware.pmic.current"] = ["rail"],
         ["hardware.pmic.power"] = NoLabels,
+        ["hardware.ups.status"] = ["flag"],
+        ["hardware.ups.battery.charge"] = NoLabels,
+        ["hardware.ups.battery.runtime"] = NoLabels,
+        ["hardware.ups.load"] = NoLabels,
+        ["hardware.ups.input.voltage"] = NoLabels,
+        ["hardware.ups.battery.voltage"] = NoLabels,
     };
 
     /// <summary>The values of the <c>mode</c> label of <c>hardware.cpu.time</c>: one series per CPU and mode.</summary>
@@ -350,7 +356,25 @@ public sealed class HardwareMetrics : IDisposable
         Sensor(SensorQuantity.Power, "W", 1, "Power of each sensor channel (hwmon powerN; an INA3221 channel's bus volts × amperes)");
         _meter.CreateObservableGauge("hardware.pmic.voltage", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Volts, r => Tag("rail", r.Name)), "V", "Raspberry Pi 5 PMIC rail voltage, EXT5V the 5 V input (vcgencmd pmic_read_adc)");
         _meter.CreateObservableGauge("hardware.pmic.current", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Amperes, r => Tag("rail", r.Name)), "A", "Raspberry Pi 5 PMIC rail current (vcgencmd pmic_read_adc)");
+        _meter.CreateObservableGauge("hardware.ups.status", UpsStatus, description: "1 for each ups.status flag the UPS reports now (OL on line, OB on battery, LB low battery, CHRG, DISCHRG, RB replace battery, …), through its NUT server");
+        _meter.CreateObservableGauge("hardware.ups.battery.charge", () => One(s => s.Ups?.ChargePercent / 100), "1", "UPS battery charge, 0-1 (NUT battery.charge)");
+        _meter.CreateObservableGauge("hardware.ups.battery.runtime", () => One(s => s.Ups?.RuntimeSeconds), "s", "UPS runtime left on battery (NUT battery.runtime)");
+        _meter.CreateObservableGauge("hardware.ups.load", () => One(s => s.Ups?.LoadPercent / 100), "1", "UPS load, share of its rated power (NUT ups.load)");
+        _meter.CreateObservableGauge("hardware.ups.input.voltage", () => One(s => s.Ups?.InputVolts), "V", "UPS input voltage (NUT input.voltage)");
+        _meter.CreateObservableGauge("hardware.ups.battery.voltage", () => One(s => s.Ups?.BatteryVolts), "V", "UPS battery voltage (NUT battery.voltage)");
         _meter.CreateObservableGauge("hardware.pmic.power", () => One(s => s.RaspberryPi?.Pmic?.EstimatedWatts), "W", "Raspberry Pi 5 power estimate: the sum of volts × amperes over the PMIC rails");
+    }
+
+    private Measurement<double>[] UpsStatus()
+    {
+        IReadOnlyList<string> flags = _latest()?.Ups?.Status ?? [];
+        var measurements = new Measurement<double>[flags.Count];
+        for (int i = 0; i < flags.Count; i++)
+        {
+            measurements[i] = new Measurement<double>(1, Tag("flag", flags[i]));
+        }
+
+        return measurements;
     }
 
     private void Sensor(SensorQuantity quantity, string unit, double factor, string description)

@@ -55,6 +55,9 @@ public sealed record HardwareSnapshot
     /// <summary>Gets every IIO sensor channel and every hwmon sensor chip's humidity, voltage, current and power input.</summary>
     public IReadOnlyList<SensorReading> Sensors { get; init; } = [];
 
+    /// <summary>Gets the UPS read through its NUT server; null without one, or while it cannot be read (see the <c>ups</c> source).</summary>
+    public Ups.UpsReading? Ups { get; init; }
+
     /// <summary>Gets physical memory, from <c>/proc/meminfo</c> (or the Windows memory status).</summary>
     public MemoryReading? Memory { get; init; }
 
@@ -144,6 +147,7 @@ public sealed record HardwareSnapshot
         Printing.List(builder, nameof(Fans), Fans);
         Printing.List(builder, nameof(CoolingDevices), CoolingDevices);
         Printing.List(builder, nameof(Sensors), Sensors);
+        Printing.Member(builder, nameof(Ups), Ups);
         Printing.Member(builder, nameof(Memory), Memory);
         Printing.Member(builder, nameof(Swap), Swap);
         Printing.Member(builder, nameof(LoadAverage), LoadAverage);

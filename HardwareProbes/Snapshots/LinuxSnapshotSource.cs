@@ -42,6 +42,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     private CpuCounters? _previous;
     private RaspberryPiProbe? _raspberryPi;
     private JetsonProbe? _jetson;
+    private readonly Ups.NutSource? _nut;
 
     /// <summary>Creates a source reading the real filesystem.</summary>
     /// <param name="options">Roots and limits.</param>
@@ -69,6 +70,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
         _usb = new UsbDevices(_files);
         _rates = new CounterRates(timeProvider);
         _static = new StaticFactsCache(_files, options.StaticRefreshInterval);
+        _nut = options.Nut is null ? null : new Ups.NutSource(options.Nut, options.NutInterval, timeProvider);
         (_memInfo, _netDev, _wireless, _loadAverage, _uptime) = ($"{_files.Proc}/meminfo", $"{_files.Proc}/net/dev", $"{_files.Proc}/net/wireless", $"{_files.Proc}/loadavg", $"{_files.Proc}/uptime");
     }
 
@@ -120,6 +122,14 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
             SwapReading? swap = memInfo is null ? null : Guard(SourceNames.Swap, sources, () => SwapReading.From(memInfo), null);
             JetsonReading? jetson = _jetson is null ? null : Guard(SourceNames.Jetson, sources, () => _jetson.Read(sources), null);
             TegrastatsSample? sample = jetson?.Sample;
+            Ups.UpsReading? ups = null;
+            if (_nut is not null)
+            {
+                _nut.Start();
+                (ups, string? upsFailure) = _nut.Latest;
+                sources[SourceNames.Ups] = upsFailure ?? HardwareSnapshot.Ok;
+            }
+
             return new HardwareSnapshot
             {
                 Timestamp = now,
@@ -131,6 +141,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 Fans = facts.Fans.Count == 0 ? [] : Guard<IReadOnlyList<FanReading>>(SourceNames.Fans, sources, () => CoolingReader.ReadFans(_files, facts.Fans, sources), []),
                 CoolingDevices = facts.CoolingDevices.Count == 0 ? [] : Guard<IReadOnlyList<CoolingDeviceReading>>(SourceNames.CoolingDevices, sources, () => CoolingReader.ReadDevices(_files, facts.CoolingDevices, sources), []),
                 Sensors = facts.SensorChannels.Count == 0 ? [] : Guard<IReadOnlyList<SensorReading>>(SourceNames.Sensors, sources, () => SensorReader.Read(_files, facts.SensorChannels, sources), []),
+                Ups = ups,
                 Memory = memory,
                 Swap = swap,
                 LoadAverage = _files.Read(_loadAverage, SourceNames.LoadAverage, static t => LoadAverage.Parse(t), sources),
@@ -150,7 +161,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 CombinedRam = CombinedReadings.Ram(memory, sample),
                 CombinedSwap = CombinedReadings.Swap(swap, sample),
                 Sources = sources,
-                ExpectedSources = ExpectedSources.For(facts.Identity.Board, sources),
+                ExpectedSources = _nut is null ? ExpectedSources.For(facts.Identity.Board, sources) : [.. ExpectedSources.For(facts.Identity.Board, sources), SourceNames.Ups],
             };
         }
     }
@@ -158,6 +169,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
     /// <summary>Stops the reader threads and, on a Jetson, tegrastats.</summary>
     public void Dispose()
     {
+        _nut?.Dispose();
         _jetson?.Tegrastats.Dispose();
         _files.Dispose();
     }

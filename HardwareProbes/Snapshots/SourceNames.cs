@@ -167,6 +167,9 @@ public static class SourceNames
     /// <summary>A Raspberry Pi 5's <c>/proc/device-tree/chosen/power/power_reset</c>; no entry where the bootloader writes none.</summary>
     public const string PowerReset = "power_reset";
 
+    /// <summary>The UPS read through its NUT server (PISTAT_NUT_URL); no entry without one.</summary>
+    public const string Ups = "ups";
+
     /// <summary>The IIO and hwmon sensor channels as a whole; no entry on a machine without sensor chips.</summary>
     public const string Sensors = "sensors";
 

@@ -26,6 +26,7 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     private readonly Dictionary<string, long> _overCurrent = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int> _sensorFailedFor = new(StringComparer.Ordinal); // samples in a row a sensor has given no value
     private string? _supply; // the EXT5V level now: null (fine), "warning" or "critical"
+    private (bool OnBattery, bool LowBattery)? _ups;
 
     /// <summary>EXT5V below this is a warning, in volts: a healthy supply reads 4.9-5.1 V after the input protection.</summary>
     public const double Ext5vWarningVolts = 4.80;
@@ -55,6 +56,35 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
         RecordSources(snapshot, now);
         RecordSupply(snapshot.RaspberryPi?.Pmic?.Ext5vVolts, now);
         RecordSensors(snapshot.Sensors, now);
+        RecordUps(snapshot.Ups, now);
+    }
+
+    /// <summary>The UPS going on battery or low, and back: conditions with a start and an end, as notifications pair them.</summary>
+    private void RecordUps(HardwareProbes.Ups.UpsReading? ups, long now)
+    {
+        if (ups is null)
+        {
+            return; // unread: the ups source's failure is its own event
+        }
+
+        (bool onBattery, bool lowBattery) before = _ups ?? (false, false);
+        string charge = ups.ChargePercent is double c ? FormattableString.Invariant($", battery {c:0} %") : string.Empty;
+        string runtime = ups.RuntimeSeconds is double r ? FormattableString.Invariant($", {r / 60:0} min left") : string.Empty;
+        if (ups.OnBattery != before.onBattery)
+        {
+            _log.Add(ups.OnBattery
+                ? new AgentEvent(now, EventKinds.ConditionStart, "warning", "ups_on_battery", $"UPS {ups.Name} on battery{charge}{runtime}")
+                : new AgentEvent(now, EventKinds.ConditionEnd, "info", "ups_on_battery", $"UPS {ups.Name} back on line power{charge}"));
+        }
+
+        if (ups.LowBattery != before.lowBattery)
+        {
+            _log.Add(ups.LowBattery
+                ? new AgentEvent(now, EventKinds.ConditionStart, "critical", "ups_low_battery", $"UPS {ups.Name} battery low{charge}{runtime}")
+                : new AgentEvent(now, EventKinds.ConditionEnd, "info", "ups_low_battery", $"UPS {ups.Name} battery no longer low{charge}"));
+        }
+
+        _ups = (ups.OnBattery, ups.LowBattery);
     }
 
     /// <summary>

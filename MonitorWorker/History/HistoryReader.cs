@@ -178,13 +178,33 @@ public static class HistoryReader
         _ when name.EndsWith(".used_percent", StringComparison.Ordinal) || name.EndsWith(".load", StringComparison.Ordinal) => "%",
         _ when name.EndsWith(".dbm", StringComparison.Ordinal) => "dBm",
         _ when name.EndsWith(".volts", StringComparison.Ordinal) => "V",
+        _ when name.EndsWith(".watts", StringComparison.Ordinal) => "W",
+        HistorySeriesNames.CpuTemperature => "°C",
         _ when name.StartsWith("cpu.", StringComparison.Ordinal) => "%",
+        _ when name.StartsWith("sensor.", StringComparison.Ordinal) => SensorUnit(name),
+        "ups.charge" => "%",
+        "ups.runtime" => "s",
+        "ups.on_battery" => "0/1",
         _ when name.StartsWith("temp.", StringComparison.Ordinal) => "°C",
         _ when name.StartsWith("memory.", StringComparison.Ordinal) || name.StartsWith("swap.", StringComparison.Ordinal) => "B",
         _ when name.StartsWith("power.", StringComparison.Ordinal) => "W",
         _ when name.StartsWith("pi.", StringComparison.Ordinal) => "0/1",
         _ => string.Empty,
     };
+
+    /// <summary>A sensor series' unit from its quantity, the name's second part (<c>sensor.humidity.bme280 humidity</c>).</summary>
+    private static string SensorUnit(string name)
+    {
+        foreach (HardwareProbes.Sensors.SensorQuantity quantity in Enum.GetValues<HardwareProbes.Sensors.SensorQuantity>())
+        {
+            if (name.AsSpan("sensor.".Length).StartsWith(Stats.StatsMapper.QuantityName(quantity) + ".", StringComparison.Ordinal))
+            {
+                return HardwareProbes.Sensors.SensorUnits.Of(quantity);
+            }
+        }
+
+        return string.Empty;
+    }
 
     private static int IndexOf(IReadOnlyList<string> names, string name)
     {

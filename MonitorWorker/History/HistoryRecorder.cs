@@ -19,7 +19,8 @@ namespace MonitorWorker.History;
 /// <c>wifi.&lt;iface&gt;.dbm</c>, <c>fan.&lt;source&gt;.rpm</c> and <c>.pwm</c> (percent) per fan (<c>fan.hwmon2/fan1.rpm</c>);</item>
 /// <item>Raspberry Pi: <c>pi.core.volts</c>, <c>pi.arm.freq</c>, <c>pi.core.freq</c>, <c>pi.sdram.freq</c> and the live
 /// conditions as 0/1 series; on a Pi 5 <c>pi.ext5v.volts</c> (the PMIC's 5 V input) and <c>pi.power.watts</c> (its power
-/// estimate); </item><item>every IIO or hwmon sensor channel: <c>sensor.&lt;key&gt;</c> in its unit (<c>sensor.bme280 humidity</c>);</item>
+/// estimate); </item><item>a UPS (PISTAT_NUT_URL): <c>ups.charge</c> (%), <c>ups.runtime</c> (s), <c>ups.load</c> (%),
+/// <c>ups.input.volts</c> and <c>ups.on_battery</c> (0/1);</item><item>every IIO or hwmon sensor channel: <c>sensor.&lt;quantity&gt;.&lt;key&gt;</c> in its quantity's unit (<c>sensor.humidity.bme280 humidity</c>, %);</item>
 /// <item>Raspberry Pi live conditions: <c>pi.under_voltage</c>, <c>pi.freq_capped</c>, <c>pi.throttled</c>, <c>pi.soft_temp_limit</c>
 /// (on the coarse tiers the maximum says "happened in this interval" and the average the share of time);</item>
 /// <item>Jetson: <c>gpu.load</c>, <c>gpu.freq</c>, <c>emc.load</c>, <c>emc.freq</c>, <c>engine.&lt;name&gt;.load</c>/<c>.freq</c>,
@@ -33,6 +34,9 @@ namespace MonitorWorker.History;
 /// </summary>
 public sealed class HistoryRecorder
 {
+    /// <summary>Each sensor quantity's series prefix (<c>sensor.humidity.</c>), by the quantity's number: the unit is in the name.</summary>
+    private static readonly string[] SensorPrefixes = [.. Enum.GetValues<HardwareProbes.Sensors.SensorQuantity>().Select(q => $"sensor.{Stats.StatsMapper.QuantityName(q)}.")];
+
     /// <summary>The rails tegrastats names for the board's whole input power, newest naming first.</summary>
     private static readonly string[] InputRails = ["VDD_IN", "POM_5V_IN"];
 
@@ -93,7 +97,16 @@ public sealed class HistoryRecorder
         IReadOnlyList<HardwareProbes.Sensors.SensorReading> sensors = snapshot.Sensors;
         for (int i = 0; i < sensors.Count; i++)
         {
-            Set(Named("sensor.", sensors[i].Key, string.Empty), sensors[i].Value);
+            Set(Named(SensorPrefixes[(int)sensors[i].Quantity], sensors[i].Key, string.Empty), sensors[i].Value);
+        }
+
+        if (snapshot.Ups is HardwareProbes.Ups.UpsReading ups)
+        {
+            Set(_fixed.UpsCharge.Index, ups.ChargePercent);
+            Set(_fixed.UpsRuntime.Index, ups.RuntimeSeconds);
+            Set(_fixed.UpsLoad.Index, ups.LoadPercent);
+            Set(_fixed.UpsInput.Index, ups.InputVolts);
+            Set(_fixed.UpsOnBattery.Index, ups.OnBattery ? 1 : 0);
         }
 
         RecordStorage(snapshot);
@@ -320,6 +333,11 @@ public sealed class HistoryRecorder
         public Lazy PiThrottled { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.Throttled));
         public Lazy PiSoftLimit { get; } = new(store, HistorySeriesNames.Throttle(ThrottleConditions.SoftTemperatureLimit));
         public Lazy PiExt5v { get; } = new(store, "pi.ext5v.volts");
+        public Lazy UpsCharge { get; } = new(store, "ups.charge");
+        public Lazy UpsRuntime { get; } = new(store, "ups.runtime");
+        public Lazy UpsLoad { get; } = new(store, "ups.load");
+        public Lazy UpsInput { get; } = new(store, "ups.input.volts");
+        public Lazy UpsOnBattery { get; } = new(store, "ups.on_battery");
         public Lazy PiPower { get; } = new(store, "pi.power.watts");
         public Lazy GpuLoad { get; } = new(store, "gpu.load");
         public Lazy GpuFrequency { get; } = new(store, "gpu.freq");

@@ -37,6 +37,9 @@ public sealed class SamplingOptions
 
     public TimeSpan CacheMaxAge => TimeSpan.FromSeconds(CacheSeconds);
 
+    /// <summary>The longest interval between two readings of the UPS, in seconds.</summary>
+    public const double MaxNutSeconds = 300;
+
     /// <summary>Gets this feature's PISTAT_ variables.</summary>
     public static IReadOnlyList<Setting<SamplingOptions>> Settings { get; } =
     [
@@ -58,6 +61,13 @@ public sealed class SamplingOptions
             (v, o) => WholeNumber(v, MinTegrastatsIntervalMs, MaxTegrastatsIntervalMs, "is not a number of milliseconds", x => o.Probes.Tegrastats.Interval = TimeSpan.FromMilliseconds(x))),
         new("PISTAT_VCGENCMD_PATH", "a path to an executable file", o => o.Probes.VcgencmdPath ?? "(PATH, /usr/bin, /opt/vc/bin)",
             (v, o) => File(v, x => o.Probes.VcgencmdPath = x)),
+        new("PISTAT_NUT_URL", "nut://[user:password@]host[:port]/<ups> (port 3493): a UPS read through its NUT server", o => o.Probes.Nut?.Display ?? "(none)",
+            (v, o) => HardwareProbes.Ups.NutTarget.TryParse(v, out HardwareProbes.Ups.NutTarget? target, out string? error) ? Set(() => o.Probes.Nut = target) : error)
+        {
+            Redact = RedactedUrl,
+        },
+        new("PISTAT_NUT_INTERVAL_SECONDS", $"seconds from 1 to {MaxNutSeconds}", o => Show(o.Probes.NutInterval.TotalSeconds),
+            (v, o) => Number(v, 1, MaxNutSeconds, "is not a number of seconds", x => o.Probes.NutInterval = TimeSpan.FromSeconds(x))),
         new("PISTAT_LABELS", "a comma-separated list of key=value pairs", o => List(o.Labels.Select(l => $"{l.Key}={l.Value}")),
             (v, o) => Labels(v, x => o.Labels = x)),
     ];

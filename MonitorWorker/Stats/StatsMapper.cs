@@ -70,7 +70,8 @@ public static class StatsMapper
             Pmic: pi?.Pmic is { } pmic
                 ? new PmicStats(pmic.Ext5vVolts, pmic.EstimatedWatts, pmic.Rails.ToDictionary(r => r.Name, r => new PmicRailStats(r.Volts, r.Amperes, r.Watts), StringComparer.Ordinal))
                 : null,
-            PowerReset: pi?.PowerReset is { } reset ? new PowerResetStats(reset.Value, reset.Causes, reset.Description) : null);
+            PowerReset: pi?.PowerReset is { } reset ? new PowerResetStats(reset.Value, reset.Causes, reset.Description) : null,
+            Ups: s.Ups is { } u ? new UpsStats(u.Name, u.Model, u.Status, u.OnBattery, u.LowBattery, u.ChargePercent, u.RuntimeSeconds, u.LoadPercent, u.InputVolts, u.BatteryVolts, u.Problems) : null);
     }
 
     /// <summary>A quantity's name in the API: <c>temperature</c>, <c>humidity</c>, …</summary>

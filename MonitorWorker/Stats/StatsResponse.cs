@@ -43,7 +43,15 @@ public sealed record StatsResponse(
     IReadOnlyDictionary<string, string>? Labels = null,
     IReadOnlyList<SensorStats>? Sensors = null,
     PmicStats? Pmic = null,
-    PowerResetStats? PowerReset = null);
+    PowerResetStats? PowerReset = null,
+    UpsStats? Ups = null);
+
+/// <summary>
+/// The UPS read through PISTAT_NUT_URL: its name, model, <c>ups.status</c> flags, on battery (<c>OB</c>) and low
+/// battery (<c>LB</c>), charge in percent, runtime left in seconds, load in percent, input and battery volts, and the
+/// figures the server gave out of range.
+/// </summary>
+public sealed record UpsStats(string Name, string? Model, IReadOnlyList<string> Status, bool OnBattery, bool LowBattery, double? ChargePercent, double? RuntimeSeconds, double? LoadPercent, double? InputVolts, double? BatteryVolts, IReadOnlyList<string> Problems);
 
 /// <summary>
 /// One sensor channel (IIO or an hwmon sensor chip): <c>key</c> unique in the list (<c>chip label</c>), the quantity
