@@ -13,7 +13,8 @@ public sealed record FleetResponse(string Timestamp, IReadOnlyList<FleetNode> No
 /// <c>status</c> (<c>ok</c> or <c>unreachable</c>), <c>source</c> (<c>self</c>, <c>pi-stat</c>, <c>pistat</c> for an
 /// original piStat agent, <c>tegrastats-api</c>, <c>prometheus</c> for a board or exporter polled at a URL ending in <c>/metrics</c>),
 /// <c>url</c>, <c>last_seen</c> (ISO-8601 of its last answer) and <c>error</c> (why the last poll failed); a
-/// <c>prometheus</c> node's samples are in <c>gauges</c>. An unreachable node keeps the readings of its last answer.
+/// <c>prometheus</c> node's samples are in <c>gauges</c> (absent on other nodes, so the spore shape is unchanged). An
+/// unreachable node keeps the readings of its last answer.
 /// </summary>
 public sealed record FleetNode(
     long? Timestamp,
@@ -30,7 +31,7 @@ public sealed record FleetNode(
     string? Url,
     string? LastSeen,
     string? Error,
-    IReadOnlyList<FleetGauge>? Gauges = null);
+    [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)] IReadOnlyList<FleetGauge>? Gauges = null);
 
 /// <summary>
 /// One sample of a board that answers Prometheus text (source <c>prometheus</c>): its metric name, labels, value (null
