@@ -225,6 +225,37 @@ public sealed class DashboardTests
     }
 
     [TestMethod]
+    public async Task RaspberryPi5_DrawsItsSensorChipsAndPmic_OnePanelPerUnit()
+    {
+        // The Pi 5 fixture carries a BME280 and an ADS1015 (IIO), an SHT3x, an SHT4x, an INA219 and an INA3221 (hwmon).
+        // PISTAT_WRITE_SENSOR_SCREENSHOT names a file to write the page to (bench/screenshot.sh).
+        await using DemoAgent agent = await DemoAgent.StartAsync("raspberry-pi-5");
+        await using WatchedPage watched = await Browser.OpenAsync(agent, new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, ColorScheme = ColorScheme.Dark });
+        IPage page = watched.Page;
+        await page.GotoAsync(agent.Address.ToString());
+
+        await WaitForChartsAsync(page, ["env-temp", "env-humidity", "env-pressure", "power-sensors", "power-volts", "power-amps"]);
+
+        StringAssert.Contains(await page.InnerTextAsync("#panel-env-pressure"), "bme280 pressure 1007.2 hPa");
+        StringAssert.Contains(await page.InnerTextAsync("#panel-env-humidity"), "sht3x humidity1 46 %");
+        Assert.DoesNotContain("sht4x humidity1", await page.InnerTextAsync("#panel-env-humidity"), "104.2 % is no reading: it has no line");
+        string volts = await page.InnerTextAsync("#panel-power-volts");
+        StringAssert.Contains(volts, "EXT5V (5 V input) 5.068 V");
+        StringAssert.Contains(volts, "ina219 bus 5.080 V");
+        string watts = await page.InnerTextAsync("#panel-power-sensors");
+        StringAssert.Contains(watts, "PMIC estimate 10.80 W");
+        StringAssert.Contains(watts, "ina3221 VDD_5V_NVME 4.26 W");
+        StringAssert.Contains(await page.InnerTextAsync("#panel-power-amps"), "ina219 curr1 1.200 A");
+        Assert.IsEmpty(watched.Errors, string.Join("\n", watched.Errors));
+        if (Environment.GetEnvironmentVariable("PISTAT_WRITE_SENSOR_SCREENSHOT") is { Length: > 0 } target)
+        {
+            await page.WaitForFunctionAsync("() => piStatDashboard.times.length >= 12", null, new PageWaitForFunctionOptions { Timeout = 60_000 });
+            await page.Locator("#panel-env-temp").ScrollIntoViewIfNeededAsync();
+            await File.WriteAllBytesAsync(target, await page.ScreenshotAsync(new PageScreenshotOptions { FullPage = true }));
+        }
+    }
+
+    [TestMethod]
     public async Task Screenshot_ForTheReadme()
     {
         // Writes README's screenshot when PISTAT_WRITE_SCREENSHOT names a file (bench/screenshot.sh); otherwise checks

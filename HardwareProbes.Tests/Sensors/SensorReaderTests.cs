@@ -30,10 +30,10 @@ public sealed class SensorReaderTests
             CollectionAssert.AreEqual(expected, s.Sensors.Select(r => $"{r.Chip} {r.Label} {r.Quantity} {(r.Value is double v ? Math.Round(v, 6).ToString(System.Globalization.CultureInfo.InvariantCulture) : "null")}").ToArray());
             Assert.AreEqual("hPa", s.Sensors[1].Unit);
             Assert.AreEqual("°C", s.Sensors[2].Unit);
-            Assert.IsTrue(s.Sensors.Single(r => r.Key == "ina3221 VDD_5V_NVME_3").Derived, "the INA3221 has no power file: its power is computed");
+            Assert.IsTrue(s.Sensors.Single(r => r.Key == "ina3221 VDD_5V_NVME" && r.Quantity == SensorQuantity.Power).Derived, "the INA3221 has no power file: its power is computed");
             StringAssert.EndsWith(s.Sensors[2].Source, "iio_device0/in_temp_input");
             StringAssert.Contains(s.Sensors[^1].Failure, "104.2 % is outside the humidity range 0.1 to 100 %");
-            StringAssert.Contains(s.Sources["sensor:sht4x humidity1"], "104.2 %");
+            StringAssert.Contains(s.Sources["sensor:humidity:sht4x humidity1"], "104.2 %");
             Assert.AreEqual(HardwareSnapshot.Ok, s.Sources["sensors"]);
             Assert.IsFalse(s.Sensors.Any(r => r.Label.Contains("in4", StringComparison.Ordinal) || r.Label == "in7" || r.Label == "VBAT_12V" || r.Label == "curr4"),
                 "the INA3221's shunt voltages (µV), its summed current and its disabled channel are not read");
@@ -109,7 +109,7 @@ public sealed class SensorReaderTests
 
         Assert.AreEqual(22.875, readings[0].Value);
         Assert.IsNull(readings[1].Value);
-        StringAssert.Contains(sources["sensor:sht3x humidity1"], "humidity1_input");
+        StringAssert.Contains(sources["sensor:humidity:sht3x humidity1"], "humidity1_input");
         Assert.AreEqual(HardwareSnapshot.Ok, sources["sensors"], "one of two channels still reads");
     }
 

@@ -143,7 +143,7 @@ public sealed class LinuxSnapshotSourceTests
         Assert.AreEqual(5.06788, pi.Pmic!.Ext5vVolts);
         Assert.AreEqual(2u, pi.PowerReset!.Value, "the bootloader's power_reset cell: under-voltage");
         Assert.HasCount(19, s.Sensors);
-        SnapshotAssert.Sources(s, ("tegra_release", "not found"), ("sensor:sht4x humidity1", "104.2 % is outside"));
+        SnapshotAssert.Sources(s, ("tegra_release", "not found"), ("sensor:humidity:sht4x humidity1", "104.2 % is outside"));
     }
 
     [TestMethod]

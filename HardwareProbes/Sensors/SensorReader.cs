@@ -10,7 +10,9 @@ internal static class SensorReader
     public static List<SensorReading> Read(ProbeFiles files, IReadOnlyList<SensorChannel> channels, Dictionary<string, string> sources)
     {
         var readings = new List<SensorReading>(channels.Count);
-        UniqueNames? keys = null;
+        // Keys are unique within a quantity: an INA3221 channel's volts, amperes and watts share its label.
+        var byQuantity = new List<SensorReading>[Enum.GetValues<SensorQuantity>().Length];
+        var keys = new UniqueNames?[byQuantity.Length];
         foreach (SensorChannel channel in channels)
         {
             double? value = null;
@@ -25,16 +27,19 @@ internal static class SensorReader
             }
 
             string name = $"{channel.Chip} {channel.Label}";
+            int q = (int)channel.Quantity;
+            List<SensorReading> same = byQuantity[q] ??= [];
             var reading = new SensorReading(channel.Chip, channel.Label, channel.Quantity, value, channel.SecondPath is null ? channel.Path : $"{channel.Path} × {channel.SecondPath}", failure)
             {
-                Key = UniqueNames.For(ref keys, StringComparer.Ordinal, name, readings, static r => r.Key),
+                Key = UniqueNames.For(ref keys[q], StringComparer.Ordinal, name, same, static r => r.Key),
                 Derived = channel.SecondPath is not null,
             };
             if (failure is not null)
             {
-                sources[SourceNames.Sensor(reading.Key)] = failure;
+                sources[SourceNames.Sensor(reading.Quantity, reading.Key)] = failure;
             }
 
+            same.Add(reading);
             readings.Add(reading);
         }
 

@@ -12,7 +12,7 @@ namespace HardwareProbes.Sensors;
 /// <param name="Failure">Why <paramref name="Value"/> is null; null when it is not.</param>
 public sealed record SensorReading(string Chip, string Label, SensorQuantity Quantity, double? Value, string Source, string? Failure)
 {
-    /// <summary>Gets the sensor's key, unique within a snapshot: <c>chip label</c>, or with <c>_2</c>, … when two chips share a name.</summary>
+    /// <summary>Gets the sensor's key, unique among the snapshot's sensors of its quantity: <c>chip label</c>, or with <c>_2</c>, … when two chips share a name.</summary>
     public string Key { get; init; } = $"{Chip} {Label}";
 
     /// <summary>Gets the unit of <see cref="Value"/>.</summary>

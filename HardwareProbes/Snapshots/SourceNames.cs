@@ -173,8 +173,9 @@ public static class SourceNames
     /// <summary>The IIO and hwmon sensor channels as a whole; no entry on a machine without sensor chips.</summary>
     public const string Sensors = "sensors";
 
-    /// <summary>The source name of one sensor channel, by its key (<c>sensor:sht3x humidity1</c>); present only while it fails.</summary>
-    /// <param name="key">The sensor's <see cref="Sensors.SensorReading.Key"/>.</param>
+    /// <summary>The source name of one sensor channel, by its quantity and key (<c>sensor:humidity:sht4x humidity1</c>); present only while it fails.</summary>
+    /// <param name="quantity">What the sensor measures.</param>
+    /// <param name="key">The sensor's <see cref="Sensors.SensorReading.Key"/>, unique within its quantity.</param>
     /// <returns>The source name.</returns>
-    public static string Sensor(string key) => $"sensor:{key}";
+    public static string Sensor(Sensors.SensorQuantity quantity, string key) => $"sensor:{quantity.ToString().ToLowerInvariant()}:{key}";
 }

@@ -120,9 +120,9 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     {
         foreach (HardwareProbes.Sensors.SensorReading sensor in sensors)
         {
-            _sensorFailedFor.TryGetValue(sensor.Key, out int before);
+            string subject = HardwareProbes.Snapshots.SourceNames.Sensor(sensor.Quantity, sensor.Key);
+            _sensorFailedFor.TryGetValue(subject, out int before);
             int after = sensor.Value is null ? Math.Min(before + 1, 2) : 0;
-            string subject = HardwareProbes.Snapshots.SourceNames.Sensor(sensor.Key);
             if (after == 2 && before == 1)
             {
                 _log.Add(new AgentEvent(now, EventKinds.SourceFailed, "warning", subject, $"Sensor {sensor.Key} gives no value: {sensor.Failure}"));
@@ -134,7 +134,7 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
 
             if (after != before)
             {
-                _sensorFailedFor[sensor.Key] = after;
+                _sensorFailedFor[subject] = after;
             }
         }
     }

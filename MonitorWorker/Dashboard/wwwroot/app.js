@@ -21,6 +21,16 @@ const PANELS = [
   { id: 'gpufreq', title: 'GPU and memory controller frequency', unit: 'MHz', match: /^(gpu|emc)\.freq$/, label: (n) => n === 'gpu.freq' ? 'GPU' : 'EMC' },
   { id: 'clocks', title: 'Clocks (Raspberry Pi)', unit: 'MHz', match: /^pi\.(arm|core|sdram)\.freq$/, label: (n) => n.split('.')[1] },
   { id: 'volts', title: 'Core voltage (Raspberry Pi)', unit: 'V', match: /^pi\.core\.volts$/, label: () => 'core' },
+  // Sensors the kernel reads (IIO, hwmon sensor chips), the Pi 5's PMIC and a UPS: one panel per unit.
+  { id: 'env-temp', title: 'Environment: temperature', unit: 'temp', match: /^sensor\.temperature\./, label: sensorLabel },
+  { id: 'env-humidity', title: 'Environment: humidity', unit: '%', fixed: [0, 100], match: /^sensor\.humidity\./, label: sensorLabel },
+  { id: 'env-pressure', title: 'Environment: pressure', unit: 'hPa', match: /^sensor\.pressure\./, label: sensorLabel },
+  { id: 'env-light', title: 'Environment: light', unit: 'lx', match: /^sensor\.illuminance\./, label: sensorLabel },
+  { id: 'power-sensors', title: 'Power: watts', unit: 'W', match: /^(sensor\.power\.|pi\.power\.watts$)/, label: (n) => n === 'pi.power.watts' ? 'PMIC estimate' : sensorLabel(n) },
+  { id: 'power-volts', title: 'Power: volts', unit: 'V', match: /^(sensor\.voltage\.|pi\.ext5v\.volts$)/, label: (n) => n === 'pi.ext5v.volts' ? 'EXT5V (5 V input)' : sensorLabel(n) },
+  { id: 'power-amps', title: 'Power: amperes', unit: 'A', match: /^sensor\.current\./, label: sensorLabel },
+  { id: 'ups', title: 'UPS', unit: '%', fixed: [0, 100], match: /^ups\.(charge|load)$/, label: (n) => n === 'ups.charge' ? 'battery charge' : 'load' },
+  { id: 'ups-state', title: 'UPS on battery', strip: true, match: /^ups\.on_battery$/ },
   // GR3D_FREQ and EMC_FREQ are the GPU and memory controller, already drawn under their own names.
   { id: 'engines', title: 'Engines (Jetson)', unit: 'MHz', match: /^engine\..+\.freq$/, keep: (n) => !/^engine\.(GR3D|EMC)_FREQ\.freq$/.test(n), label: (n) => n.slice(7, -5) },
   { id: 'net', title: 'Network', unit: 'rate', match: /^net\..+_bytes_per_s$/, keep: shownInterface, label: (n) => n.slice(4).replace('.rx_bytes_per_s', ' in').replace('.tx_bytes_per_s', ' out') },
@@ -32,6 +42,8 @@ const PANELS = [
   { id: 'wifi', title: 'Wi-Fi signal', unit: 'dBm', match: /^wifi\..+\.dbm$/, label: (n) => n.slice(5, -4) },
   { id: 'load', title: 'Load average', unit: '', match: /^load\.(1|5|15)$/, label: (n) => n.slice(5) + ' min' },
 ];
+// A sensor series is sensor.<quantity>.<chip> <label>: the chart shows the chip and label.
+function sensorLabel(n) { return n.slice(n.indexOf('.', 7) + 1); }
 // Container, bridge and VM interfaces are hidden until asked for, so the board's own links show.
 function shownInterface(n) { return prefs.virtual || !isVirtual(n); }
 

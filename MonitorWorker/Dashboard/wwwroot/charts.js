@@ -11,6 +11,7 @@ export const CONDITIONS = [
   ['pi.freq_capped', 'Frequency capped', 'freq_capped'],
   ['pi.throttled', 'Throttled', 'throttled'],
   ['pi.soft_temp_limit', 'Soft temp. limit', 'soft_temp_limit'],
+  ['ups.on_battery', 'On battery', null], // the UPS strip's one row; its state is in /stats' ups, not in power
 ];
 
 export function chartData(panel, names) {

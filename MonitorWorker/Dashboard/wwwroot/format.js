@@ -32,6 +32,10 @@ export function format(unit, v, units = {}) {
     }
     case 'W': return v.toFixed(2) + ' W';
     case 'V': return v.toFixed(3) + ' V';
+    case 'A': return v.toFixed(3) + ' A';
+    case 'hPa': return v.toFixed(1) + ' hPa';
+    case 'lx': return v.toFixed(v >= 100 ? 0 : 1) + ' lx';
+    case 'min': return v.toFixed(0) + ' min';
     case 'dBm': return v.toFixed(0) + ' dBm';
     case 'rpm': return v.toFixed(0) + ' rpm';
     case '/s': { const s = scaled(v, 1000, DECIMAL); return s.v.toFixed(digits(s.v)) + s.p + '/s'; }
