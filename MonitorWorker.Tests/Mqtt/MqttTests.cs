@@ -35,6 +35,11 @@ public sealed class MqttTests
         ["data_rate"] = ["bit/s", "kbit/s", "Mbit/s", "Gbit/s", "B/s", "kB/s", "MB/s", "GB/s", "KiB/s", "MiB/s", "GiB/s"],
         ["signal_strength"] = ["dB", "dBm"],
         ["duration"] = ["d", "h", "min", "s", "ms", "µs"],
+        ["humidity"] = ["%"],
+        ["pressure"] = ["cbar", "bar", "hPa", "mmHg", "inHg", "kPa", "mbar", "Pa", "psi"],
+        ["illuminance"] = ["lx"],
+        ["current"] = ["A", "mA"],
+        ["battery"] = ["%"],
     };
 
     private static readonly string[] BinarySensorClasses =
@@ -115,6 +120,44 @@ public sealed class MqttTests
     }
 
     [TestMethod]
+    public async Task APi5WithSensorChipsAndAUps_DiscoversEachSensorThePmicAndTheUps_WithValidClassesAndUnits()
+    {
+        if (!Mosquitto.Installed)
+        {
+            Assert.Inconclusive("mosquitto is not installed (.ci/run installs it)");
+        }
+
+        await using Mosquitto broker = await Mosquitto.StartAsync();
+        await using NutServer nut = NutServer.Start("apc-back-ups-es-700.dev");
+        Mosquitto.Subscriber seen = broker.Subscribe("homeassistant/#", "pi-stat/#");
+        Dictionary<string, string> environment = WorkerProcess.BoardEnvironment("raspberry-pi-5");
+        environment["PISTAT_MQTT_URL"] = broker.Url;
+        environment["PISTAT_MQTT_INTERVAL_SECONDS"] = "1";
+        environment["PISTAT_NUT_URL"] = nut.Url;
+        environment["PISTAT_NUT_INTERVAL_SECONDS"] = "1";
+        await using WorkerProcess agent = WorkerProcess.Start(environment);
+        await agent.WaitUntilServingAsync();
+
+        await Eventually.UntilAsync(
+            () => seen.Lines.Any(l => l.Contains("/state {", StringComparison.Ordinal) && l.Contains("\"ups_charge\":100", StringComparison.Ordinal)),
+            "a state message with the UPS read");
+        string node = seen.Lines.First(l => l.Contains("/state {", StringComparison.Ordinal)).Split('/')[1];
+        JsonElement state = Json.Parse(seen.On($"pi-stat/{node}/state").Last());
+        Dictionary<string, JsonElement> configs = seen.Lines.Where(l => l.StartsWith("homeassistant/", StringComparison.Ordinal))
+            .Select(l => l.Split(' ', 2)).ToDictionary(p => p[0], p => Json.Parse(p[1]));
+
+        AssertDiscovery(configs, node, state, "Raspberry Pi 5", ["ups_line_power", "ups_low_battery"]);
+        Assert.AreEqual(1007.16, state.Number("sensor_pressure_bme280_pressure"));
+        Assert.AreEqual(46.25, state.Number("sensor_humidity_sht3x_humidity1"));
+        Assert.AreEqual(4.26, state.Number("sensor_power_ina3221_vdd_5v_nvme"));
+        Assert.AreEqual(JsonValueKind.Null, state.GetProperty("sensor_humidity_sht4x_humidity1").ValueKind, "104.2 % is no reading");
+        Assert.AreEqual(5.07, state.Number("supply_voltage"));
+        Assert.AreEqual(10.8, state.Number("power_estimate"));
+        Assert.AreEqual(("ON", "OFF"), (state.Text("ups_line_power"), state.Text("ups_low_battery")));
+        Assert.AreEqual("hPa", configs[$"homeassistant/sensor/{node}/sensor_pressure_bme280_pressure/config"].Text("unit_of_measurement"));
+    }
+
+    [TestMethod]
     public async Task OverTls_WithAPrivateCa_TheAgentConnectsAndPublishes()
     {
         if (!Mosquitto.Installed)
@@ -141,7 +184,7 @@ public sealed class MqttTests
     }
 
     /// <summary>Every config: only documented keys, the required ones, valid classes and units, tied to the node's device, and a key the state carries.</summary>
-    private static void AssertDiscovery(Dictionary<string, JsonElement> configs, string node, JsonElement state)
+    private static void AssertDiscovery(Dictionary<string, JsonElement> configs, string node, JsonElement state, string model = "Raspberry Pi 4", string[]? extraBinary = null)
     {
         Assert.IsGreaterThanOrEqualTo(20, configs.Count, string.Join("\n", configs.Keys));
         string[] stateKeys = [.. state.EnumerateObject().Select(p => p.Name)];
@@ -168,7 +211,7 @@ public sealed class MqttTests
             CollectionAssert.IsSubsetOf(device.EnumerateObject().Select(p => p.Name).ToArray(), DeviceKeys);
             Assert.AreEqual(node, device.GetProperty("identifiers")[0].GetString());
             Assert.AreEqual("Raspberry Pi Ltd", device.Text("manufacturer"));
-            StringAssert.StartsWith(device.Text("model"), "Raspberry Pi 4");
+            StringAssert.StartsWith(device.Text("model"), model);
             StringAssert.StartsWith(device.Text("configuration_url"), "http://");
             Assert.IsFalse(string.IsNullOrEmpty(device.Text("sw_version")));
             if (config.TryGetProperty("entity_category", out JsonElement category))
@@ -194,7 +237,7 @@ public sealed class MqttTests
 
         string[] binary = [.. configs.Keys.Where(t => t.Contains("/binary_sensor/", StringComparison.Ordinal)).Select(t => t.Split('/')[3]).Order(StringComparer.Ordinal)];
         CollectionAssert.AreEqual(
-            new[] { "freq_capped", "freq_capped_since_boot", "soft_temp_limit", "soft_temp_limit_since_boot", "throttled", "throttled_since_boot", "under_voltage", "under_voltage_since_boot" },
+            ((string[])["freq_capped", "freq_capped_since_boot", "soft_temp_limit", "soft_temp_limit_since_boot", "throttled", "throttled_since_boot", "under_voltage", "under_voltage_since_boot", .. extraBinary ?? []]).Order(StringComparer.Ordinal).ToArray(),
             binary);
     }
 }

@@ -93,6 +93,30 @@ public static class MqttEntities
             }
         }
 
+        foreach (HardwareProbes.Sensors.SensorReading sensor in snapshot.Sensors)
+        {
+            (string key, HardwareProbes.Sensors.SensorQuantity quantity) = (sensor.Key, sensor.Quantity);
+            entities.Add(Measure($"sensor_{Stats.StatsMapper.QuantityName(quantity)}_{Slug(key)}", key, sensor.Unit, SensorClass(quantity),
+                s => s.Sensors.FirstOrDefault(x => x.Quantity == quantity && x.Key == key)?.Value));
+        }
+
+        if (snapshot.RaspberryPi?.Pmic is not null)
+        {
+            entities.Add(new("supply_voltage", "sensor", "Supply voltage (EXT5V)", "V", "voltage", "measurement", null, s => s.RaspberryPi?.Pmic?.Ext5vVolts, null));
+            entities.Add(Measure("power_estimate", "Power (PMIC estimate)", "W", "power", s => s.RaspberryPi?.Pmic?.EstimatedWatts));
+        }
+
+        if (snapshot.StateOf(SourceNames.Ups) != SourceState.NotApplicable)
+        {
+            entities.Add(Measure("ups_charge", "UPS battery", "%", "battery", s => s.Ups?.ChargePercent));
+            entities.Add(Measure("ups_runtime", "UPS runtime", "s", "duration", s => s.Ups?.RuntimeSeconds));
+            entities.Add(Measure("ups_load", "UPS load", "%", null, s => s.Ups?.LoadPercent));
+            entities.Add(Measure("ups_input_voltage", "UPS input voltage", "V", "voltage", s => s.Ups?.InputVolts));
+            // binary_sensor "power": ON while there is line power; "battery": ON while the battery is low.
+            entities.Add(new("ups_line_power", "binary_sensor", "UPS line power", null, "power", null, null, null, s => s.Ups is { } u ? !u.OnBattery : null));
+            entities.Add(new("ups_low_battery", "binary_sensor", "UPS battery low", null, "battery", null, null, null, s => s.Ups?.LowBattery));
+        }
+
         if (snapshot.Jetson is { } jetson)
         {
             entities.Add(Measure("gpu_load", "GPU load", "%", null, s => s.Jetson?.GpuLoadPercent));
@@ -163,6 +187,18 @@ public static class MqttEntities
 
         return slug.ToString().Trim('_');
     }
+
+    /// <summary>Home Assistant's sensor device class of a sensor quantity.</summary>
+    private static string SensorClass(HardwareProbes.Sensors.SensorQuantity quantity) => quantity switch
+    {
+        HardwareProbes.Sensors.SensorQuantity.Temperature => "temperature",
+        HardwareProbes.Sensors.SensorQuantity.Humidity => "humidity",
+        HardwareProbes.Sensors.SensorQuantity.Pressure => "pressure",
+        HardwareProbes.Sensors.SensorQuantity.Illuminance => "illuminance",
+        HardwareProbes.Sensors.SensorQuantity.Voltage => "voltage",
+        HardwareProbes.Sensors.SensorQuantity.Current => "current",
+        _ => "power",
+    };
 
     private static MqttEntity Measure(string key, string name, string? unit, string? deviceClass, Func<HardwareSnapshot, double?> read)
         => new(key, "sensor", name, unit, deviceClass, "measurement", null, read, null);
