@@ -49,5 +49,18 @@ internal sealed class FixtureTree : IDisposable
         return script;
     }
 
+    /// <summary>A vcgencmd answering from this copy's reply files, so a test can change a reply while the worker runs.</summary>
+    public string Vcgencmd()
+    {
+        string script = Path.Combine(Root, "vcgencmd-here");
+        File.WriteAllText(script, $"#!/bin/sh\nexec '{Path.Combine(Paths.Fixtures, "tools", "vcgencmd-fixture")}' '{Path.Combine(Root, "vcgencmd", "replies")}' \"$@\"\n");
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+
+        return script;
+    }
+
     public void Dispose() => Directory.Delete(Root, recursive: true);
 }
