@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """Serves a fleet of fake peers on consecutive loopback ports for bench/fleet-scale.sh.
 
-fake-fleet.py <first-port> <count> <hanging> <stats-file>: ports first..first+count-1; the last <hanging> of them accept
-connections and never answer, the others answer GET /stats with the body in <stats-file> (a real /stats answer) and
-404 to anything else, one request per connection. Uses only the standard library; one thread, asyncio."""
+fake-fleet.py <first-port> <count> <hanging> <stats-file> [<path> <content-type>]: ports first..first+count-1; the last
+<hanging> of them accept connections and never answer, the others answer GET /stats (or <path>) with the body in
+<stats-file> (a real /stats answer, or a board's Prometheus text) and 404 to anything else, one request per connection.
+Uses only the standard library; one thread, asyncio."""
 import asyncio
 import sys
 
@@ -12,7 +13,9 @@ async def main() -> None:
     first, count, hanging = int(sys.argv[1]), int(sys.argv[2]), int(sys.argv[3])
     with open(sys.argv[4], "rb") as f:
         body = f.read()
-    ok = b"HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: %d\r\n\r\n" % len(body) + body
+    wanted = sys.argv[5].encode() if len(sys.argv) > 5 else b"/stats"
+    kind = sys.argv[6].encode() if len(sys.argv) > 6 else b"application/json"
+    ok = b"HTTP/1.1 200 OK\r\nContent-Type: " + kind + b"\r\nContent-Length: %d\r\n\r\n" % len(body) + body
     missing = b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n"
 
     async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
@@ -21,7 +24,7 @@ async def main() -> None:
         try:
             head = await reader.readuntil(b"\r\n\r\n")
             path = head.split(b" ", 2)[1]
-            writer.write(ok if path == b"/stats" else missing)
+            writer.write(ok if path == wanted else missing)
             await writer.drain()
         except (asyncio.IncompleteReadError, ConnectionError, asyncio.LimitOverrunError, IndexError):
             pass

@@ -141,7 +141,7 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
                 }
 
                 trend.Backfilled = true;
-                trend.Add(node.Timestamp ?? time.GetUtcNow().ToUnixTimeSeconds(), node.Cpu.UsagePercent, node.Cpu.TemperatureC);
+                trend.Add(node.Timestamp ?? time.GetUtcNow().ToUnixTimeSeconds(), node.Cpu.UsagePercent, node.Cpu.TemperatureC, node.Gauges);
                 return node;
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)

@@ -11,4 +11,9 @@ public sealed record FleetTrends(long StepSeconds, IReadOnlyList<FleetTrend> Nod
 /// One node's points: Unix seconds (the node's own clock), CPU busy share in percent and CPU temperature in °C, null
 /// where the node gave none. <c>url</c> is the peer as PISTAT_PEERS names it, null for this node.
 /// </summary>
-public sealed record FleetTrend(string? Url, long[] Timestamps, double?[] CpuUsagePercent, double?[] TemperatureC);
+public sealed record FleetTrend(string? Url, long[] Timestamps, double?[] CpuUsagePercent, double?[] TemperatureC)
+{
+    /// <summary>Gets a Prometheus board's first series (<c>name{label="value"}</c>), at the same times; absent on other nodes.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public IReadOnlyDictionary<string, double?[]>? Gauges { get; init; }
+}

@@ -71,6 +71,14 @@ function sparkline(trend) {
   const cpu = trend.cpu_usage_percent.filter((v) => v != null);
   const minutes = Math.round(span / 60);
   const words = ['over the last ' + (minutes >= 1 ? minutes + ' min' : span + ' s')];
+  // A board answering Prometheus text has no CPU line: its first series is drawn instead, on its own scale.
+  const first = trend.gauges ? Object.keys(trend.gauges)[0] : undefined;
+  const board = first !== undefined && !cpu.length ? trend.gauges[first].filter((v) => v != null) : [];
+  if (board.length) {
+    const lo = Math.min(...board), hi = Math.max(...board);
+    line(trend.gauges[first], lo, hi > lo ? hi : lo + 1, 'cpu');
+    words.push(first + ' ' + Number(lo.toPrecision(6)) + '–' + Number(hi.toPrecision(6)));
+  }
   if (cpu.length) words.push('CPU ' + Math.min(...cpu).toFixed(0) + '–' + Math.max(...cpu).toFixed(0) + ' %');
   if (temps.length) words.push('temperature ' + coolest.toFixed(1) + '–' + hottest.toFixed(1) + ' °C');
   svg.setAttribute('role', 'img');
@@ -79,6 +87,26 @@ function sparkline(trend) {
   title.textContent = words.join(', ');
   svg.prepend(title);
   return svg;
+}
+
+// A board answering Prometheus text: its first samples under its name, each as its metric, its label values and value.
+const READINGS_SHOWN = 8;
+function readings(gauges) {
+  const list = document.createElement('ul');
+  list.className = 'readings';
+  list.setAttribute('aria-label', 'Readings');
+  for (const g of gauges.slice(0, READINGS_SHOWN)) {
+    const item = document.createElement('li');
+    const labels = Object.values(g.labels).join(' ');
+    item.textContent = g.name + (labels ? ' ' + labels : '') + ' ' + (g.value == null ? '–' : Number(g.value.toPrecision(6)));
+    list.append(item);
+  }
+  if (gauges.length > READINGS_SHOWN) {
+    const more = document.createElement('li');
+    more.textContent = '… ' + (gauges.length - READINGS_SHOWN) + ' more';
+    list.append(more);
+  }
+  return list;
 }
 
 async function load() {
@@ -118,6 +146,7 @@ function render() {
     link.textContent = n.hostname || n.url || '?';
     name.append(link);
     if (n.source && n.source !== 'self') name.append(' (' + n.source + ')');
+    if (n.gauges && n.gauges.length) name.append(readings(n.gauges));
     name.dataset.label = 'Node';
     const throttling = n.throttling.now ? 'now' : n.throttling.occurred ? 'past' : n.throttling.now === false ? 'never' : 'none';
     const cells = [
