@@ -111,6 +111,53 @@ public sealed class FleetPageTests
     /// A demo Pi 4 and Orin Nano polled every second by an x86 demo, with a third peer whose port is bound and not
     /// listening (held for the test: connections are refused and no other test can take the port).
     /// </summary>
+    [TestMethod]
+    public async Task ABoardAnsweringPrometheusText_IsARowWithItsReadings_AndASparklineOfItsFirstSeries()
+    {
+        // A board serving prometheus_express's README output at /metrics, one request per connection.
+        string text = File.ReadAllText(Path.Combine(DemoAgent.RepositoryRoot, "fixtures", "captures", "exposition", "prometheus_express__readme_bme680_si7021.txt"));
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        using var stop = new CancellationTokenSource();
+        _ = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                using Socket client = await listener.AcceptSocketAsync(stop.Token);
+                await client.ReceiveAsync(new byte[1024], SocketFlags.None, stop.Token);
+                byte[] body = System.Text.Encoding.UTF8.GetBytes(text);
+                await client.SendAsync(System.Text.Encoding.ASCII.GetBytes($"HTTP/1.1 200 OK\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: {body.Length}\r\n\r\n"), SocketFlags.None, stop.Token);
+                await client.SendAsync(body, SocketFlags.None, stop.Token);
+            }
+        });
+        var board = new Uri($"http://127.0.0.1:{((IPEndPoint)listener.LocalEndpoint).Port}/metrics");
+        await using DemoAgent gateway = await DemoAgent.StartAsync("x86-server", configure: o =>
+        {
+            o.Fleet.Peers = [board];
+            o.Fleet.PeerIntervalSeconds = 1;
+        });
+        await using WatchedPage watched = await Browser.OpenAsync(gateway);
+        IPage page = watched.Page;
+
+        await page.GotoAsync(new Uri(gateway.Address, "fleet").ToString());
+        await page.WaitForFunctionAsync(
+            "() => [...document.querySelectorAll('#nodes tbody tr[data-source=prometheus] svg.spark path.cpu')].some(p => p.getAttribute('d').includes('L'))",
+            null,
+            new PageWaitForFunctionOptions { Timeout = 60_000, PollingInterval = 100 });
+
+        string row = await page.InnerTextAsync("#nodes tbody tr[data-source=prometheus]");
+        StringAssert.Contains(row, "prom_express_temperature bme680 24.7359");
+        StringAssert.Contains(row, "prom_express_gas 1060948");
+        Assert.DoesNotContain("None", row, "the SDK's placeholder series are no readings");
+        string spark = await page.GetAttributeAsync("#nodes tbody tr[data-source=prometheus] svg.spark", "aria-label") ?? "";
+        StringAssert.Contains(spark, "prom_express_gas 1060948–1060948");
+        AxeResult axe = await page.RunAxe();
+        string[] serious = [.. axe.Violations.Where(v => v.Impact is "serious" or "critical").Select(v => $"{v.Id}: {v.Help}")];
+        Assert.IsEmpty(serious, string.Join("\n", serious));
+        Assert.IsEmpty(watched.Errors, string.Join("\n", watched.Errors));
+        stop.Cancel();
+    }
+
     private sealed class DemoFleet : IAsyncDisposable
     {
         private readonly Socket _bound;

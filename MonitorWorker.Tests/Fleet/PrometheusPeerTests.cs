@@ -31,6 +31,24 @@ public sealed class PrometheusPeerTests
     }
 
     [TestMethod]
+    public async Task ABoardsTrend_KeepsItsFirstEightSeries_AtThePollsTimes()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T12:00:00Z", CultureInfo.InvariantCulture));
+        using var board = new FakeBoard();
+        using var poller = Poller(time, board.Url, intervalSeconds: 10);
+
+        await poller.PollOnceAsync(CancellationToken.None);
+        time.Advance(TimeSpan.FromSeconds(10));
+        await poller.PollOnceAsync(CancellationToken.None);
+
+        FleetTrend trend = poller.Trends.Single();
+        CollectionAssert.AreEqual(new[] { 1796644800L, 1796644810L }, trend.Timestamps);
+        Assert.HasCount(6, trend.Gauges!, "the board's six series besides the placeholders, fewer than TrendRing.MaxGauges");
+        CollectionAssert.AreEqual(new double?[] { 24.7359, 24.7359 }, trend.Gauges!["prom_express_temperature{sensor=\"bme680\"}"]);
+        Assert.IsTrue(trend.CpuUsagePercent.All(v => v is null), "a board has no CPU figure");
+    }
+
+    [TestMethod]
     public async Task AFailingBoard_RestsLongerAfterEachFailure_AndIsPolledOnAConnectionAtATime()
     {
         var time = new FakeTimeProvider(DateTimeOffset.Parse("2026-12-07T12:00:00Z", CultureInfo.InvariantCulture));

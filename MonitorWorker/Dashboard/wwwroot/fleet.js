@@ -77,7 +77,7 @@ function sparkline(trend) {
   if (board.length) {
     const lo = Math.min(...board), hi = Math.max(...board);
     line(trend.gauges[first], lo, hi > lo ? hi : lo + 1, 'cpu');
-    words.push(first + ' ' + Number(lo.toPrecision(6)) + '–' + Number(hi.toPrecision(6)));
+    words.push(first + ' ' + plain(lo) + '–' + plain(hi));
   }
   if (cpu.length) words.push('CPU ' + Math.min(...cpu).toFixed(0) + '–' + Math.max(...cpu).toFixed(0) + ' %');
   if (temps.length) words.push('temperature ' + coolest.toFixed(1) + '–' + hottest.toFixed(1) + ' °C');
@@ -89,6 +89,9 @@ function sparkline(trend) {
   return svg;
 }
 
+// A board's number as it sent it, fractions cut to six significant digits (a count of 1060948 stays whole).
+function plain(v) { return Number.isInteger(v) || Math.abs(v) >= 1e6 ? String(v) : String(Number(v.toPrecision(6))); }
+
 // A board answering Prometheus text: its first samples under its name, each as its metric, its label values and value.
 const READINGS_SHOWN = 8;
 function readings(gauges) {
@@ -98,7 +101,7 @@ function readings(gauges) {
   for (const g of gauges.slice(0, READINGS_SHOWN)) {
     const item = document.createElement('li');
     const labels = Object.values(g.labels).join(' ');
-    item.textContent = g.name + (labels ? ' ' + labels : '') + ' ' + (g.value == null ? '–' : Number(g.value.toPrecision(6)));
+    item.textContent = g.name + (labels ? ' ' + labels : '') + ' ' + (g.value == null ? '–' : plain(g.value));
     list.append(item);
   }
   if (gauges.length > READINGS_SHOWN) {
