@@ -12,7 +12,7 @@ namespace MonitorWorker.Tests.Events;
 [TestClass]
 public sealed class EventTests
 {
-    private static readonly DateTimeOffset Midnight = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Midnight = EventTestsClock.Midnight;
 
     internal static HardwareSnapshot Snapshot(int second, uint? throttle = null, JetsonReading? jetson = null, string memory = "ok") => new()
     {
@@ -189,4 +189,10 @@ public sealed class EventTests
         {
         }
     }
+}
+
+/// <summary>The time the event tests' snapshots count from.</summary>
+internal static class EventTestsClock
+{
+    public static readonly DateTimeOffset Midnight = new(2026, 12, 1, 0, 0, 0, TimeSpan.Zero);
 }
