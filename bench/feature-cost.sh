@@ -14,7 +14,6 @@ set -euo pipefail
 new=$(realpath "$1")
 old=$(realpath "$2")
 minutes=${MINUTES:-5}
-ticks=$(getconf CLK_TCK)
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -24,23 +23,12 @@ printf 'listener %s 127.0.0.1\nallow_anonymous true\nuser root\n' "$mqtt_port" >
 /usr/sbin/mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
 pids+=($!)
 
-start() { # name port binary env...
-  local name=$1 port=$2 binary=$3
-  shift 3
-  mkdir -p "$work/$name"
-  env PISTAT_DATA_PATH="$work/$name" PISTAT_PORT="$port" PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 "$@" \
-    "$binary" demo raspberry-pi-4 > "$work/$name.log" 2>&1 &
-  pids+=($!)
-  echo $! > "$work/$name.pid"
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.1; done
-}
-cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
-start older 18611 "$old"
-start off 18612 "$new" PISTAT_HISTORY_MAX_MB=0
-start defaults 18613 "$new"
-start mqtt 18614 "$new" PISTAT_HISTORY_MAX_MB=0 PISTAT_MQTT_URL="mqtt://127.0.0.1:$mqtt_port" PISTAT_MQTT_INTERVAL_SECONDS=10
-start notify 18615 "$new" PISTAT_HISTORY_MAX_MB=0 PISTAT_NOTIFY_URLS="http://127.0.0.1:9/hook"
+. "$(dirname "$0")/agents.sh"
+start older 18611 "$old" raspberry-pi-4
+start off 18612 "$new" raspberry-pi-4 PISTAT_HISTORY_MAX_MB=0
+start defaults 18613 "$new" raspberry-pi-4
+start mqtt 18614 "$new" raspberry-pi-4 PISTAT_HISTORY_MAX_MB=0 PISTAT_MQTT_URL="mqtt://127.0.0.1:$mqtt_port" PISTAT_MQTT_INTERVAL_SECONDS=10
+start notify 18615 "$new" raspberry-pi-4 PISTAT_HISTORY_MAX_MB=0 PISTAT_NOTIFY_URLS="http://127.0.0.1:9/hook"
 sleep 60
 declare -A before
 for name in older off defaults mqtt notify; do before[$name]=$(cpu "$(cat "$work/$name.pid")"); done
@@ -49,9 +37,6 @@ sleep $((minutes * 60))
 echo "| agent ($minutes min, demo raspberry-pi-4, 1 sample/s) | CPU-s per minute | RSS | anonymous | file |"
 echo "|---|---|---|---|---|"
 for name in older off defaults mqtt notify; do
-  pid=$(cat "$work/$name.pid")
-  after=$(cpu "$pid")
-  rss=$(awk '/VmRSS/ { r = $2 } /RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.1f MB | %.1f MB | %.1f MB", r / 1024, a / 1024, f / 1024 }' "/proc/$pid/status")
   label=$(case $name in
     older) echo "the build before (${old##*/})";;
     off) echo "this build, with the history on disk, notifications and MQTT all off";;
@@ -59,7 +44,6 @@ for name in older off defaults mqtt notify; do
     mqtt) echo "this build, MQTT every 10 s (disk history off)";;
     notify) echo "this build, a notification target that is down (disk history off)";;
   esac)
-  awk -v l="$label" -v b="${before[$name]}" -v a="$after" -v m="$minutes" -v t="$ticks" -v r="$rss" \
-    'BEGIN { printf "| %s | %.3f | %s |\n", l, (a - b) / t / m, r }'
+  row "$name" "$label" "${before[$name]}" "$minutes"
 done
 grep -ac "MQTT: connected" "$work/mqtt.log" | awk '{ print "MQTT connections: " $1 }'

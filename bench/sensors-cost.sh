@@ -15,7 +15,6 @@ cd "$(dirname "$0")/.."
 new=$(realpath "$1")
 old=$(realpath "$2")
 minutes=${MINUTES:-5}
-ticks=$(getconf CLK_TCK)
 work=$(mktemp -d)
 pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
@@ -40,22 +39,11 @@ python3 bench/fake-fleet.py "$board_port" 10 0 fixtures/captures/exposition/prom
 pids+=($!)
 boards=$(seq "$board_port" $((board_port + 9)) | sed 's|.*|http://127.0.0.1:&/metrics|' | paste -sd, -)
 
-start() { # name port binary env...
-  local name=$1 port=$2 binary=$3
-  shift 3
-  mkdir -p "$work/$name"
-  env PISTAT_DATA_PATH="$work/$name" PISTAT_PORT="$port" PISTAT_HOST=127.0.0.1 PISTAT_SAMPLE_SECONDS=1 PISTAT_HISTORY_MAX_MB=0 "$@" \
-    "$binary" demo raspberry-pi-5 > "$work/$name.log" 2>&1 &
-  pids+=($!)
-  echo $! > "$work/$name.pid"
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/health"; do sleep 0.1; done
-}
-cpu() { awk '{ print $14 + $15 }' "/proc/$1/stat"; }
-
-start older 18711 "$old"
-start sensors 18712 "$new"
-start ups 18713 "$new" PISTAT_NUT_URL="nut://127.0.0.1:$nut_port/garage"
-start boards 18714 "$new" PISTAT_PEERS="$boards"
+. bench/agents.sh
+start older 18711 "$old" raspberry-pi-5 PISTAT_HISTORY_MAX_MB=0
+start sensors 18712 "$new" raspberry-pi-5 PISTAT_HISTORY_MAX_MB=0
+start ups 18713 "$new" raspberry-pi-5 PISTAT_HISTORY_MAX_MB=0 PISTAT_NUT_URL="nut://127.0.0.1:$nut_port/garage"
+start boards 18714 "$new" raspberry-pi-5 PISTAT_HISTORY_MAX_MB=0 PISTAT_PEERS="$boards"
 (while sleep 15; do curl -sf -o /dev/null http://127.0.0.1:18714/metrics; done) &
 pids+=($!)
 sleep 60
@@ -66,17 +54,13 @@ sleep $((minutes * 60))
 echo "| agent ($minutes min, demo raspberry-pi-5, 1 sample/s, history on disk off) | CPU-s per minute | RSS | anonymous | file |"
 echo "|---|---|---|---|---|"
 for name in older sensors ups boards; do
-  pid=$(cat "$work/$name.pid")
-  after=$(cpu "$pid")
-  rss=$(awk '/VmRSS/ { r = $2 } /RssAnon/ { a = $2 } /RssFile/ { f = $2 } END { printf "%.1f MB | %.1f MB | %.1f MB", r / 1024, a / 1024, f / 1024 }' "/proc/$pid/status")
   label=$(case $name in
     older) echo "the build before (${old##*/}): no sensors, PMIC, boards or UPS";;
     sensors) echo "this build: 19 sensor channels, PMIC every 5 s";;
     ups) echo "this build, and a UPS through NUT every 5 s";;
     boards) echo "this build, and 10 Prometheus boards every 10 s, /metrics scraped every 15 s";;
   esac)
-  awk -v l="$label" -v b="${before[$name]}" -v a="$after" -v m="$minutes" -v t="$ticks" -v r="$rss" \
-    'BEGIN { printf "| %s | %.3f | %s |\n", l, (a - b) / t / m, r }'
+  row "$name" "$label" "${before[$name]}" "$minutes"
 done
 curl -sf http://127.0.0.1:18713/stats | python3 -c 'import json,sys; u=json.load(sys.stdin)["ups"]; print("UPS read:", u["model"], " ".join(u["status"]))'
 curl -sf http://127.0.0.1:18714/metrics | grep -c 'peer="127.0.0.1' | awk '{ print "board samples on /metrics: " $1 }'

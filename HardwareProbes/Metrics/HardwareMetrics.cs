@@ -379,7 +379,7 @@ public sealed class HardwareMetrics : IDisposable
 
     private void Sensor(SensorQuantity quantity, string unit, double factor, string description)
         => _meter.CreateObservableGauge(
-            $"hardware.sensor.{quantity.ToString().ToLowerInvariant()}",
+            $"hardware.sensor.{SensorUnits.NameOf(quantity)}",
             () => Each(s => s.Sensors, r => r.Quantity == quantity ? r.Value * factor : null, r => Tag("chip", r.Chip), r => Tag("label", r.Key[(r.Chip.Length + 1)..])),
             unit,
             description);

@@ -25,4 +25,13 @@ internal sealed record SensorChannel(
     double Offset = 0,
     bool Decimal = false,
     string? SecondPath = null,
-    double SecondScale = 1);
+    double SecondScale = 1)
+{
+    /// <summary>Gets <c>chip label</c>, built once: the reading's key unless another channel has it.</summary>
+    public string Name { get; } = $"{Chip} {Label}";
+
+    /// <summary>Gets the file read, or for a derived power both files joined by <c> × </c>, built once.</summary>
+    public string ReadFrom => _readFrom ??= SecondPath is null ? Path : $"{Path} × {SecondPath}";
+
+    private string? _readFrom;
+}

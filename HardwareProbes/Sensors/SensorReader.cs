@@ -26,12 +26,11 @@ internal static class SensorReader
                 failure = why is null ? null : $"{channel.Path}: {why}";
             }
 
-            string name = $"{channel.Chip} {channel.Label}";
             int q = (int)channel.Quantity;
             List<SensorReading> same = byQuantity[q] ??= [];
-            var reading = new SensorReading(channel.Chip, channel.Label, channel.Quantity, value, channel.SecondPath is null ? channel.Path : $"{channel.Path} × {channel.SecondPath}", failure)
+            var reading = new SensorReading(channel.Chip, channel.Label, channel.Quantity, value, channel.ReadFrom, failure)
             {
-                Key = UniqueNames.For(ref keys[q], StringComparer.Ordinal, name, same, static r => r.Key),
+                Key = UniqueNames.For(ref keys[q], StringComparer.Ordinal, channel.Name, same, static r => r.Key),
                 Derived = channel.SecondPath is not null,
             };
             if (failure is not null)

@@ -21,6 +21,21 @@ public static class SensorUnits
         _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, null),
     };
 
+    /// <summary>The quantity's name in an API, a series or a metric: <c>temperature</c>, <c>humidity</c>, …, the same as Home Assistant's device class for it.</summary>
+    /// <param name="quantity">The quantity.</param>
+    /// <returns>Its name in lower case.</returns>
+    public static string NameOf(SensorQuantity quantity) => quantity switch
+    {
+        SensorQuantity.Temperature => "temperature",
+        SensorQuantity.Humidity => "humidity",
+        SensorQuantity.Pressure => "pressure",
+        SensorQuantity.Illuminance => "illuminance",
+        SensorQuantity.Voltage => "voltage",
+        SensorQuantity.Current => "current",
+        SensorQuantity.Power => "power",
+        _ => throw new ArgumentOutOfRangeException(nameof(quantity), quantity, null),
+    };
+
     /// <summary>The lowest and highest value a working sensor of <paramref name="quantity"/> reports, in its unit.</summary>
     /// <param name="quantity">The quantity.</param>
     /// <returns>The inclusive bounds; pressure's lower bound is exclusive (see <see cref="Check"/>).</returns>

@@ -177,5 +177,5 @@ public static class SourceNames
     /// <param name="quantity">What the sensor measures.</param>
     /// <param name="key">The sensor's <see cref="Sensors.SensorReading.Key"/>, unique within its quantity.</param>
     /// <returns>The source name.</returns>
-    public static string Sensor(Sensors.SensorQuantity quantity, string key) => $"sensor:{quantity.ToString().ToLowerInvariant()}:{key}";
+    public static string Sensor(Sensors.SensorQuantity quantity, string key) => $"sensor:{HardwareProbes.Sensors.SensorUnits.NameOf(quantity)}:{key}";
 }

@@ -124,15 +124,7 @@ public sealed class PrometheusPeerTests
         StringAssert.EndsWith(openMetricsBody, "# EOF\n");
         StringAssert.Contains(openMetricsBody, "# TYPE prom_express_requests unknown\n");
 
-        await using PrometheusProcess prometheus = PrometheusProcess.Start(tree.Root, "prometheus", $"""
-            global:
-              scrape_interval: 1s
-            scrape_configs:
-              - job_name: pi-stat
-                static_configs:
-                  - targets: ['127.0.0.1:{worker.Port}']
-            """, $"--storage.tsdb.path={Path.Combine(tree.Root, "tsdb")}");
-        await prometheus.WaitUntilReadyAsync();
+        await using PrometheusProcess prometheus = await PrometheusProcess.ScrapingAsync(tree.Root, worker.Port);
         JsonElement result = await prometheus.WaitForResultAsync($"prom_express_temperature{{sensor=\"bme680\",peer=\"{peer}\",job=\"pi-stat\"}}", r => r.GetArrayLength() == 1);
         Assert.AreEqual("24.7359", result[0].GetProperty("value")[1].GetString());
         await prometheus.WaitForResultAsync("pistat_peer_up == 0", r => r.GetArrayLength() == 1);

@@ -60,15 +60,7 @@ public sealed class MetricsEndpointTests
         await using WorkerProcess worker = WorkerProcess.Start(environment);
         await worker.WaitUntilServingAsync("metrics", body => body.Contains("hardware_power_watts", StringComparison.Ordinal));
 
-        await using PrometheusProcess prometheus = PrometheusProcess.Start(tree.Root, "prometheus", $"""
-            global:
-              scrape_interval: 1s
-            scrape_configs:
-              - job_name: pi-stat
-                static_configs:
-                  - targets: ['127.0.0.1:{worker.Port}']
-            """, $"--storage.tsdb.path={Path.Combine(tree.Root, "tsdb")}");
-        await prometheus.WaitUntilReadyAsync();
+        await using PrometheusProcess prometheus = await PrometheusProcess.ScrapingAsync(tree.Root, worker.Port);
         Assert.AreEqual(1.0, await QueryAsync(prometheus, "up{job=\"pi-stat\"}"));
         Assert.AreEqual(12.479, await QueryAsync(prometheus, "hardware_power_watts{rail=\"VDD_IN\"}"), 1e-9);
         Assert.AreEqual(16268680.0 * 1024, await QueryAsync(prometheus, "hardware_memory_total_bytes"));

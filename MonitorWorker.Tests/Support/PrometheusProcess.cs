@@ -35,6 +35,21 @@ internal sealed class PrometheusProcess : IAsyncDisposable
         return new PrometheusProcess(Process.Start(start)!, port) { Name = name };
     }
 
+    /// <summary>A server scraping one agent every second as job <c>pi-stat</c>, its data in <paramref name="folder"/>, once it is ready.</summary>
+    public static async Task<PrometheusProcess> ScrapingAsync(string folder, int agentPort)
+    {
+        PrometheusProcess prometheus = Start(folder, "prometheus", $"""
+            global:
+              scrape_interval: 1s
+            scrape_configs:
+              - job_name: pi-stat
+                static_configs:
+                  - targets: ['127.0.0.1:{agentPort}']
+            """, $"--storage.tsdb.path={Path.Combine(folder, "tsdb")}");
+        await prometheus.WaitUntilReadyAsync();
+        return prometheus;
+    }
+
     public async Task WaitUntilReadyAsync()
     {
         var deadline = DateTime.UtcNow.AddSeconds(60);

@@ -24,9 +24,9 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     private int _restarts;
     private TegrastatsStatus? _tegrastats;
     private readonly Dictionary<string, long> _overCurrent = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, int> _sensorFailedFor = new(StringComparer.Ordinal); // samples in a row a sensor has given no value
     private string? _supply; // the EXT5V level now: null (fine), "warning" or "critical"
     private (bool OnBattery, bool LowBattery)? _ups;
+    private readonly Dictionary<(HardwareProbes.Sensors.SensorQuantity, string), string> _sensorSubjects = [];
 
     /// <summary>EXT5V below this is a warning, in volts: a healthy supply reads 4.9-5.1 V after the input protection.</summary>
     public const double Ext5vWarningVolts = 4.80;
@@ -120,21 +120,20 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     {
         foreach (HardwareProbes.Sensors.SensorReading sensor in sensors)
         {
-            string subject = HardwareProbes.Snapshots.SourceNames.Sensor(sensor.Quantity, sensor.Key);
-            _sensorFailedFor.TryGetValue(subject, out int before);
-            int after = sensor.Value is null ? Math.Min(before + 1, 2) : 0;
-            if (after == 2 && before == 1)
+            if (!_sensorSubjects.TryGetValue((sensor.Quantity, sensor.Key), out string? subject))
             {
-                _log.Add(new AgentEvent(now, EventKinds.SourceFailed, "warning", subject, $"Sensor {sensor.Key} gives no value: {sensor.Failure}"));
-            }
-            else if (after == 0 && before == 2)
-            {
-                _log.Add(new AgentEvent(now, EventKinds.SourceRecovered, "info", subject, $"Sensor {sensor.Key} reads again"));
+                subject = HardwareProbes.Snapshots.SourceNames.Sensor(sensor.Quantity, sensor.Key);
+                _sensorSubjects[(sensor.Quantity, sensor.Key)] = subject; // built once per sensor, not per sample
             }
 
-            if (after != before)
+            switch (Streak(subject, sensor.Value is null))
             {
-                _sensorFailedFor[subject] = after;
+                case true:
+                    _log.Add(new AgentEvent(now, EventKinds.SourceFailed, "warning", subject, $"Sensor {sensor.Key} gives no value: {sensor.Failure}"));
+                    break;
+                case false:
+                    _log.Add(new AgentEvent(now, EventKinds.SourceRecovered, "info", subject, $"Sensor {sensor.Key} reads again"));
+                    break;
             }
         }
     }
@@ -267,22 +266,31 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
 
         // A failure is an event from its second sample in a row: one sample's blip (tegrastats' first line not yet
         // printed when the agent starts) is not.
-        bool failed = snapshot.StateOf(name) == SourceState.Failed;
-        _failedFor.TryGetValue(name, out int before);
-        int after = failed ? Math.Min(before + 1, 2) : 0;
-        if (after == 2 && before == 1)
+        switch (Streak(name, snapshot.StateOf(name) == SourceState.Failed))
         {
-            _log.Add(new AgentEvent(now, EventKinds.SourceFailed, "warning", name, $"{name} failed: {status}"));
+            case true:
+                _log.Add(new AgentEvent(now, EventKinds.SourceFailed, "warning", name, $"{name} failed: {status}"));
+                break;
+            case false:
+                _log.Add(new AgentEvent(now, EventKinds.SourceRecovered, "info", name, $"{name} reads again"));
+                break;
         }
-        else if (after == 0 && before == 2)
-        {
-            _log.Add(new AgentEvent(now, EventKinds.SourceRecovered, "info", name, $"{name} reads again"));
-        }
+    }
 
+    /// <summary>
+    /// Counts a subject's failed samples in a row: true at the second (the failure is an event), false at the first good
+    /// sample after that (the recovery is), null otherwise. One sample's blip is no event.
+    /// </summary>
+    private bool? Streak(string subject, bool failed)
+    {
+        _failedFor.TryGetValue(subject, out int before);
+        int after = failed ? Math.Min(before + 1, 2) : 0;
         if (after != before)
         {
-            _failedFor[name] = after;
+            _failedFor[subject] = after;
         }
+
+        return after == 2 && before == 1 ? true : after == 0 && before == 2 ? false : null;
     }
 
     private static string Severity(ThrottleConditions live) => live is ThrottleConditions.UnderVoltage or ThrottleConditions.Throttled ? "critical" : "warning";

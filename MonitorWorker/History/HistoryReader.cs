@@ -197,7 +197,7 @@ public static class HistoryReader
     {
         foreach (HardwareProbes.Sensors.SensorQuantity quantity in Enum.GetValues<HardwareProbes.Sensors.SensorQuantity>())
         {
-            if (name.AsSpan("sensor.".Length).StartsWith(Stats.StatsMapper.QuantityName(quantity) + ".", StringComparison.Ordinal))
+            if (name.AsSpan("sensor.".Length).StartsWith(HardwareProbes.Sensors.SensorUnits.NameOf(quantity) + ".", StringComparison.Ordinal))
             {
                 return HardwareProbes.Sensors.SensorUnits.Of(quantity);
             }

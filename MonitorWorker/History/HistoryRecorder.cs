@@ -35,7 +35,7 @@ namespace MonitorWorker.History;
 public sealed class HistoryRecorder
 {
     /// <summary>Each sensor quantity's series prefix (<c>sensor.humidity.</c>), by the quantity's number: the unit is in the name.</summary>
-    private static readonly string[] SensorPrefixes = [.. Enum.GetValues<HardwareProbes.Sensors.SensorQuantity>().Select(q => $"sensor.{Stats.StatsMapper.QuantityName(q)}.")];
+    private static readonly string[] SensorPrefixes = [.. Enum.GetValues<HardwareProbes.Sensors.SensorQuantity>().Select(q => $"sensor.{HardwareProbes.Sensors.SensorUnits.NameOf(q)}.")];
 
     /// <summary>The rails tegrastats names for the board's whole input power, newest naming first.</summary>
     private static readonly string[] InputRails = ["VDD_IN", "POM_5V_IN"];

@@ -96,7 +96,9 @@ public static class MqttEntities
         foreach (HardwareProbes.Sensors.SensorReading sensor in snapshot.Sensors)
         {
             (string key, HardwareProbes.Sensors.SensorQuantity quantity) = (sensor.Key, sensor.Quantity);
-            entities.Add(Measure($"sensor_{Stats.StatsMapper.QuantityName(quantity)}_{Slug(key)}", key, sensor.Unit, SensorClass(quantity),
+            // Home Assistant's device class of each quantity is the quantity's name.
+            string name = HardwareProbes.Sensors.SensorUnits.NameOf(quantity);
+            entities.Add(Measure($"sensor_{name}_{Slug(key)}", key, sensor.Unit, name,
                 s => s.Sensors.FirstOrDefault(x => x.Quantity == quantity && x.Key == key)?.Value));
         }
 
@@ -187,18 +189,6 @@ public static class MqttEntities
 
         return slug.ToString().Trim('_');
     }
-
-    /// <summary>Home Assistant's sensor device class of a sensor quantity.</summary>
-    private static string SensorClass(HardwareProbes.Sensors.SensorQuantity quantity) => quantity switch
-    {
-        HardwareProbes.Sensors.SensorQuantity.Temperature => "temperature",
-        HardwareProbes.Sensors.SensorQuantity.Humidity => "humidity",
-        HardwareProbes.Sensors.SensorQuantity.Pressure => "pressure",
-        HardwareProbes.Sensors.SensorQuantity.Illuminance => "illuminance",
-        HardwareProbes.Sensors.SensorQuantity.Voltage => "voltage",
-        HardwareProbes.Sensors.SensorQuantity.Current => "current",
-        _ => "power",
-    };
 
     private static MqttEntity Measure(string key, string name, string? unit, string? deviceClass, Func<HardwareSnapshot, double?> read)
         => new(key, "sensor", name, unit, deviceClass, "measurement", null, read, null);

@@ -66,7 +66,7 @@ public static class StatsMapper
             Ip: Service.HostAddress.Primary,
             Version: Service.ServiceIdentity.Version,
             Labels: labels ?? new Dictionary<string, string>(),
-            Sensors: [.. s.Sensors.Select(static r => new SensorStats(r.Key, r.Chip, r.Label, QuantityName(r.Quantity), r.Value, r.Unit, r.Source, r.Failure, r.Derived))],
+            Sensors: [.. s.Sensors.Select(static r => new SensorStats(r.Key, r.Chip, r.Label, HardwareProbes.Sensors.SensorUnits.NameOf(r.Quantity), r.Value, r.Unit, r.Source, r.Failure, r.Derived))],
             Pmic: pi?.Pmic is { } pmic
                 ? new PmicStats(pmic.Ext5vVolts, pmic.EstimatedWatts, pmic.Rails.ToDictionary(r => r.Name, r => new PmicRailStats(r.Volts, r.Amperes, r.Watts), StringComparer.Ordinal))
                 : null,
@@ -74,17 +74,6 @@ public static class StatsMapper
             Ups: s.Ups is { } u ? new UpsStats(u.Name, u.Model, u.Status, u.OnBattery, u.LowBattery, u.ChargePercent, u.RuntimeSeconds, u.LoadPercent, u.InputVolts, u.BatteryVolts, u.Problems) : null);
     }
 
-    /// <summary>A quantity's name in the API: <c>temperature</c>, <c>humidity</c>, …</summary>
-    public static string QuantityName(HardwareProbes.Sensors.SensorQuantity quantity) => quantity switch
-    {
-        HardwareProbes.Sensors.SensorQuantity.Temperature => "temperature",
-        HardwareProbes.Sensors.SensorQuantity.Humidity => "humidity",
-        HardwareProbes.Sensors.SensorQuantity.Pressure => "pressure",
-        HardwareProbes.Sensors.SensorQuantity.Illuminance => "illuminance",
-        HardwareProbes.Sensors.SensorQuantity.Voltage => "voltage",
-        HardwareProbes.Sensors.SensorQuantity.Current => "current",
-        _ => "power",
-    };
 
     public static string BoardName(BoardKind board) => board switch
     {
