@@ -93,8 +93,8 @@ public sealed class HardwareMetrics : IDisposable
         ["hardware.tegrastats.restarts"] = NoLabels,
         ["hardware.sensor.temperature"] = ["chip", "label"],
         ["hardware.sensor.humidity"] = ["chip", "label"],
-        ["hardware.sensor.pressure"] = ["chip", "label"],
-        ["hardware.sensor.illuminance"] = ["chip", "label"],
+        ["hardware.sensor.pressure.pascals"] = ["chip", "label"],
+        ["hardware.sensor.illuminance.lux"] = ["chip", "label"],
         ["hardware.sensor.voltage"] = ["chip", "label"],
         ["hardware.sensor.current"] = ["chip", "label"],
         ["hardware.sensor.power"] = ["chip", "label"],
@@ -347,13 +347,14 @@ public sealed class HardwareMetrics : IDisposable
 
     private void CreateSensors()
     {
-        Sensor(SensorQuantity.Temperature, "Cel", 1, "Temperature of each IIO sensor and environment sensor chip");
-        Sensor(SensorQuantity.Humidity, "1", 0.01, "Relative humidity of each sensor, 0-1 (IIO in_humidityrelative, hwmon humidityN)");
-        Sensor(SensorQuantity.Pressure, "Pa", 100, "Pressure of each sensor (IIO in_pressure)");
-        Sensor(SensorQuantity.Illuminance, "lx", 1, "Illuminance of each light sensor (IIO in_illuminance)");
-        Sensor(SensorQuantity.Voltage, "V", 1, "Voltage of each sensor channel (IIO in_voltage, hwmon inN: INA219 shunt and bus, INA3221 bus)");
-        Sensor(SensorQuantity.Current, "A", 1, "Current of each sensor channel (IIO in_current, hwmon currN)");
-        Sensor(SensorQuantity.Power, "W", 1, "Power of each sensor channel (hwmon powerN; an INA3221 channel's bus volts × amperes)");
+        // The exporter names units it knows (Cel, V, A, W, "1"); pascals and lux it does not, so they are in the names.
+        Sensor("hardware.sensor.temperature", SensorQuantity.Temperature, "Cel", 1, "Temperature of each IIO sensor and environment sensor chip");
+        Sensor("hardware.sensor.humidity", SensorQuantity.Humidity, "1", 100, "Relative humidity of each sensor, 0-1 (IIO in_humidityrelative, hwmon humidityN)");
+        Sensor("hardware.sensor.pressure.pascals", SensorQuantity.Pressure, null, 0.01, "Pressure of each sensor (IIO in_pressure)");
+        Sensor("hardware.sensor.illuminance.lux", SensorQuantity.Illuminance, null, 1, "Illuminance of each light sensor (IIO in_illuminance)");
+        Sensor("hardware.sensor.voltage", SensorQuantity.Voltage, "V", 1, "Voltage of each sensor channel (IIO in_voltage, hwmon inN: INA219 shunt and bus, INA3221 bus)");
+        Sensor("hardware.sensor.current", SensorQuantity.Current, "A", 1, "Current of each sensor channel (IIO in_current, hwmon currN)");
+        Sensor("hardware.sensor.power", SensorQuantity.Power, "W", 1, "Power of each sensor channel (hwmon powerN; an INA3221 channel's bus volts × amperes)");
         _meter.CreateObservableGauge("hardware.pmic.voltage", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Volts, r => Tag("rail", r.Name)), "V", "Raspberry Pi 5 PMIC rail voltage, EXT5V the 5 V input (vcgencmd pmic_read_adc)");
         _meter.CreateObservableGauge("hardware.pmic.current", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Amperes, r => Tag("rail", r.Name)), "A", "Raspberry Pi 5 PMIC rail current (vcgencmd pmic_read_adc)");
         _meter.CreateObservableGauge("hardware.ups.status", UpsStatus, description: "1 for each ups.status flag the UPS reports now (OL on line, OB on battery, LB low battery, CHRG, DISCHRG, RB replace battery, …), through its NUT server");
@@ -377,10 +378,11 @@ public sealed class HardwareMetrics : IDisposable
         return measurements;
     }
 
-    private void Sensor(SensorQuantity quantity, string unit, double factor, string description)
+    /// <summary>One quantity's instrument: each sensor's value divided by <paramref name="divisor"/> (100 for percent to a ratio).</summary>
+    private void Sensor(string name, SensorQuantity quantity, string? unit, double divisor, string description)
         => _meter.CreateObservableGauge(
-            $"hardware.sensor.{SensorUnits.NameOf(quantity)}",
-            () => Each(s => s.Sensors, r => r.Quantity == quantity ? r.Value * factor : null, r => Tag("chip", r.Chip), r => Tag("label", r.Key[(r.Chip.Length + 1)..])),
+            name,
+            () => Each(s => s.Sensors, r => r.Quantity == quantity ? r.Value / divisor : null, r => Tag("chip", r.Chip), r => Tag("label", r.Key[(r.Chip.Length + 1)..])),
             unit,
             description);
 
