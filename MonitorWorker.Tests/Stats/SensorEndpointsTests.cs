@@ -55,6 +55,9 @@ public sealed class SensorEndpointsTests
         Assert.AreEqual("W", series.GetProperty("sensor.power.ina219 power1").GetProperty("unit").GetString());
         float? last = series.GetProperty("sensor.pressure.bme280 pressure").GetProperty("avg").EnumerateArray().Last(v => v.ValueKind == JsonValueKind.Number).GetSingle();
         Assert.AreEqual(1007.16125f, last!.Value, 0.01f, string.Create(CultureInfo.InvariantCulture, $"{last}"));
+        JsonElement self = Json.Parse(await http.GetStringAsync("api/monitoring/resources")).GetProperty("nodes")[0];
+        JsonElement sht3x = self.GetProperty("gauges").EnumerateArray().Single(g => g.GetProperty("name").GetString() == "sensor_humidity" && g.GetProperty("labels").GetProperty("chip").GetString() == "sht3x");
+        Assert.AreEqual((46.25, "%"), (sht3x.GetProperty("value").GetDouble(), sht3x.GetProperty("labels").GetProperty("unit").GetString()), "the fleet view carries the sensors");
         Assert.IsFalse(series.GetProperty("sensor.humidity.sht4x humidity1").GetProperty("avg").EnumerateArray().Any(v => v.ValueKind == JsonValueKind.Number), "no value for the impossible reading");
     }
 }

@@ -13,7 +13,9 @@ public sealed record FleetResponse(string Timestamp, IReadOnlyList<FleetNode> No
 /// <c>status</c> (<c>ok</c> or <c>unreachable</c>), <c>source</c> (<c>self</c>, <c>pi-stat</c>, <c>pistat</c> for an
 /// original piStat agent, <c>tegrastats-api</c>, <c>prometheus</c> for a board or exporter polled at a URL ending in <c>/metrics</c>),
 /// <c>url</c>, <c>last_seen</c> (ISO-8601 of its last answer) and <c>error</c> (why the last poll failed); a
-/// <c>prometheus</c> node's samples are in <c>gauges</c> (absent on other nodes, so the spore shape is unchanged). An
+/// <c>prometheus</c> node's samples are in <c>gauges</c>, and so are a pi-stat node's sensor channels
+/// (<c>sensor_&lt;quantity&gt;</c> with <c>chip</c>, <c>label</c> and <c>unit</c>); absent on a node with neither, so the spore
+/// shape is unchanged. An
 /// unreachable node keeps the readings of its last answer.
 /// </summary>
 public sealed record FleetNode(

@@ -117,7 +117,23 @@ public static class PeerParser
             Source: source,
             Url: url?.ToString(),
             LastSeen: Service.Timestamps.Format(now),
-            Error: null);
+            Error: null,
+            Gauges: SensorGauges(Get(stats, "sensors")));
+    }
+
+    /// <summary>A pi-stat node's sensor channels (<c>/stats</c> <c>sensors</c>) as gauges: <c>sensor_&lt;quantity&gt;</c> with chip, label and unit; null without any.</summary>
+    private static FleetGauge[]? SensorGauges(JsonElement? sensors)
+    {
+        if (sensors is not { ValueKind: JsonValueKind.Array } list || list.GetArrayLength() == 0)
+        {
+            return null;
+        }
+
+        return [.. list.EnumerateArray().Where(s => s.ValueKind == JsonValueKind.Object).Take(MaxGauges).Select(s => new FleetGauge(
+            $"sensor_{Text(s, "quantity") ?? "reading"}",
+            new Dictionary<string, string>(StringComparer.Ordinal) { ["chip"] = Text(s, "chip") ?? "?", ["label"] = Text(s, "label") ?? "?", ["unit"] = Text(s, "unit") ?? string.Empty },
+            Number(s, "value"),
+            "gauge"))];
     }
 
     public static FleetNode FromTegrastatsStatus(JsonElement status, Uri url, DateTimeOffset now)
