@@ -153,11 +153,14 @@ internal sealed class FakeBoard : IDisposable
         }
         finally
         {
-            connection.Dispose();
+            // Counted out before the close the client sees: a client that opens its next connection only after this one
+            // ended never looks like two at once.
             lock (_gate)
             {
                 _open--;
             }
+
+            connection.Dispose();
         }
     }
 }

@@ -19,11 +19,13 @@ internal sealed class NutServer : IAsyncDisposable
     private readonly Process _upsd;
     private readonly StringBuilder _output = new();
     private readonly string _dump;
+    private DateTime _lastWrite;
 
     private NutServer(TemporaryFolder folder, string dump, int port)
     {
         _folder = folder;
         _dump = dump;
+        _lastWrite = File.GetLastWriteTimeUtc(dump);
         Port = port;
         _driver = Start("/lib/nut/dummy-ups", "-a", Ups, "-u", "root", "-F");
         WaitFor(() => File.Exists(Path.Combine(folder.Path, "state", $"dummy-ups-{Ups}")), "the dummy-ups socket");
@@ -67,8 +69,11 @@ internal sealed class NutServer : IAsyncDisposable
         }
 
         File.WriteAllLines(_dump, lines);
-        // The driver compares modification times in whole seconds: make the change visible even within the same second.
-        File.SetLastWriteTimeUtc(_dump, File.GetLastWriteTimeUtc(_dump).AddSeconds(1));
+        // The driver compares modification times in whole seconds: each change gets a time a second past the one before,
+        // so two changes within one second are both seen.
+        DateTime written = File.GetLastWriteTimeUtc(_dump);
+        _lastWrite = written > _lastWrite.AddSeconds(1) ? written : _lastWrite.AddSeconds(1);
+        File.SetLastWriteTimeUtc(_dump, _lastWrite);
     }
 
     public string Output()
