@@ -7,7 +7,8 @@ namespace MonitorWorker.Events;
 /// <summary>
 /// Compares each snapshot with the one before and writes what changed to the <see cref="EventLog"/>: a Raspberry Pi
 /// condition starting or ending (from the live bits of <c>get_throttled</c>), a sticky "has occurred" bit first seen,
-/// tegrastats restarting, going absent or running again, a source failing (two samples in a row) or reading again. The first snapshot
+/// tegrastats restarting, going absent or running again, a source or sensor failing (two samples in a row) or reading
+/// again, a Pi 5's EXT5V sagging, a UPS going on battery or low. The first snapshot
 /// records the agent's start and the sticky bits already set (they happened before the agent started). A snapshot
 /// with nothing new allocates nothing.
 /// </summary>
