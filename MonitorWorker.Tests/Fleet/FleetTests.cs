@@ -209,7 +209,15 @@ public sealed class FleetTests
         FleetPoller poller = host.Service<FleetPoller>();
         await Eventually.UntilAsync(() => poller.Rounds > 0, "the first polling round to finish");
 
-        JsonElement body = Json.Parse(await host.Http.GetStringAsync("api/monitoring/trends"));
+        // The history records a snapshot after the store has it: wait for its first point rather than race it.
+        JsonElement body = default;
+        await Eventually.UntilAsync(
+            async () =>
+            {
+                body = Json.Parse(await host.Http.GetStringAsync("api/monitoring/trends"));
+                return body.GetProperty("nodes")[0].GetProperty("timestamps").GetArrayLength() >= 1;
+            },
+            "this node's first point in its history");
 
         Assert.AreEqual(3600, body.GetProperty("step_seconds").GetInt64());
         JsonElement[] nodes = [.. body.GetProperty("nodes").EnumerateArray()];
