@@ -9,7 +9,10 @@ internal static class ExpectedSources
     private static readonly string[] OnRaspberryPi = [.. Everywhere, SourceNames.Vcgencmd, SourceNames.Throttled];
     private static readonly string[] OnJetson = [.. Everywhere, SourceNames.Tegrastats];
 
-    /// <summary>What this board should have; the CPU's temperature only where a CPU sensor exists (it then has an entry).</summary>
+    /// <summary>Sources expected only where they have an entry: a CPU sensor that exists, a UPS that is configured.</summary>
+    private static readonly string[] WhereTheyExist = [SourceNames.CpuTemperature, SourceNames.Ups];
+
+    /// <summary>What this board should have; the CPU's temperature and the UPS only where they have an entry (a CPU sensor exists, PISTAT_NUT_URL is set).</summary>
     public static string[] For(BoardKind board, Dictionary<string, string> sources)
     {
         string[] expected = board switch
@@ -18,6 +21,8 @@ internal static class ExpectedSources
             BoardKind.Jetson => OnJetson,
             _ => Everywhere,
         };
-        return sources.ContainsKey(SourceNames.CpuTemperature) ? [.. expected, SourceNames.CpuTemperature] : expected;
+        return sources.ContainsKey(SourceNames.CpuTemperature) || sources.ContainsKey(SourceNames.Ups)
+            ? [.. expected, .. WhereTheyExist.Where(sources.ContainsKey)]
+            : expected;
     }
 }

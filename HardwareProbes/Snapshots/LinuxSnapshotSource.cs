@@ -161,7 +161,7 @@ public sealed class LinuxSnapshotSource : ISnapshotSource
                 CombinedRam = CombinedReadings.Ram(memory, sample),
                 CombinedSwap = CombinedReadings.Swap(swap, sample),
                 Sources = sources,
-                ExpectedSources = _nut is null ? ExpectedSources.For(facts.Identity.Board, sources) : [.. ExpectedSources.For(facts.Identity.Board, sources), SourceNames.Ups],
+                ExpectedSources = ExpectedSources.For(facts.Identity.Board, sources),
             };
         }
     }
