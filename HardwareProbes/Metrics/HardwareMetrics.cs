@@ -270,6 +270,13 @@ public sealed class HardwareMetrics : IDisposable
     }
 
     private Measurement<double>[] Each<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, KeyValuePair<string, object?>> tag)
+        => Measure(items, read, (item, value) => new Measurement<double>(value, tag(item)));
+
+    private Measurement<double>[] Each<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, KeyValuePair<string, object?>> first, Func<T, KeyValuePair<string, object?>> second)
+        => Measure(items, read, (item, value) => new Measurement<double>(value, first(item), second(item)));
+
+    /// <summary>A measurement for each item of the newest snapshot's list that has a value; none before the first snapshot.</summary>
+    private Measurement<double>[] Measure<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, double, Measurement<double>> make)
     {
         if (_latest() is not { } s || items(s) is not { } list)
         {
@@ -281,7 +288,7 @@ public sealed class HardwareMetrics : IDisposable
         {
             if (read(item) is { } value)
             {
-                measurements.Add(new Measurement<double>(value, tag(item)));
+                measurements.Add(make(item, value));
             }
         }
 
@@ -357,25 +364,13 @@ public sealed class HardwareMetrics : IDisposable
         Sensor("hardware.sensor.power", SensorQuantity.Power, "W", 1, "Power of each sensor channel (hwmon powerN; an INA3221 channel's bus volts × amperes)");
         _meter.CreateObservableGauge("hardware.pmic.voltage", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Volts, r => Tag("rail", r.Name)), "V", "Raspberry Pi 5 PMIC rail voltage, EXT5V the 5 V input (vcgencmd pmic_read_adc)");
         _meter.CreateObservableGauge("hardware.pmic.current", () => Each(s => s.RaspberryPi?.Pmic?.Rails, r => r.Amperes, r => Tag("rail", r.Name)), "A", "Raspberry Pi 5 PMIC rail current (vcgencmd pmic_read_adc)");
-        _meter.CreateObservableGauge("hardware.ups.status", UpsStatus, description: "1 for each ups.status flag the UPS reports now (OL on line, OB on battery, LB low battery, CHRG, DISCHRG, RB replace battery, …), through its NUT server");
+        _meter.CreateObservableGauge("hardware.ups.status", () => Each(s => s.Ups?.Status, static _ => 1, f => Tag("flag", f)), description: "1 for each ups.status flag the UPS reports now (OL on line, OB on battery, LB low battery, CHRG, DISCHRG, RB replace battery, …), through its NUT server");
         _meter.CreateObservableGauge("hardware.ups.battery.charge", () => One(s => s.Ups?.ChargePercent / 100), "1", "UPS battery charge, 0-1 (NUT battery.charge)");
         _meter.CreateObservableGauge("hardware.ups.battery.runtime", () => One(s => s.Ups?.RuntimeSeconds), "s", "UPS runtime left on battery (NUT battery.runtime)");
         _meter.CreateObservableGauge("hardware.ups.load", () => One(s => s.Ups?.LoadPercent / 100), "1", "UPS load, share of its rated power (NUT ups.load)");
         _meter.CreateObservableGauge("hardware.ups.input.voltage", () => One(s => s.Ups?.InputVolts), "V", "UPS input voltage (NUT input.voltage)");
         _meter.CreateObservableGauge("hardware.ups.battery.voltage", () => One(s => s.Ups?.BatteryVolts), "V", "UPS battery voltage (NUT battery.voltage)");
         _meter.CreateObservableGauge("hardware.pmic.power", () => One(s => s.RaspberryPi?.Pmic?.EstimatedWatts), "W", "Raspberry Pi 5 power estimate: the sum of volts × amperes over the PMIC rails");
-    }
-
-    private Measurement<double>[] UpsStatus()
-    {
-        IReadOnlyList<string> flags = _latest()?.Ups?.Status ?? [];
-        var measurements = new Measurement<double>[flags.Count];
-        for (int i = 0; i < flags.Count; i++)
-        {
-            measurements[i] = new Measurement<double>(1, Tag("flag", flags[i]));
-        }
-
-        return measurements;
     }
 
     /// <summary>One quantity's instrument: each sensor's value divided by <paramref name="divisor"/> (100 for percent to a ratio).</summary>
@@ -385,25 +380,6 @@ public sealed class HardwareMetrics : IDisposable
             () => Each(s => s.Sensors, r => r.Quantity == quantity ? r.Value / divisor : null, r => Tag("chip", r.Chip), r => Tag("label", r.Key[(r.Chip.Length + 1)..])),
             unit,
             description);
-
-    private Measurement<double>[] Each<T>(Func<HardwareSnapshot, IReadOnlyList<T>?> items, Func<T, double?> read, Func<T, KeyValuePair<string, object?>> first, Func<T, KeyValuePair<string, object?>> second)
-    {
-        if (_latest() is not { } s || items(s) is not { } list)
-        {
-            return [];
-        }
-
-        var measurements = new List<Measurement<double>>(list.Count);
-        foreach (T item in list)
-        {
-            if (read(item) is { } value)
-            {
-                measurements.Add(new Measurement<double>(value, first(item), second(item)));
-            }
-        }
-
-        return [.. measurements];
-    }
 
     private static KeyValuePair<string, object?> Tag(string name, object value) => new(name, value is int i ? i.ToString(System.Globalization.CultureInfo.InvariantCulture) : value);
 }
