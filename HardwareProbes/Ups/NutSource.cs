@@ -73,15 +73,18 @@ internal sealed class NutSource : IDisposable
                 return;
             }
 
-            wait = answered ? FirstRetry : TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, wait.Ticks * 2));
+            // 1 s after a session that answered, then twice as long after each failure in a row, up to a minute.
+            wait = answered ? FirstRetry : wait;
             try
             {
-                await Task.Delay(answered ? FirstRetry : wait, _time, stop).ConfigureAwait(false);
+                await Task.Delay(wait, _time, stop).ConfigureAwait(false);
             }
             catch (OperationCanceledException)
             {
                 return;
             }
+
+            wait = TimeSpan.FromTicks(Math.Min(MaxRetry.Ticks, wait.Ticks * 2));
         }
     }
 
