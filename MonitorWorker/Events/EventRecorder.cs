@@ -63,9 +63,9 @@ public sealed class EventRecorder(EventLog log, DateTimeOffset startedAt)
     /// <summary>The UPS going on battery or low, and back: conditions with a start and an end, as notifications pair them.</summary>
     private void RecordUps(HardwareProbes.Ups.UpsReading? ups, long now)
     {
-        if (ups is null)
+        if (ups is null || _ups == (ups.OnBattery, ups.LowBattery))
         {
-            return; // unread: the ups source's failure is its own event
+            return; // unread (the ups source's failure is its own event), or nothing new: no words built
         }
 
         (bool onBattery, bool lowBattery) before = _ups ?? (false, false);
