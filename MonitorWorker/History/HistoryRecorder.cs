@@ -102,11 +102,11 @@ public sealed class HistoryRecorder
 
         if (snapshot.Ups is HardwareProbes.Ups.UpsReading ups)
         {
-            Set(_fixed.UpsCharge.Index, ups.ChargePercent);
-            Set(_fixed.UpsRuntime.Index, ups.RuntimeSeconds);
-            Set(_fixed.UpsLoad.Index, ups.LoadPercent);
-            Set(_fixed.UpsInput.Index, ups.InputVolts);
-            Set(_fixed.UpsOnBattery.Index, ups.OnBattery ? 1 : 0);
+            Set(_fixed.UpsCharge, ups.ChargePercent);
+            Set(_fixed.UpsRuntime, ups.RuntimeSeconds);
+            Set(_fixed.UpsLoad, ups.LoadPercent);
+            Set(_fixed.UpsInput, ups.InputVolts);
+            Set(_fixed.UpsOnBattery, ups.OnBattery ? 1 : 0);
         }
 
         RecordStorage(snapshot);
@@ -196,8 +196,8 @@ public sealed class HistoryRecorder
 
         if (pi.Pmic is PmicReading pmic)
         {
-            Set(_fixed.PiExt5v.Index, pmic.Ext5vVolts);
-            Set(_fixed.PiPower.Index, pmic.EstimatedWatts);
+            Set(_fixed.PiExt5v, pmic.Ext5vVolts);
+            Set(_fixed.PiPower, pmic.EstimatedWatts);
         }
     }
 
