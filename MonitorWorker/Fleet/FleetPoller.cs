@@ -33,7 +33,6 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
     private readonly Dictionary<Uri, string> _kinds = [];
     private readonly Dictionary<Uri, (int Failures, DateTimeOffset RetryAt)> _backoff = [];
     private readonly Dictionary<Uri, PeerExposition> _expositions = [];
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<Uri, ExpositionDocument> _documents = [];
     private readonly Dictionary<Uri, TrendRing> _trends = options.Value.Peers.Distinct().ToDictionary(p => p, _ => new TrendRing());
     private volatile IReadOnlyList<FleetNode> _nodes = [.. options.Value.Peers.Select(p => Unreachable(p, null, null, "not polled yet"))];
     private int _rounds;
@@ -107,16 +106,15 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
         }
 
         FleetNode node = await PollAgentAsync(peer, previous, gate, cancellationToken).ConfigureAwait(false);
-        bool up = node.Status == "ok";
-        lock (_expositions)
+        if (node.Status == "ok")
         {
-            _expositions[peer] = new PeerExposition(peer.Authority, up, up ? _documents.GetValueOrDefault(peer) : null);
+            _backoff.Remove(peer); // its answer is in _expositions (ReadExpositionAsync)
+            return node;
         }
 
-        if (up)
+        lock (_expositions)
         {
-            _backoff.Remove(peer);
-            return node;
+            _expositions[peer] = new PeerExposition(peer.Authority, Up: false, Document: null);
         }
 
         TimeSpan rest = TimeSpan.FromSeconds(Math.Min(MaxBackoff.TotalSeconds, _options.PeerIntervalSeconds * Math.Pow(2, Math.Min(failures, 16))));
@@ -218,9 +216,12 @@ public sealed class FleetPoller(IOptions<FleetOptions> options, TimeProvider tim
                 : $"{peer.AbsolutePath} answered without a sample");
         }
 
-        FleetNode node = PeerParser.FromExposition(document, peer, time.GetUtcNow());
-        _documents[peer] = document;
-        return node;
+        lock (_expositions)
+        {
+            _expositions[peer] = new PeerExposition(peer.Authority, Up: true, document);
+        }
+
+        return PeerParser.FromExposition(document, peer, time.GetUtcNow());
     }
 
     /// <summary>
