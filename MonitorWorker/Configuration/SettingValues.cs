@@ -155,9 +155,7 @@ public static class SettingValues
                 return $"has '{item}', which is not an http URL of an agent (the peers are polled over plain HTTP, like the agent serves)";
             }
 
-            // A Prometheus text endpoint is polled at exactly its path; an agent's URL is a base its routes go under.
-            string path = url.GetLeftPart(UriPartial.Path);
-            urls.Add(new Uri(path.EndsWith("/metrics", StringComparison.Ordinal) ? path : path.TrimEnd('/') + "/"));
+            urls.Add(new Uri(url.GetLeftPart(UriPartial.Path)));
         }
 
         return Set(() => apply(urls));

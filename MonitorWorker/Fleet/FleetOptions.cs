@@ -32,7 +32,7 @@ public sealed class FleetOptions
     public static IReadOnlyList<Setting<FleetOptions>> Settings { get; } =
     [
         new("PISTAT_PEERS", "a comma-separated list of http URLs of other agents (pi-stat, piStat or a Tegrastats API server), or of Prometheus text endpoints ending in /metrics (http://board:8080/metrics: a microcontroller board, ESPHome, Tasmota, any exporter)", o => List(o.Peers.Select(p => p.ToString())),
-            (v, o) => Urls(v, x => o.Peers = x)),
+            (v, o) => Urls(v, x => o.Peers = [.. x.Select(PeerParser.AsPeer)])),
         new("PISTAT_PEER_INTERVAL_SECONDS", $"seconds from 1 to {MaxPeerSeconds}", o => Show(o.PeerIntervalSeconds),
             (v, o) => Number(v, 1, MaxPeerSeconds, "is not a number of seconds", x => o.PeerIntervalSeconds = x)),
         new("PISTAT_PEER_TIMEOUT_SECONDS", $"seconds from {MinPeerTimeoutSeconds} to {MaxPeerTimeoutSeconds}", o => Show(o.PeerTimeoutSeconds),

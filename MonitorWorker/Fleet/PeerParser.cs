@@ -23,6 +23,13 @@ public static class PeerParser
     /// <summary>Whether a PISTAT_PEERS URL is a Prometheus text endpoint: one whose path ends in <c>/metrics</c> (<c>http://board:8080/metrics</c>), polled at that path.</summary>
     public static bool IsExposition(Uri peer) => peer.AbsolutePath.EndsWith("/metrics", StringComparison.Ordinal);
 
+    /// <summary>A PISTAT_PEERS URL as it is polled: a Prometheus text endpoint at exactly its path; an agent's URL as a base its routes go under (with a final '/').</summary>
+    public static Uri AsPeer(Uri url)
+    {
+        ArgumentNullException.ThrowIfNull(url);
+        return IsExposition(url) ? url : new Uri(url.GetLeftPart(UriPartial.Path).TrimEnd('/') + "/");
+    }
+
     /// <summary>
     /// A board's node from its Prometheus text: its samples as <c>gauges</c> (the SDK's placeholders of labels never set
     /// left out); the spore fields where a node_exporter's names give them (memory from <c>node_memory_MemTotal_bytes</c>
