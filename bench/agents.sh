@@ -1,5 +1,13 @@
-# Sourced by the cost benches (feature-cost.sh, sensors-cost.sh): agents started side by side on a demo board, their
-# CPU time and RSS read from /proc. Expects $work (a scratch folder) and the array pids (killed on exit by the caller).
+# Sourced by the cost benches (feature-cost.sh, sensors-cost.sh), with their two arguments (<binary> <older binary>):
+# agents started side by side on a demo board, their CPU time and RSS read from /proc. Sets $new and $old (the binaries),
+# $minutes (MINUTES, default 5), a scratch folder $work and the array pids, whose processes are killed, and $work
+# removed, on exit.
+new=$(realpath "$1")
+old=$(realpath "$2")
+minutes=${MINUTES:-5}
+work=$(mktemp -d)
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # start <name> <port> <binary> <board> [VAR=value...]: an agent at a sample a second, its data folder in $work/<name>,
 # waited for until /health answers.

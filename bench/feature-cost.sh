@@ -11,19 +11,13 @@
 # stacks, and its file part: pages of the binary and the libraries mapped), per agent.
 # Usage: bench/feature-cost.sh <binary> <older binary>. Needs curl and mosquitto.
 set -euo pipefail
-new=$(realpath "$1")
-old=$(realpath "$2")
-minutes=${MINUTES:-5}
-work=$(mktemp -d)
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
+. "$(dirname "$0")/agents.sh"
 
 mqtt_port=${MQTT_PORT:-18883}
 printf 'listener %s 127.0.0.1\nallow_anonymous true\nuser root\n' "$mqtt_port" > "$work/mosquitto.conf"
 /usr/sbin/mosquitto -c "$work/mosquitto.conf" > "$work/mosquitto.log" 2>&1 &
 pids+=($!)
 
-. "$(dirname "$0")/agents.sh"
 start older 18611 "$old" raspberry-pi-4
 start off 18612 "$new" raspberry-pi-4 PISTAT_HISTORY_MAX_MB=0
 start defaults 18613 "$new" raspberry-pi-4

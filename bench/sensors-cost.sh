@@ -11,13 +11,8 @@
 # Prints CPU-seconds per minute and RSS at the end, per agent. Needs curl, python3 and nut-server.
 # Usage: bench/sensors-cost.sh <binary> <older binary>
 set -euo pipefail
+. "$(dirname "$0")/agents.sh"
 cd "$(dirname "$0")/.."
-new=$(realpath "$1")
-old=$(realpath "$2")
-minutes=${MINUTES:-5}
-work=$(mktemp -d)
-pids=()
-trap 'kill "${pids[@]}" 2>/dev/null || true; rm -rf "$work"' EXIT
 
 # A NUT server on loopback with the Back-UPS ES 700 dump.
 nut_port=${NUT_PORT:-13593}
@@ -39,7 +34,6 @@ python3 bench/fake-fleet.py "$board_port" 10 0 fixtures/captures/exposition/prom
 pids+=($!)
 boards=$(seq "$board_port" $((board_port + 9)) | sed 's|.*|http://127.0.0.1:&/metrics|' | paste -sd, -)
 
-. bench/agents.sh
 start older 18711 "$old" raspberry-pi-5 PISTAT_HISTORY_MAX_MB=0
 start sensors 18712 "$new" raspberry-pi-5 PISTAT_HISTORY_MAX_MB=0
 start ups 18713 "$new" raspberry-pi-5 PISTAT_HISTORY_MAX_MB=0 PISTAT_NUT_URL="nut://127.0.0.1:$nut_port/garage"
